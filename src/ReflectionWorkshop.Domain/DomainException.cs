@@ -1,0 +1,8 @@
+namespace ReflectionWorkshop.Domain;
+
+/// <summary>
+/// Thrown when a caller asks an entity for a transition its invariants forbid
+/// (answering a step that is not open, advancing a closed session…). The message is
+/// written for the person who caused it, because pages show it as it is.
+/// </summary>
+public sealed class DomainException(string message) : Exception(message);

@@ -1,0 +1,238 @@
+using ReflectionWorkshop.Domain.Activities;
+
+namespace ReflectionWorkshop.Domain.Sessions;
+
+/// <summary>
+/// One run of an activity. The session guards its own transitions: only it decides whether a step
+/// is open, whether someone may join, whether an answer is accepted. Participants and responses are
+/// separate entities (a room may be large), created through the session's methods.
+/// </summary>
+public sealed class Session
+{
+    private Session()
+    {
+        JoinCode = "";
+        Activity = null!;
+    }
+
+    public Guid Id { get; private set; }
+
+    public string JoinCode { get; private set; }
+
+    /// <summary>The activity as it was when the session was created; later edits never reach it.</summary>
+    public Activity Activity { get; private set; }
+
+    public Anonymity Anonymity { get; private set; }
+
+    public SessionState State { get; private set; }
+
+    /// <summary>Zero-based index of the step the room is on. Meaningful while running; kept when closed.</summary>
+    public int CurrentStep { get; private set; }
+
+    public DateTimeOffset CreatedAt { get; private set; }
+
+    public DateTimeOffset? StartedAt { get; private set; }
+
+    public DateTimeOffset? ClosedAt { get; private set; }
+
+    public Prompt CurrentPrompt => Activity.PromptAt(CurrentStep);
+
+    public bool IsOnLastStep => CurrentStep == Activity.Prompts.Count - 1;
+
+    public static Session Create(Activity activity, string joinCode, Anonymity anonymity, DateTimeOffset now)
+    {
+        if (activity.Prompts.Count == 0)
+        {
+            throw new DomainException("An activity needs at least one step before a session can run it.");
+        }
+
+        if (global::ReflectionWorkshop.Domain.Sessions.JoinCode.Normalize(joinCode) != joinCode)
+        {
+            throw new DomainException($"'{joinCode}' is not a valid join code.");
+        }
+
+        return new Session
+        {
+            Id = Guid.NewGuid(),
+            JoinCode = joinCode,
+            Activity = activity,
+            Anonymity = anonymity,
+            State = SessionState.Lobby,
+            CurrentStep = 0,
+            CreatedAt = now,
+        };
+    }
+
+    /// <summary>Shows the first step to the room.</summary>
+    public void Start(DateTimeOffset now)
+    {
+        if (State != SessionState.Lobby)
+        {
+            throw new DomainException(State == SessionState.Closed
+                ? "This session is closed; it cannot start again."
+                : "This session has already started.");
+        }
+
+        State = SessionState.Running;
+        CurrentStep = 0;
+        StartedAt = now;
+    }
+
+    /// <summary>
+    /// Moves the room to the next step. <paramref name="fromStep"/> is the step the facilitator was
+    /// looking at: a double click, or a second tab, must not skip a step nobody saw.
+    /// </summary>
+    public void Advance(int fromStep) => MoveFrom(fromStep, +1);
+
+    /// <summary>Takes the room back one step; answers to that step can be given or changed again.</summary>
+    public void GoBack(int fromStep) => MoveFrom(fromStep, -1);
+
+    private void MoveFrom(int fromStep, int direction)
+    {
+        EnsureRunning("move between steps");
+        if (fromStep != CurrentStep)
+        {
+            throw new DomainException($"The session is already on step {CurrentStep + 1}; nothing was changed.");
+        }
+
+        var target = CurrentStep + direction;
+        if (target >= Activity.Prompts.Count)
+        {
+            throw new DomainException("This is the last step. Close the session when the room is done.");
+        }
+
+        if (target < 0)
+        {
+            throw new DomainException("This is the first step; there is no step before it.");
+        }
+
+        CurrentStep = target;
+    }
+
+    public void Close(DateTimeOffset now)
+    {
+        if (State == SessionState.Closed)
+        {
+            throw new DomainException("This session is already closed.");
+        }
+
+        State = SessionState.Closed;
+        ClosedAt = now;
+    }
+
+    /// <summary>
+    /// Lets someone into the room. In an anonymous session no name is kept, even if one is offered.
+    /// </summary>
+    public Participant Join(string? displayName, DateTimeOffset now)
+    {
+        if (State == SessionState.Closed)
+        {
+            throw new DomainException("This session has closed; it no longer takes participants.");
+        }
+
+        string? name = null;
+        if (Anonymity == Anonymity.Named)
+        {
+            name = displayName?.Trim() ?? "";
+            if (name.Length == 0)
+            {
+                throw new DomainException("This session shows names: type the name the room knows you by.");
+            }
+
+            if (name.Length > AnswerLimits.DisplayNameMaxLength)
+            {
+                throw new DomainException($"Keep your name to {AnswerLimits.DisplayNameMaxLength} characters.");
+            }
+        }
+
+        return new Participant(Guid.NewGuid(), Id, name, now);
+    }
+
+    /// <summary>
+    /// Accepts a participant's answer to the open step. <paramref name="existing"/> is their earlier
+    /// answer to that step, if any: it is changed in place, so a double tap or a retry never makes a
+    /// second response.
+    /// </summary>
+    public Response Answer(Participant participant, int step, Answer answer, Response? existing, DateTimeOffset now)
+    {
+        if (participant.SessionId != Id)
+        {
+            throw new DomainException("You are not part of this session.");
+        }
+
+        if (participant.IsRemoved)
+        {
+            throw new DomainException("The facilitator removed you from this session.");
+        }
+
+        EnsureStepOpen(step);
+        var prompt = Activity.PromptAt(step);
+        var normalized = AnswerRules.Normalize(prompt, answer);
+        var problems = AnswerRules.Check(prompt, normalized);
+        if (problems.Count > 0)
+        {
+            throw new DomainException(problems[0].Message);
+        }
+
+        var items = normalized.Parts
+            .Select(p => new ResponseItem(
+                p.Slot,
+                prompt.Kind == PromptKind.Choice ? prompt.Options[p.Slot] : p.Text,
+                p.Value))
+            .ToList();
+
+        if (existing is null)
+        {
+            return new Response(Guid.NewGuid(), Id, participant.Id, step, items, now);
+        }
+
+        if (existing.ParticipantId != participant.Id || existing.Step != step)
+        {
+            throw new DomainException("That answer belongs to someone or somewhere else.");
+        }
+
+        existing.Replace(items, now);
+        return existing;
+    }
+
+    /// <summary>Whether answers to <paramref name="step"/> are accepted right now.</summary>
+    public bool IsStepOpen(int step) => State == SessionState.Running && step == CurrentStep;
+
+    private void EnsureStepOpen(int step)
+    {
+        if (State == SessionState.Lobby)
+        {
+            throw new DomainException("The session has not started yet; wait for the first step.");
+        }
+
+        if (State == SessionState.Closed)
+        {
+            throw new DomainException("This session has closed, so answers can no longer be saved.");
+        }
+
+        if (step < 0 || step >= Activity.Prompts.Count)
+        {
+            throw new DomainException($"This activity has no step {step + 1}.");
+        }
+
+        if (step != CurrentStep)
+        {
+            throw new DomainException($"The room has moved on to step {CurrentStep + 1}, so step {step + 1} no longer takes answers.");
+        }
+
+        if (!Activity.Prompts[step].TakesAnswers)
+        {
+            throw new DomainException("This step is for reading or discussing; it takes no answer.");
+        }
+    }
+
+    private void EnsureRunning(string what)
+    {
+        if (State != SessionState.Running)
+        {
+            throw new DomainException(State == SessionState.Lobby
+                ? $"Start the session before you {what}."
+                : $"This session is closed; you cannot {what}.");
+        }
+    }
+}
