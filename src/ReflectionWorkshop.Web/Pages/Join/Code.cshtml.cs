@@ -1,0 +1,71 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using ReflectionWorkshop.Domain;
+using ReflectionWorkshop.Domain.Sessions;
+using ReflectionWorkshop.Infrastructure.Persistence;
+using ReflectionWorkshop.Web.Participation;
+
+namespace ReflectionWorkshop.Web.Pages.Join;
+
+/// <summary>/j/{code}: the link behind the QR code. Confirms the session and, in named sessions, asks for a name.</summary>
+public sealed class CodeModel(AppDbContext db, ParticipantCookie cookie, TimeProvider clock) : PageModel
+{
+    public Session? Session { get; private set; }
+
+    public string? Problem { get; private set; }
+
+    [BindProperty]
+    public string? DisplayName { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(string code, CancellationToken cancellationToken)
+    {
+        if (await LoadAsync(code, cancellationToken) is { } redirect)
+        {
+            return redirect;
+        }
+
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(string code, CancellationToken cancellationToken)
+    {
+        if (await LoadAsync(code, cancellationToken) is { } redirect)
+        {
+            return redirect;
+        }
+
+        if (Session is null || Problem is not null)
+        {
+            return Page();
+        }
+
+        try
+        {
+            await Joining.JoinAsync(db, cookie, Response, Session, DisplayName, clock.GetUtcNow(), cancellationToken);
+        }
+        catch (DomainException ex)
+        {
+            ModelState.AddModelError(nameof(DisplayName), ex.Message);
+            return Page();
+        }
+
+        return Redirect($"/s/{Session.JoinCode}");
+    }
+
+    private async Task<IActionResult?> LoadAsync(string code, CancellationToken cancellationToken)
+    {
+        var lookup = await Joining.FindAsync(db, code, cancellationToken);
+        Session = lookup.Session;
+        Problem = lookup.Problem;
+        if (Problem is not null)
+        {
+            Response.StatusCode = lookup.Session is null ? StatusCodes.Status404NotFound : StatusCodes.Status200OK;
+            return null;
+        }
+
+        // The same phone coming back (a reload, a second scan of the QR code) resumes where it was.
+        return Session is not null && await Joining.CurrentAsync(db, cookie, Request, Session, cancellationToken) is not null
+            ? Redirect($"/s/{Session.JoinCode}")
+            : null;
+    }
+}

@@ -1,0 +1,52 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using ReflectionWorkshop.Domain;
+using ReflectionWorkshop.Domain.Sessions;
+using ReflectionWorkshop.Infrastructure.Persistence;
+using ReflectionWorkshop.Web.Participation;
+
+namespace ReflectionWorkshop.Web.Pages.Join;
+
+/// <summary>/join: a participant types the code from the screen.</summary>
+public sealed class IndexModel(AppDbContext db, ParticipantCookie cookie, TimeProvider clock) : PageModel
+{
+    [BindProperty]
+    [Display(Name = "Session code")]
+    public string? Code { get; set; }
+
+    public void OnGet(string? code) => Code = code;
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        var lookup = await Joining.FindAsync(db, Code, cancellationToken);
+        if (lookup.Problem is not null || lookup.Session is not { } session)
+        {
+            ModelState.AddModelError(nameof(Code), lookup.Problem ?? "");
+            return Page();
+        }
+
+        if (await Joining.CurrentAsync(db, cookie, Request, session, cancellationToken) is not null)
+        {
+            return Redirect($"/s/{session.JoinCode}");
+        }
+
+        // Anonymous rooms need nothing more from the phone: join straight away. Named ones ask for a name.
+        if (session.Anonymity == Anonymity.Named)
+        {
+            return Redirect($"/j/{session.JoinCode}");
+        }
+
+        try
+        {
+            await Joining.JoinAsync(db, cookie, Response, session, null, clock.GetUtcNow(), cancellationToken);
+        }
+        catch (DomainException ex)
+        {
+            ModelState.AddModelError(nameof(Code), ex.Message);
+            return Page();
+        }
+
+        return Redirect($"/s/{session.JoinCode}");
+    }
+}

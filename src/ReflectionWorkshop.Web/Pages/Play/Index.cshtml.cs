@@ -1,0 +1,176 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using ReflectionWorkshop.Domain;
+using ReflectionWorkshop.Domain.Activities;
+using ReflectionWorkshop.Domain.Sessions;
+using ReflectionWorkshop.Infrastructure.Persistence;
+using ReflectionWorkshop.Web.Participation;
+
+namespace ReflectionWorkshop.Web.Pages.Play;
+
+/// <summary>
+/// /s/{code}: the participant's phone for the whole session — waiting in the lobby, answering the
+/// current step, seeing it saved, and a thank-you with their own answers once it closes.
+/// </summary>
+public sealed class IndexModel(AppDbContext db, ParticipantCookie cookie, TimeProvider clock) : PageModel
+{
+    public Session Session { get; private set; } = null!;
+
+    public Participant Participant { get; private set; } = null!;
+
+    /// <summary>This phone's answer to the current step, if it gave one.</summary>
+    public Response? Saved { get; private set; }
+
+    /// <summary>This phone's answers, shown once the session has closed.</summary>
+    public IReadOnlyList<Response> MyResponses { get; private set; } = [];
+
+    [BindProperty]
+    public AnswerInput Input { get; set; } = new();
+
+    /// <summary>True when the answer form is shown (no answer yet, "Change my answer", or a refused post).</summary>
+    public bool Editing { get; private set; }
+
+    /// <summary>Set when a posted answer could not be saved because the room had moved on.</summary>
+    public string? NotSavedReason { get; private set; }
+
+    public string? NotSavedText { get; private set; }
+
+    public Prompt? Prompt => Session.State == SessionState.Running ? Session.CurrentPrompt : null;
+
+    public async Task<IActionResult> OnGetAsync(string code, bool edit, CancellationToken cancellationToken)
+    {
+        if (await LoadAsync(code, cancellationToken) is { } redirect)
+        {
+            return redirect;
+        }
+
+        Editing = Prompt is { TakesAnswers: true } && (Saved is null || edit);
+        if (Prompt is not null)
+        {
+            Input = AnswerInput.From(Prompt, Session.CurrentStep, Saved);
+        }
+
+        return Page();
+    }
+
+    /// <summary>A small poll the phone makes until live updates arrive: where is the room now?</summary>
+    public async Task<IActionResult> OnGetStateAsync(string code, CancellationToken cancellationToken)
+    {
+        var normalized = JoinCode.Normalize(code);
+        var state = await db.Sessions.AsNoTracking()
+            .Where(s => s.JoinCode == normalized)
+            .Select(s => new { state = s.State.ToString(), step = s.CurrentStep })
+            .SingleOrDefaultAsync(cancellationToken);
+        return state is null ? NotFound() : new JsonResult(state);
+    }
+
+    public async Task<IActionResult> OnPostAnswerAsync(string code, CancellationToken cancellationToken)
+    {
+        var typed = Input;
+        if (await LoadAsync(code, cancellationToken) is { } redirect)
+        {
+            return redirect;
+        }
+
+        if (!Session.IsStepOpen(typed.Step) || Prompt is not { TakesAnswers: true } prompt)
+        {
+            // Say why, and give the words back so they can be copied: nothing typed is silently dropped.
+            NotSavedReason = Session.State switch
+            {
+                SessionState.Closed => "The session closed before your answer arrived, so it was not saved.",
+                SessionState.Lobby => "The session has not started yet, so your answer was not saved.",
+                _ => $"The room moved on to step {Session.CurrentStep + 1} before your answer arrived, so your answer to step {typed.Step + 1} was not saved.",
+            };
+            NotSavedText = typed.TypedText();
+            Editing = Prompt is { TakesAnswers: true } && Saved is null;
+            ModelState.Clear();
+            Input = Prompt is null ? new AnswerInput() : AnswerInput.From(Prompt, Session.CurrentStep, Saved);
+            return Page();
+        }
+
+        var answer = typed.ToAnswer(prompt);
+        foreach (var problem in AnswerRules.Check(prompt, answer))
+        {
+            ModelState.AddModelError(AnswerInput.FieldFor(prompt, problem.Slot), problem.Message);
+        }
+
+        if (!ModelState.IsValid)
+        {
+            Editing = true;
+            return Page();
+        }
+
+        try
+        {
+            await SaveAsync(prompt, answer, cancellationToken);
+        }
+        catch (DomainException ex)
+        {
+            ModelState.AddModelError("Input", ex.Message);
+            Editing = true;
+            return Page();
+        }
+
+        return Redirect($"/s/{Session.JoinCode}");
+    }
+
+    private async Task SaveAsync(Prompt prompt, Answer answer, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var response = Session.Answer(Participant, Session.CurrentStep, answer, Saved, now);
+        if (Saved is null)
+        {
+            db.Responses.Add(response);
+        }
+
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException) when (Saved is null)
+        {
+            // Two posts of the same answer raced (a double tap): the other one inserted first and the
+            // unique index refused this one. Apply this answer as a change to that response instead.
+            db.ChangeTracker.Clear();
+            var existing = await db.Responses.SingleAsync(r => r.ParticipantId == Participant.Id && r.Step == Session.CurrentStep, cancellationToken);
+            Session.Answer(Participant, Session.CurrentStep, answer, existing, now);
+            await db.SaveChangesAsync(cancellationToken);
+        }
+    }
+
+    private async Task<IActionResult?> LoadAsync(string code, CancellationToken cancellationToken)
+    {
+        var normalized = JoinCode.Normalize(code);
+        var session = normalized is null
+            ? null
+            : await db.Sessions.AsNoTracking().SingleOrDefaultAsync(s => s.JoinCode == normalized, cancellationToken);
+        if (session is null)
+        {
+            return Redirect($"/j/{Uri.EscapeDataString(code)}");
+        }
+
+        Session = session;
+        var participant = await Joining.CurrentAsync(db, cookie, Request, session, cancellationToken);
+        if (participant is null)
+        {
+            // Not (or no longer) in this session on this phone: the join page explains and lets them in.
+            return Redirect($"/j/{session.JoinCode}");
+        }
+
+        Participant = participant;
+        if (session.State == SessionState.Closed)
+        {
+            MyResponses = await db.Responses.AsNoTracking()
+                .Where(r => r.ParticipantId == participant.Id)
+                .OrderBy(r => r.Step)
+                .ToListAsync(cancellationToken);
+        }
+        else if (session.State == SessionState.Running)
+        {
+            Saved = await db.Responses.SingleOrDefaultAsync(r => r.ParticipantId == participant.Id && r.Step == session.CurrentStep, cancellationToken);
+        }
+
+        return null;
+    }
+}

@@ -1,0 +1,56 @@
+using Microsoft.EntityFrameworkCore;
+using ReflectionWorkshop.Domain.Sessions;
+using ReflectionWorkshop.Infrastructure.Persistence;
+
+namespace ReflectionWorkshop.Web.Participation;
+
+/// <summary>The outcome of looking up what a person typed as a code: a session, or a message for them.</summary>
+public sealed record CodeLookup(Session? Session, string? Problem);
+
+/// <summary>Finding a session by its code and letting a phone in; shared by /join and /j/{code}.</summary>
+public static class Joining
+{
+    public static async Task<CodeLookup> FindAsync(AppDbContext db, string? typed, CancellationToken cancellationToken = default)
+    {
+        if (string.IsNullOrWhiteSpace(typed))
+        {
+            return new(null, "Type the 6-character code shown on the screen.");
+        }
+
+        var code = JoinCode.Normalize(typed);
+        if (code is null)
+        {
+            return new(null, $"“{Shorten(typed)}” is not a session code. Codes have 6 letters and digits, like K7M2QP; check the screen.");
+        }
+
+        var session = await db.Sessions.AsNoTracking().SingleOrDefaultAsync(s => s.JoinCode == code, cancellationToken);
+        if (session is null)
+        {
+            return new(null, $"No session has the code {code}. Check it against the screen, or ask your facilitator.");
+        }
+
+        return session.State == SessionState.Closed
+            ? new(session, $"The session {code} has closed, so it no longer takes answers.")
+            : new(session, null);
+    }
+
+    /// <summary>The participant this phone already is in the session, if its cookie says so and they still exist.</summary>
+    public static async Task<Participant?> CurrentAsync(AppDbContext db, ParticipantCookie cookie, HttpRequest request, Session session, CancellationToken cancellationToken = default)
+    {
+        var id = cookie.Read(request, session.Id, session.JoinCode);
+        return id is null
+            ? null
+            : await db.Participants.SingleOrDefaultAsync(p => p.Id == id && p.SessionId == session.Id, cancellationToken);
+    }
+
+    public static async Task<Participant> JoinAsync(AppDbContext db, ParticipantCookie cookie, HttpResponse response, Session session, string? displayName, DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        var participant = session.Join(displayName, now);
+        db.Participants.Add(participant);
+        await db.SaveChangesAsync(cancellationToken);
+        cookie.Write(response, session.Id, session.JoinCode, participant.Id);
+        return participant;
+    }
+
+    private static string Shorten(string typed) => typed.Length <= 20 ? typed.Trim() : typed.Trim()[..20] + "…";
+}

@@ -1,0 +1,56 @@
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using ReflectionWorkshop.Infrastructure.Catalog;
+using ReflectionWorkshop.Infrastructure.Persistence;
+
+namespace ReflectionWorkshop.Web;
+
+/// <summary>What runs once before the app takes requests, and the message it prints when ready.</summary>
+public static class Startup
+{
+    /// <summary>Opens and migrates the database and refreshes the catalogue; false when the app must not start.</summary>
+    public static async Task<bool> PrepareAsync(WebApplication app)
+    {
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("ReflectionWorkshop.Startup");
+        using var scope = app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        try
+        {
+            await SqliteDatabase.PrepareAsync(db, logger);
+        }
+        catch (DatabaseStartupException ex)
+        {
+            logger.LogCritical("Reflection Workshop did not start. {Reason}", ex.Message);
+            return false;
+        }
+
+        var report = app.Services.GetRequiredService<ShippedActivitiesReport>();
+        var now = app.Services.GetRequiredService<TimeProvider>().GetUtcNow();
+        await ShippedActivities.SyncAsync(db, report, now, logger);
+        return true;
+    }
+
+    public static void AnnounceUrls(WebApplication app)
+    {
+        var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("ReflectionWorkshop");
+        foreach (var address in addresses)
+        {
+            logger.LogInformation("Reflection Workshop is ready. Facilitators: {Url}/facilitate  Participants: {Url}/join", address, address);
+        }
+    }
+
+    /// <summary>
+    /// A strict content security policy: every script and style comes from our own files, so an answer
+    /// that somehow carried markup still could not run.
+    /// </summary>
+    public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) =>
+        app.Use(async (context, next) =>
+        {
+            var headers = context.Response.Headers;
+            headers.ContentSecurityPolicy = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+            headers.XContentTypeOptions = "nosniff";
+            headers["Referrer-Policy"] = "same-origin";
+            await next();
+        });
+}
