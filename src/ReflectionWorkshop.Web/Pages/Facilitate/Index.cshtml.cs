@@ -1,0 +1,56 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using ReflectionWorkshop.Domain.Sessions;
+using ReflectionWorkshop.Infrastructure.Catalog;
+using ReflectionWorkshop.Infrastructure.Persistence;
+
+namespace ReflectionWorkshop.Web.Pages.Facilitate;
+
+/// <summary>/facilitate: the activity catalogue, the files that were refused, and starting a session.</summary>
+public sealed class IndexModel(AppDbContext db, ShippedActivitiesReport report, TimeProvider clock) : PageModel
+{
+    private const int CodeAttempts = 10;
+
+    public IReadOnlyList<CatalogActivity> Activities { get; private set; } = [];
+
+    public IReadOnlyList<RefusedActivityFile> Refused => report.Refused;
+
+    public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
+
+    public async Task<IActionResult> OnPostStartAsync(string activityId, Anonymity anonymity, CancellationToken cancellationToken)
+    {
+        var activity = await db.Activities.AsNoTracking().SingleOrDefaultAsync(a => a.Id == activityId, cancellationToken);
+        if (activity is null)
+        {
+            ModelState.AddModelError("", "That activity is no longer in the catalogue; pick another one.");
+            await LoadAsync(cancellationToken);
+            return Page();
+        }
+
+        // Codes are unique for all time, so an old link can never land a phone in someone else's session.
+        for (var attempt = 0; attempt < CodeAttempts; attempt++)
+        {
+            var code = JoinCode.Generate(Random.Shared);
+            if (await db.Sessions.AnyAsync(s => s.JoinCode == code, cancellationToken))
+            {
+                continue;
+            }
+
+            var session = Session.Create(activity.Definition, code, anonymity, clock.GetUtcNow());
+            db.Sessions.Add(session);
+            await db.SaveChangesAsync(cancellationToken);
+            return RedirectToPage("/Facilitate/Sessions/Run", new { id = session.Id });
+        }
+
+        ModelState.AddModelError("", "Could not find a free join code; please try again.");
+        await LoadAsync(cancellationToken);
+        return Page();
+    }
+
+    private async Task LoadAsync(CancellationToken cancellationToken)
+    {
+        var activities = await db.Activities.AsNoTracking().ToListAsync(cancellationToken);
+        Activities = activities.OrderBy(a => a.Definition.Title, StringComparer.CurrentCulture).ToList();
+    }
+}
