@@ -1,0 +1,86 @@
+using System.Net;
+using AngleSharp;
+using AngleSharp.Dom;
+using AngleSharp.Html.Dom;
+
+namespace ReflectionWorkshop.Web.Tests.Support;
+
+/// <summary>
+/// Drives the app the way a browser does: GETs pages, reads their forms (hidden antiforgery token
+/// included) and posts them back with the fields a person would fill in.
+/// </summary>
+public sealed class Visitor(HttpClient client)
+{
+    public HttpClient Client { get; } = client;
+
+    /// <summary>The page at the end of any redirects, with the final address.</summary>
+    public async Task<Page> GetAsync(string url)
+    {
+        var response = await Client.GetAsync(url);
+        return await FollowAsync(response, url);
+    }
+
+    /// <summary>Posts the form chosen by <paramref name="formSelector"/> with the given fields changed.</summary>
+    public async Task<Page> SubmitAsync(Page page, string formSelector, params (string Name, string Value)[] fields)
+    {
+        var response = await PostAsync(page, formSelector, fields);
+        return await FollowAsync(response, page.Url);
+    }
+
+    /// <summary>Posts a form and returns the raw response (to assert a redirect or a status).</summary>
+    public async Task<HttpResponseMessage> PostAsync(Page page, string formSelector, params (string Name, string Value)[] fields)
+    {
+        var form = page.Document.QuerySelector<IHtmlFormElement>(formSelector)
+            ?? throw new InvalidOperationException($"No form matches '{formSelector}' on {page.Url}.\n{page.Document.Body?.TextContent}");
+        var values = new List<KeyValuePair<string, string>>();
+        var overridden = fields.Select(f => f.Name).ToHashSet();
+        foreach (var element in form.Elements)
+        {
+            switch (element)
+            {
+                case IHtmlInputElement input when !string.IsNullOrEmpty(input.Name) && !overridden.Contains(input.Name):
+                    if ((input.Type is "radio" or "checkbox" && !input.IsChecked) || input.Type is "submit")
+                    {
+                        continue;
+                    }
+
+                    values.Add(new(input.Name, input.Value));
+                    break;
+                case IHtmlTextAreaElement area when !string.IsNullOrEmpty(area.Name) && !overridden.Contains(area.Name):
+                    values.Add(new(area.Name, area.Value));
+                    break;
+            }
+        }
+
+        values.AddRange(fields.Select(f => new KeyValuePair<string, string>(f.Name, f.Value)));
+        var action = form.GetAttribute("action");
+        var target = string.IsNullOrEmpty(action) ? page.Url : action;
+        return await Client.PostAsync(target, new FormUrlEncodedContent(values));
+    }
+
+    private async Task<Page> FollowAsync(HttpResponseMessage response, string url)
+    {
+        for (var hops = 0; hops < 5 && response.StatusCode is HttpStatusCode.Redirect or HttpStatusCode.Found or HttpStatusCode.SeeOther; hops++)
+        {
+            url = response.Headers.Location!.OriginalString;
+            response = await Client.GetAsync(url);
+        }
+
+        var html = await response.Content.ReadAsStringAsync();
+        var document = await BrowsingContext.New(Configuration.Default).OpenAsync(r => r.Content(html).Address("http://localhost" + PathOf(url)));
+        return new Page(PathOf(url), response.StatusCode, document);
+    }
+
+    private static string PathOf(string url) =>
+        Uri.TryCreate(url, UriKind.Absolute, out var absolute) ? absolute.PathAndQuery : url;
+}
+
+/// <summary>A fetched page: where it was, its status, and its parsed HTML.</summary>
+public sealed record Page(string Url, HttpStatusCode Status, IDocument Document)
+{
+    public string Text => Document.Body?.TextContent ?? "";
+
+    public string H1 => Document.QuerySelectorAll("h1").Single().TextContent.Trim();
+
+    public IReadOnlyList<string> FieldErrors => Document.QuerySelectorAll(".field-error, .alert").Select(e => e.TextContent.Trim()).ToList();
+}

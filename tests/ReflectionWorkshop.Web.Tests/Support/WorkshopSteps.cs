@@ -1,0 +1,78 @@
+namespace ReflectionWorkshop.Web.Tests.Support;
+
+/// <summary>A running session as the facilitator's browser sees it.</summary>
+public sealed record RunningSession(string RunUrl, string Code)
+{
+    public string SummaryUrl => RunUrl + "/summary";
+
+    public string PhoneUrl => "/s/" + Code;
+}
+
+/// <summary>The steps people take, written once so each test reads like the workshop it describes.</summary>
+public static class WorkshopSteps
+{
+    /// <summary>Picks an activity in the catalogue and starts a session of it.</summary>
+    public static async Task<RunningSession> OpenSessionAsync(this Visitor facilitator, string activityId, string anonymity = "Anonymous")
+    {
+        var catalogue = await facilitator.GetAsync("/facilitate");
+        var run = await facilitator.SubmitAsync(catalogue, $"form.start:has(input[value='{activityId}'])", ("anonymity", anonymity));
+        Assert.StartsWith("/facilitate/sessions/", run.Url);
+        var code = run.Document.QuerySelector(".join-code")!.TextContent.Trim();
+        return new RunningSession(run.Url, code);
+    }
+
+    public static async Task<Page> StartAsync(this Visitor facilitator, RunningSession session)
+    {
+        var run = await facilitator.GetAsync(session.RunUrl);
+        return await facilitator.SubmitAsync(run, "form[action*='handler=Start']");
+    }
+
+    public static async Task<Page> NextAsync(this Visitor facilitator, RunningSession session)
+    {
+        var run = await facilitator.GetAsync(session.RunUrl);
+        return await facilitator.SubmitAsync(run, "form[action*='handler=Next']");
+    }
+
+    public static async Task<Page> BackAsync(this Visitor facilitator, RunningSession session)
+    {
+        var run = await facilitator.GetAsync(session.RunUrl);
+        return await facilitator.SubmitAsync(run, "form[action*='handler=Back']");
+    }
+
+    public static async Task<Page> CloseAsync(this Visitor facilitator, RunningSession session)
+    {
+        var run = await facilitator.GetAsync(session.RunUrl);
+        return await facilitator.SubmitAsync(run, "form[action*='handler=Close']");
+    }
+
+    /// <summary>Joins through /join by typing the code, as most phones do.</summary>
+    public static async Task<Page> JoinWithCodeAsync(this Visitor phone, string typedCode, string? name = null)
+    {
+        var join = await phone.GetAsync("/join");
+        var next = await phone.SubmitAsync(join, "main form", ("Code", typedCode));
+        return name is null || !next.Url.StartsWith("/j/", StringComparison.Ordinal)
+            ? next
+            : await phone.SubmitAsync(next, "main form", ("DisplayName", name));
+    }
+
+    /// <summary>Joins through the link behind the QR code.</summary>
+    public static async Task<Page> JoinWithLinkAsync(this Visitor phone, string code, string? name = null)
+    {
+        var page = await phone.GetAsync("/j/" + code);
+        return name is null
+            ? await phone.SubmitAsync(page, "main form")
+            : await phone.SubmitAsync(page, "main form", ("DisplayName", name));
+    }
+
+    /// <summary>Fills in and saves the answer form on the phone's current step.</summary>
+    public static async Task<Page> AnswerAsync(this Visitor phone, RunningSession session, params (string Name, string Value)[] fields)
+    {
+        var page = await phone.GetAsync(session.PhoneUrl);
+        if (page.Document.QuerySelector("form[data-answer-form]") is null)
+        {
+            page = await phone.GetAsync(session.PhoneUrl + "?edit=true");
+        }
+
+        return await phone.SubmitAsync(page, "form[data-answer-form]", fields);
+    }
+}
