@@ -1,0 +1,48 @@
+using ReflectionWorkshop.Domain.Activities;
+using ReflectionWorkshop.Domain.Sessions;
+using ReflectionWorkshop.Domain.Tests.Activities;
+
+namespace ReflectionWorkshop.Domain.Tests.Sessions;
+
+/// <summary>Gets a session into the state a test needs, with the one-of-each activity unless told otherwise.</summary>
+internal sealed class SessionBuilder
+{
+    public const string JoinCode = "ABC234";
+
+    private Activity _activity = TestActivities.OneOfEachKind();
+    private Anonymity _anonymity = Anonymity.Anonymous;
+
+    public SessionBuilder Running(Activity activity)
+    {
+        _activity = activity;
+        return this;
+    }
+
+    public SessionBuilder Named()
+    {
+        _anonymity = Anonymity.Named;
+        return this;
+    }
+
+    public Session InLobby() => Session.Create(_activity, JoinCode, _anonymity, TestClock.Now);
+
+    /// <summary>A started session moved forward, one step at a time, to <paramref name="step"/>.</summary>
+    public Session OnStep(int step)
+    {
+        var session = InLobby();
+        session.Start(TestClock.MinutesLater(1));
+        for (var from = 0; from < step; from++)
+        {
+            session.Advance(from);
+        }
+
+        return session;
+    }
+
+    public Session Closed()
+    {
+        var session = OnStep(0);
+        session.Close(TestClock.MinutesLater(30));
+        return session;
+    }
+}
