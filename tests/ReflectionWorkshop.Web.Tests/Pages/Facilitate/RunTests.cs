@@ -1,0 +1,137 @@
+using ReflectionWorkshop.Web.Tests.Support;
+
+namespace ReflectionWorkshop.Web.Tests.Pages.Facilitate;
+
+public sealed class RunTests : IDisposable
+{
+    private readonly WorkshopFactory _app = TestActivities.FactoryWithEveryKind();
+    private readonly Visitor _facilitator;
+
+    public RunTests() => _facilitator = _app.NewVisitor();
+
+    public void Dispose() => _app.Dispose();
+
+    [Fact]
+    public async Task Starting_shows_step_one_on_the_phones()
+    {
+        var session = await _facilitator.OpenSessionAsync("every-kind");
+        var phone = _app.NewVisitor();
+        await phone.JoinWithCodeAsync(session.Code);
+
+        var run = await _facilitator.StartAsync(session);
+        var screen = await phone.GetAsync(session.PhoneUrl);
+
+        Assert.Contains("Step 1 of 6", run.Text);
+        Assert.Equal("What did you learn?", screen.H1);
+        Assert.Contains("Step 1 of 6", screen.Text);
+    }
+
+    [Fact]
+    public async Task Next_and_back_move_every_phone_with_the_facilitator()
+    {
+        var session = await _facilitator.OpenSessionAsync("every-kind");
+        var phone = _app.NewVisitor();
+        await phone.JoinWithCodeAsync(session.Code);
+        await _facilitator.StartAsync(session);
+
+        await _facilitator.NextAsync(session);
+        var afterNext = await phone.GetAsync(session.PhoneUrl);
+        await _facilitator.BackAsync(session);
+        var afterBack = await phone.GetAsync(session.PhoneUrl);
+
+        Assert.Equal("Name the characteristics", afterNext.H1);
+        Assert.Equal("What did you learn?", afterBack.H1);
+    }
+
+    [Fact]
+    public async Task A_second_click_on_a_stale_next_button_does_not_skip_a_step()
+    {
+        var session = await _facilitator.OpenSessionAsync("every-kind");
+        await _facilitator.StartAsync(session);
+        var run = await _facilitator.GetAsync(session.RunUrl);
+
+        await _facilitator.SubmitAsync(run, "form[action*='handler=Next']");
+        var again = await _facilitator.SubmitAsync(run, "form[action*='handler=Next']");
+
+        Assert.Contains("Step 2 of 6", again.Text);
+        Assert.Contains("already on step 2", again.Document.QuerySelector(".alert")!.TextContent);
+    }
+
+    [Fact]
+    public async Task The_last_step_offers_no_next_button()
+    {
+        var session = await _facilitator.OpenSessionAsync("every-kind");
+        await _facilitator.StartAsync(session);
+        Page run = null!;
+        for (var i = 0; i < 5; i++)
+        {
+            run = await _facilitator.NextAsync(session);
+        }
+
+        Assert.Contains("Step 6 of 6", run.Text);
+        Assert.Null(run.Document.QuerySelector("form[action*='handler=Next']"));
+        Assert.Contains("This is the last step", run.Text);
+    }
+
+    [Fact]
+    public async Task Closing_leads_to_the_summary_and_the_phones_say_thank_you()
+    {
+        var session = await _facilitator.OpenSessionAsync("every-kind");
+        var phone = _app.NewVisitor();
+        await phone.JoinWithCodeAsync(session.Code);
+        await _facilitator.StartAsync(session);
+        await phone.AnswerAsync(session, ("Input.Text", "Kept"));
+
+        var summary = await _facilitator.CloseAsync(session);
+        var screen = await phone.GetAsync(session.PhoneUrl);
+        var run = await _facilitator.GetAsync(session.RunUrl);
+
+        Assert.Equal(session.SummaryUrl, summary.Url);
+        Assert.Equal("Thank you", screen.H1);
+        Assert.Contains("Kept", screen.Text);
+        Assert.Contains("This session is closed", run.Text);
+        Assert.Empty(run.Document.QuerySelectorAll("form[action*='handler=Next'], form[action*='handler=Close']"));
+    }
+
+    [Fact]
+    public async Task Named_sessions_show_names_with_answers_and_anonymous_ones_never_do()
+    {
+        var named = await _facilitator.OpenSessionAsync("every-kind", "Named");
+        var anonymous = await _facilitator.OpenSessionAsync("every-kind", "Anonymous");
+        var phone = _app.NewVisitor();
+        await phone.JoinWithCodeAsync(named.Code, "Rosa");
+        await phone.JoinWithCodeAsync(anonymous.Code);
+        foreach (var session in new[] { named, anonymous })
+        {
+            await _facilitator.StartAsync(session);
+            await phone.AnswerAsync(session, ("Input.Text", "An answer"));
+        }
+
+        var namedRun = await _facilitator.GetAsync(named.RunUrl);
+        var anonymousRun = await _facilitator.GetAsync(anonymous.RunUrl);
+
+        Assert.Equal("Rosa", namedRun.Document.QuerySelector(".answers .author")!.TextContent.Trim());
+        Assert.Empty(anonymousRun.Document.QuerySelectorAll(".answers .author"));
+        Assert.Null(anonymousRun.Document.QuerySelector("#people-heading"));
+    }
+
+    [Fact]
+    public async Task Unknown_session_ids_are_not_found()
+    {
+        var response = await _facilitator.Client.GetAsync($"/facilitate/sessions/{Guid.NewGuid()}");
+
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task The_sessions_list_links_to_every_session()
+    {
+        var session = await _facilitator.OpenSessionAsync("every-kind");
+
+        var list = await _facilitator.GetAsync("/facilitate/sessions");
+
+        Assert.Contains(session.Code, list.Text);
+        Assert.NotNull(list.Document.QuerySelector($"a[href='{session.RunUrl}']"));
+        Assert.NotNull(list.Document.QuerySelector($"a[href='{session.SummaryUrl}']"));
+    }
+}
