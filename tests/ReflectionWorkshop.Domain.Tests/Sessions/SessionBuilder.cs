@@ -12,7 +12,7 @@ internal sealed class SessionBuilder
     private Activity _activity = TestActivities.OneOfEachKind();
     private Anonymity _anonymity = Anonymity.Anonymous;
 
-    public SessionBuilder Running(Activity activity)
+    public SessionBuilder For(Activity activity)
     {
         _activity = activity;
         return this;

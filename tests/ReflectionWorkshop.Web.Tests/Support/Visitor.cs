@@ -9,9 +9,12 @@ namespace ReflectionWorkshop.Web.Tests.Support;
 /// Drives the app the way a browser does: GETs pages, reads their forms (hidden antiforgery token
 /// included) and posts them back with the fields a person would fill in.
 /// </summary>
-public sealed class Visitor(HttpClient client)
+public sealed class Visitor(HttpClient client, CookieContainer cookies)
 {
     public HttpClient Client { get; } = client;
+
+    /// <summary>This browser's cookies: hand them to a new factory to bring the same phone back after a restart.</summary>
+    public CookieContainer Cookies { get; } = cookies;
 
     /// <summary>The page at the end of any redirects, with the final address.</summary>
     public async Task<Page> GetAsync(string url)

@@ -1,5 +1,9 @@
+using System.Collections.Concurrent;
+using System.Net;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.Mvc.Testing.Handlers;
+using Microsoft.Extensions.Logging;
 
 namespace ReflectionWorkshop.Web.Tests.Support;
 
@@ -9,14 +13,21 @@ namespace ReflectionWorkshop.Web.Tests.Support;
 /// </summary>
 public sealed class WorkshopFactory : WebApplicationFactory<Program>
 {
+    private readonly bool _ownsFolder;
+
     public WorkshopFactory(params (string File, string Content)[] extraActivities)
+        : this(Path.Combine(Path.GetTempPath(), "rw-tests-" + Guid.NewGuid().ToString("N")), extraActivities) =>
+        _ownsFolder = true;
+
+    /// <summary>An app over an existing folder: a second factory on the same folder is the same installation restarted.</summary>
+    public WorkshopFactory(string folder, params (string File, string Content)[] extraActivities)
     {
-        Folder = Path.Combine(Path.GetTempPath(), "rw-tests-" + Guid.NewGuid().ToString("N"));
+        Folder = folder;
         ActivityFolder = Path.Combine(Folder, "activities");
         Directory.CreateDirectory(ActivityFolder);
         foreach (var file in Directory.EnumerateFiles(Path.Combine(AppContext.BaseDirectory, "seed-content", "activities"), "*.md"))
         {
-            File.Copy(file, Path.Combine(ActivityFolder, Path.GetFileName(file)));
+            File.Copy(file, Path.Combine(ActivityFolder, Path.GetFileName(file)), overwrite: true);
         }
 
         foreach (var (file, content) in extraActivities)
@@ -33,20 +44,29 @@ public sealed class WorkshopFactory : WebApplicationFactory<Program>
 
     public string DatabasePath { get; }
 
+    /// <summary>Every line the app logged, for tests about what an operator is told.</summary>
+    public ConcurrentQueue<string> Logs { get; } = new();
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("ConnectionStrings:Default", $"Data Source={DatabasePath}");
         builder.UseSetting("Activities:Folder", ActivityFolder);
         builder.UseEnvironment("Production");
+        builder.ConfigureLogging(logging => logging.AddProvider(new QueueLoggerProvider(Logs)));
     }
 
     /// <summary>A phone or laptop browser: its own cookies, redirects left for the test to see.</summary>
-    public Visitor NewVisitor() => new(CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }));
+    /// <param name="cookies">The cookies of a browser that was here before, to play the same phone again.</param>
+    public Visitor NewVisitor(CookieContainer? cookies = null)
+    {
+        cookies ??= new CookieContainer();
+        return new(CreateDefaultClient(new Uri("http://localhost"), new CookieContainerHandler(cookies)), cookies);
+    }
 
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
-        if (disposing)
+        if (disposing && _ownsFolder)
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
             try
@@ -58,5 +78,26 @@ public sealed class WorkshopFactory : WebApplicationFactory<Program>
                 // A file still held open by the test host; the temp folder is cleaned by the OS.
             }
         }
+    }
+}
+
+/// <summary>Collects log lines in memory.</summary>
+internal sealed class QueueLoggerProvider(ConcurrentQueue<string> lines) : ILoggerProvider
+{
+    public ILogger CreateLogger(string categoryName) => new QueueLogger(lines);
+
+    public void Dispose()
+    {
+    }
+
+    private sealed class QueueLogger(ConcurrentQueue<string> lines) : ILogger
+    {
+        public IDisposable? BeginScope<TState>(TState state)
+            where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Information;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+            lines.Enqueue($"{logLevel}: {formatter(state, exception)}");
     }
 }
