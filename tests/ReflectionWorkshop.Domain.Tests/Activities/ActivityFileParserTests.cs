@@ -549,6 +549,73 @@ public sealed class ActivityFileParserTests
     }
 
     [Fact]
+    public void A_title_over_200_characters_is_reported_on_its_line()
+    {
+        var title = new string('t', 201);
+
+        var problem = SingleProblem(ActivityFileParser.Parse(WithSteps("## text: Q?").Replace("title: Sample", $"title: {title}", StringComparison.Ordinal)));
+
+        Assert.Equal(3, problem.Line);
+        Assert.Equal("The title is 201 characters long; the limit is 200.", problem.Message);
+    }
+
+    [Fact]
+    public void A_step_title_over_200_characters_is_reported_on_its_heading()
+    {
+        var problem = SingleProblem(ActivityFileParser.Parse(WithSteps("## text: " + new string('q', 201))));
+
+        Assert.Equal(FirstStepLine, problem.Line);
+        Assert.Equal("The step title is 201 characters long; the limit is 200.", problem.Message);
+    }
+
+    [Fact]
+    public void Front_matter_keys_and_step_kinds_ignore_case()
+    {
+        var activity = ParseValid(FrontMatter.Replace("id:", "ID:", StringComparison.Ordinal) + "\n\n## Text: What did you learn?");
+
+        Assert.Equal("sample", activity.Id);
+        Assert.Equal(PromptKind.Text, Assert.Single(activity.Prompts).Kind);
+    }
+
+    [Fact(Skip = "bug: setting keys are case-sensitive (front matter keys and kinds are not), so 'Max-Length: 500' silently becomes body text and the step keeps the 2000 limit. Decide: accept any case, or refuse the line.")]
+    public void A_capitalised_setting_is_read_as_a_setting()
+    {
+        var text = ParseValid(WithSteps("""
+            ## text: What did you learn?
+            Max-Length: 500
+            """)).Prompts[0];
+
+        Assert.Equal(500, text.MaxLength);
+        Assert.Equal("", text.Body);
+    }
+
+    [Fact]
+    public void A_setting_written_after_the_blank_line_is_body_text()
+    {
+        var text = ParseValid(WithSteps("""
+            ## text: What did you learn?
+
+            max-length: 500
+            """)).Prompts[0];
+
+        Assert.Equal(AnswerLimits.TextMaxLength, text.MaxLength);
+        Assert.Equal("max-length: 500", text.Body);
+    }
+
+    [Fact]
+    public void A_bad_list_max_is_reported_once_and_not_as_a_min_above_max()
+    {
+        var problem = SingleProblem(ActivityFileParser.Parse(WithSteps("""
+            ## list: Name your ideas.
+            min: 2
+            max: ten
+            """)));
+
+        Assert.Equal(FirstStepLine + 2, problem.Line);
+        Assert.Equal("'max' must be a whole number from 1 to 10, not 'ten'.", problem.Message);
+    }
+
+    [Fact]
     public void A_problem_in_a_later_step_loads_nothing_of_the_file()
     {
         var result = ActivityFileParser.Parse(WithSteps("""
@@ -565,7 +632,7 @@ public sealed class ActivityFileParserTests
     }
 
     [Fact]
-    public void Every_problem_in_a_file_is_reported_in_line_order()
+    public void Every_problem_in_a_file_is_reported_with_its_line()
     {
         var result = ActivityFileParser.Parse(WithSteps("""
             ## poll: Which day?

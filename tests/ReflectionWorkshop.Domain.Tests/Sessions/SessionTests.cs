@@ -144,6 +144,17 @@ public sealed class SessionTests
     }
 
     [Fact]
+    public void A_one_step_session_starts_on_its_last_step()
+    {
+        var activity = TestActivities.OneOfEachKind() with { Prompts = [TestActivities.Text()] };
+        var session = new SessionBuilder().For(activity).OnStep(0);
+
+        Assert.True(session.IsOnLastStep);
+        Assert.Throws<DomainException>(() => session.Advance(fromStep: 0));
+        Assert.Equal(0, session.CurrentStep);
+    }
+
+    [Fact]
     public void Advancing_past_the_last_step_is_refused()
     {
         var session = _sessions.OnStep(TestActivities.LastStep);

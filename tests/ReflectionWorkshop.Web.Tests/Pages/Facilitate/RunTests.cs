@@ -116,6 +116,27 @@ public sealed class RunTests : IDisposable
     }
 
     [Fact]
+    public async Task A_rating_step_shows_the_facilitator_totals_never_one_persons_ratings()
+    {
+        var session = await _facilitator.OpenSessionAsync("every-kind", "Named");
+        var phone = _app.NewVisitor();
+        await phone.JoinWithCodeAsync(session.Code, "Rosa");
+        await _facilitator.StartAsync(session);
+        for (var i = 0; i < 3; i++)
+        {
+            await _facilitator.NextAsync(session);
+        }
+
+        await phone.AnswerAsync(session, ("Input.Ratings[0]", "3"), ("Input.Ratings[1]", "2"));
+        var run = await _facilitator.GetAsync(session.RunUrl);
+
+        Assert.Contains("Answers: 1 of 1", run.Text);
+        Assert.Empty(run.Document.QuerySelectorAll(".answers .answer"));
+        var rows = run.Document.QuerySelectorAll("table.ratings tbody tr").Select(tr => string.Join("|", tr.Children.Select(c => c.TextContent.Trim())));
+        Assert.Equal(["Benevolence|0|0|1|3.0", "Reliability|0|1|0|2.0"], rows);
+    }
+
+    [Fact]
     public async Task Unknown_session_ids_are_not_found()
     {
         var response = await _facilitator.Client.GetAsync($"/facilitate/sessions/{Guid.NewGuid()}");

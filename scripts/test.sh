@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Runs the whole test suite and ends with one line: "N passed, N failed, N skipped".
+# A run that executed no test fails, so a broken discovery never looks green.
+# Extra arguments go to `dotnet test` (e.g. --filter "FullyQualifiedName~Join").
+set -uo pipefail
+cd "$(dirname "$0")/.."
+
+results="TestResults"
+rm -rf "$results"
+
+dotnet test ReflectionWorkshop.sln --logger "trx" --results-directory "$results" "$@"
+status=$?
+
+passed=0 failed=0 skipped=0 total=0
+count() { grep -oE " $1=\"[0-9]+\"" "$2" | head -n1 | grep -oE '[0-9]+' || echo 0; }
+shopt -s nullglob
+for trx in "$results"/*.trx; do
+  total=$((total + $(count total "$trx")))
+  passed=$((passed + $(count passed "$trx")))
+  failed=$((failed + $(count failed "$trx")))
+  skipped=$((skipped + $(count notExecuted "$trx")))
+done
+
+echo
+echo "$passed passed, $failed failed, $skipped skipped"
+if [ "$total" -eq 0 ]; then
+  echo "No test ran: treating this as a failure." >&2
+  exit 1
+fi
+if [ "$failed" -gt 0 ] && [ "$status" -eq 0 ]; then
+  status=1
+fi
+exit "$status"
