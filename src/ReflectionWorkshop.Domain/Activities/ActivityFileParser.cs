@@ -51,7 +51,7 @@ public static partial class ActivityFileParser
     [GeneratedRegex(@"^##\s+([A-Za-z-]+)\s*:\s*(.*)$")]
     private static partial Regex StepHeading();
 
-    [GeneratedRegex(@"^([a-z][a-z-]*)\s*:\s*(.*)$")]
+    [GeneratedRegex(@"^([A-Za-z][A-Za-z-]*)\s*:\s*(.*)$")]
     private static partial Regex Setting();
 
     public static ActivityFileResult Parse(string text)
@@ -90,6 +90,12 @@ public static partial class ActivityFileParser
             {
                 closed = true;
                 index++;
+                break;
+            }
+
+            if (line.StartsWith("##", StringComparison.Ordinal))
+            {
+                // The closing '---' was forgotten: stop here rather than report every step as a bad key.
                 break;
             }
 
@@ -255,7 +261,7 @@ public static partial class ActivityFileParser
                 break;
             }
 
-            settings.Add((setting.Groups[1].Value, setting.Groups[2].Value.Trim(), index + 1));
+            settings.Add((setting.Groups[1].Value.ToLowerInvariant(), setting.Groups[2].Value.Trim(), index + 1));
         }
 
         var allowed = SettingsByKind[kind];
@@ -264,7 +270,8 @@ public static partial class ActivityFileParser
             if (!allowed.Contains(key))
             {
                 var expected = allowed.Length == 0 ? "it takes none" : $"allowed: {string.Join(", ", allowed)}";
-                problems.Add(new(line, $"Unknown setting '{key}' for a {kindName} step ({expected}). Leave a blank line between the settings and the body."));
+                var article = kindName == "info" ? "an" : "a";
+                problems.Add(new(line, $"Unknown setting '{key}' for {article} {kindName} step ({expected}). Leave a blank line between the settings and the body."));
             }
             else if (!RepeatableSettings.Contains(key) && settings.Count(s => s.Key == key) > 1 && settings.First(s => s.Key == key).Line != line)
             {
@@ -304,19 +311,19 @@ public static partial class ActivityFileParser
             return prompt;
         }
 
-        var maxItems = ParseNumber(max.Value.Value, max.Value.Line, "max", 1, AnswerLimits.ListMaxItems, problems) ?? 1;
+        var maxItems = ParseNumber(max.Value.Value, max.Value.Line, "max", 1, AnswerLimits.ListMaxItems, problems);
         var minItems = 1;
         if (Find(settings, "min") is { } min)
         {
             minItems = ParseNumber(min.Value, min.Line, "min", 1, AnswerLimits.ListMaxItems, problems) ?? 1;
-            if (minItems > maxItems)
+            if (maxItems is not null && minItems > maxItems)
             {
                 problems.Add(new(min.Line, $"'min' ({minItems}) is more than 'max' ({maxItems}): a participant could never finish this list."));
             }
         }
 
         var label = Find(settings, "item-label")?.Value is { Length: > 0 } l ? l : "Item";
-        return prompt with { MinItems = minItems, MaxItems = maxItems, ItemLabel = label };
+        return prompt with { MinItems = minItems, MaxItems = maxItems ?? 1, ItemLabel = label };
     }
 
     private static Prompt ReadCompare(Prompt prompt, List<(string Key, string Value, int Line)> settings, int headingLine, List<ActivityFileProblem> problems)

@@ -32,6 +32,13 @@ public static class AnswerRules
     {
         var problems = new List<AnswerProblem>();
         var parts = answer.Parts;
+        if (parts.DistinctBy(p => p.Slot).Count() != parts.Count)
+        {
+            // The forms send each field once; anything else did not come from them and is refused whole.
+            problems.Add(new(null, "Each field of an answer can be given only once."));
+            return problems;
+        }
+
         switch (prompt.Kind)
         {
             case PromptKind.Info:
@@ -40,7 +47,11 @@ public static class AnswerRules
 
             case PromptKind.Text:
                 var text = parts.FirstOrDefault(p => p.Slot == 0)?.Text.Trim() ?? "";
-                if (text.Length == 0)
+                if (parts.Any(p => p.Slot != 0))
+                {
+                    problems.Add(new(null, "A text answer has exactly one field."));
+                }
+                else if (text.Length == 0)
                 {
                     problems.Add(new(0, "Write your answer before saving."));
                 }
@@ -125,7 +136,7 @@ public static class AnswerRules
                     problems.Add(new(null, "Pick just one option."));
                 }
 
-                if (parts.Any(p => p.Slot < 0 || p.Slot >= prompt.Options.Count) || parts.DistinctBy(p => p.Slot).Count() != parts.Count)
+                if (parts.Any(p => p.Slot < 0 || p.Slot >= prompt.Options.Count))
                 {
                     problems.Add(new(null, "That option is not one of this step's options."));
                 }

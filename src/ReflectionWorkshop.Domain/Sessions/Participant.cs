@@ -25,7 +25,4 @@ public sealed class Participant
     public string? DisplayName { get; private set; }
 
     public DateTimeOffset JoinedAt { get; private set; }
-
-    /// <summary>Set when a facilitator removes the participant; kept so their phone is told, not silently ignored.</summary>
-    public bool IsRemoved { get; private set; }
 }

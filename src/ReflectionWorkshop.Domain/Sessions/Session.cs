@@ -160,11 +160,6 @@ public sealed class Session
             throw new DomainException("You are not part of this session.");
         }
 
-        if (participant.IsRemoved)
-        {
-            throw new DomainException("The facilitator removed you from this session.");
-        }
-
         EnsureStepOpen(step);
         var prompt = Activity.PromptAt(step);
         var normalized = AnswerRules.Normalize(prompt, answer);

@@ -577,7 +577,7 @@ public sealed class ActivityFileParserTests
         Assert.Equal(PromptKind.Text, Assert.Single(activity.Prompts).Kind);
     }
 
-    [Fact(Skip = "bug: setting keys are case-sensitive (front matter keys and kinds are not), so 'Max-Length: 500' silently becomes body text and the step keeps the 2000 limit. Decide: accept any case, or refuse the line.")]
+    [Fact]
     public void A_capitalised_setting_is_read_as_a_setting()
     {
         var text = ParseValid(WithSteps("""

@@ -289,7 +289,7 @@ public sealed class AnswerRulesTests
     {
         var problem = SingleProblem(TestActivities.Choice(multiple: true), ChoiceAnswer(1, 1));
 
-        Assert.Equal("That option is not one of this step's options.", problem.Message);
+        Assert.Equal("Each field of an answer can be given only once.", problem.Message);
     }
 
     [Fact]
@@ -303,14 +303,14 @@ public sealed class AnswerRulesTests
         Assert.Single(AnswerRules.Check(prompt, answer));
 
     private static Answer ListAnswer(params string[] fields) =>
-        new(fields.Select((text, slot) => new AnswerPart(slot, text)).ToList());
+        new([.. fields.Select((text, slot) => new AnswerPart(slot, text))]);
 
     private static Answer CompareAnswer(string left, string right) =>
         new([new AnswerPart(0, left), new AnswerPart(1, right)]);
 
     private static Answer RatingAnswer(params int[] values) =>
-        new(values.Select((value, slot) => new AnswerPart(slot, "", value)).ToList());
+        new([.. values.Select((value, slot) => new AnswerPart(slot, "", value))]);
 
     private static Answer ChoiceAnswer(params int[] slots) =>
-        new(slots.Select(slot => new AnswerPart(slot, "")).ToList());
+        new([.. slots.Select(slot => new AnswerPart(slot, ""))]);
 }

@@ -5,6 +5,8 @@ namespace ReflectionWorkshop.Domain.Tests.Sessions;
 
 public sealed class SessionSummaryTests
 {
+    private static readonly string[] Authors = ["Ana", "Ben"];
+
     private readonly Room _named = Room.Answered(new SessionBuilder().Named().OnStep(0));
     private readonly Room _anonymous = Room.Answered(new SessionBuilder().OnStep(0));
 
@@ -106,7 +108,7 @@ public sealed class SessionSummaryTests
         var entries = _named.Summarize().Prompts.SelectMany(p => p.Texts.Concat(p.Left).Concat(p.Right)).ToList();
 
         Assert.Equal(11, entries.Count);
-        Assert.All(entries, e => Assert.Contains(e.Author, new[] { "Ana", "Ben" }));
+        Assert.All(entries, e => Assert.Contains(e.Author, Authors));
     }
 
     [Fact]
@@ -208,12 +210,12 @@ public sealed class SessionSummaryTests
         public SessionSummary Summarize() => SessionSummary.Build(Session, Participants, Responses);
 
         private static Answer Parts(params string[] texts) =>
-            new(texts.Select((text, slot) => new AnswerPart(slot, text)).ToList());
+            new([.. texts.Select((text, slot) => new AnswerPart(slot, text))]);
 
         private static Answer Ratings(params int[] values) =>
-            new(values.Select((value, slot) => new AnswerPart(slot, "", value)).ToList());
+            new([.. values.Select((value, slot) => new AnswerPart(slot, "", value))]);
 
         private static Answer Picks(params int[] slots) =>
-            new(slots.Select(slot => new AnswerPart(slot, "")).ToList());
+            new([.. slots.Select(slot => new AnswerPart(slot, ""))]);
     }
 }

@@ -244,7 +244,6 @@ public sealed class SessionTests
         Assert.Equal(session.Id, participant.SessionId);
         Assert.Equal(TestClock.MinutesLater(1), participant.JoinedAt);
         Assert.NotEqual(Guid.Empty, participant.Id);
-        Assert.False(participant.IsRemoved);
     }
 
     [Fact]

@@ -27,9 +27,6 @@ namespace ReflectionWorkshop.Infrastructure.Persistence.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
-                    b.Property<bool>("IsRemoved")
-                        .HasColumnType("INTEGER");
-
                     b.Property<long>("JoinedAt")
                         .HasColumnType("INTEGER");
 

@@ -11,7 +11,7 @@ using ReflectionWorkshop.Infrastructure.Persistence;
 namespace ReflectionWorkshop.Infrastructure.Persistence.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261124051752_Initial")]
+    [Migration("20261124053226_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -29,9 +29,6 @@ namespace ReflectionWorkshop.Infrastructure.Persistence.Migrations
                     b.Property<string>("DisplayName")
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
-
-                    b.Property<bool>("IsRemoved")
-                        .HasColumnType("INTEGER");
 
                     b.Property<long>("JoinedAt")
                         .HasColumnType("INTEGER");

@@ -51,8 +51,7 @@ namespace ReflectionWorkshop.Infrastructure.Persistence.Migrations
                     Id = table.Column<Guid>(type: "TEXT", nullable: false),
                     SessionId = table.Column<Guid>(type: "TEXT", nullable: false),
                     DisplayName = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
-                    JoinedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    IsRemoved = table.Column<bool>(type: "INTEGER", nullable: false)
+                    JoinedAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
