@@ -14,7 +14,7 @@ public static class AnswerRules
     public static Answer Normalize(Prompt prompt, Answer answer)
     {
         var parts = answer.Parts
-            .Select(p => p with { Text = (p.Text ?? "").Trim() })
+            .Select(p => p with { Text = Clean(p.Text) })
             .Where(p => prompt.Kind is PromptKind.Rating or PromptKind.Choice || p.Text.Length > 0)
             .OrderBy(p => p.Slot)
             .ToList();
@@ -46,7 +46,7 @@ public static class AnswerRules
                 break;
 
             case PromptKind.Text:
-                var text = parts.FirstOrDefault(p => p.Slot == 0)?.Text.Trim() ?? "";
+                var text = Clean(parts.FirstOrDefault(p => p.Slot == 0)?.Text);
                 if (parts.Any(p => p.Slot != 0))
                 {
                     problems.Add(new(null, "A text answer has exactly one field."));
@@ -63,15 +63,15 @@ public static class AnswerRules
                 break;
 
             case PromptKind.List:
-                var filled = parts.Where(p => p.Text.Trim().Length > 0).ToList();
+                var filled = parts.Where(p => Clean(p.Text).Length > 0).ToList();
                 if (parts.Any(p => p.Slot < 0 || p.Slot >= prompt.MaxItems) || filled.Count > prompt.MaxItems)
                 {
                     problems.Add(new(null, $"This list takes at most {prompt.MaxItems} {Plural(prompt.MaxItems, "item")}."));
                 }
 
-                foreach (var part in filled.Where(p => p.Text.Trim().Length > AnswerLimits.ItemMaxLength))
+                foreach (var part in filled.Where(p => Clean(p.Text).Length > AnswerLimits.ItemMaxLength))
                 {
-                    problems.Add(new(part.Slot, TooLong(part.Text.Trim().Length, AnswerLimits.ItemMaxLength)));
+                    problems.Add(new(part.Slot, TooLong(Clean(part.Text).Length, AnswerLimits.ItemMaxLength)));
                 }
 
                 if (filled.Count < prompt.MinItems)
@@ -87,7 +87,7 @@ public static class AnswerRules
                 string[] labels = [prompt.LeftLabel, prompt.RightLabel];
                 for (var side = 0; side < 2; side++)
                 {
-                    var sideText = parts.FirstOrDefault(p => p.Slot == side)?.Text.Trim() ?? "";
+                    var sideText = Clean(parts.FirstOrDefault(p => p.Slot == side)?.Text);
                     if (sideText.Length == 0)
                     {
                         problems.Add(new(side, $"Fill in “{labels[side]}” too: both sides are answered together."));
@@ -146,6 +146,12 @@ public static class AnswerRules
 
         return problems;
     }
+
+    /// <summary>
+    /// Browsers send line breaks as CR LF; counted that way, a text that fits the on-screen counter
+    /// would be refused. Answers are measured and stored with LF line breaks, trimmed.
+    /// </summary>
+    private static string Clean(string? text) => (text ?? "").ReplaceLineEndings("\n").Trim();
 
     private static string TooLong(int length, int limit) =>
         string.Create(CultureInfo.InvariantCulture, $"This is {length:N0} characters; the limit is {limit:N0}. Shorten it and save again.");

@@ -85,5 +85,5 @@ public sealed record Page(string Url, HttpStatusCode Status, IDocument Document)
 
     public string H1 => Document.QuerySelectorAll("h1").Single().TextContent.Trim();
 
-    public IReadOnlyList<string> FieldErrors => Document.QuerySelectorAll(".field-error, .alert").Select(e => e.TextContent.Trim()).ToList();
+    public IReadOnlyList<string> FieldErrors => Document.QuerySelectorAll(".field-error, .alert, .error-summary li").Select(e => e.TextContent.Trim()).ToList();
 }

@@ -31,10 +31,12 @@ public sealed class IndexModel(AppDbContext db, ParticipantCookie cookie, TimePr
     /// <summary>True when the answer form is shown (no answer yet, "Change my answer", or a refused post).</summary>
     public bool Editing { get; private set; }
 
-    /// <summary>Set when a posted answer could not be saved because the room had moved on.</summary>
-    public string? NotSavedReason { get; private set; }
+    /// <summary>Set when a posted answer could not be saved because the room had moved on; carried over the redirect.</summary>
+    [TempData]
+    public string? NotSavedReason { get; set; }
 
-    public string? NotSavedText { get; private set; }
+    [TempData]
+    public string? NotSavedText { get; set; }
 
     public Prompt? Prompt => Session.State == SessionState.Running ? Session.CurrentPrompt : null;
 
@@ -83,10 +85,7 @@ public sealed class IndexModel(AppDbContext db, ParticipantCookie cookie, TimePr
                 _ => $"The room moved on to step {Session.CurrentStep + 1} before your answer arrived, so your answer to step {typed.Step + 1} was not saved.",
             };
             NotSavedText = typed.TypedText();
-            Editing = Prompt is { TakesAnswers: true } && Saved is null;
-            ModelState.Clear();
-            Input = Prompt is null ? new AnswerInput() : AnswerInput.From(Prompt, Session.CurrentStep, Saved);
-            return Page();
+            return Redirect($"/s/{Session.JoinCode}");
         }
 
         var answer = typed.ToAnswer(prompt);

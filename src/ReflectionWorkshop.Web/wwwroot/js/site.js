@@ -35,10 +35,21 @@
     update();
   }
 
+  // After a refused answer, take the reader to the list of what to fix.
+  document.querySelector("[data-focus-on-load]")?.focus();
+
   // Until live updates arrive, pages poll a small state endpoint and refresh when the room changes.
   const poller = document.querySelector("[data-poll]");
   if (!poller) {
     return;
+  }
+  const kept = JSON.parse(sessionStorage.getItem("rw-keep") ?? "null");
+  sessionStorage.removeItem("rw-keep");
+  if (kept && kept.path === window.location.pathname) {
+    for (const id of kept.open) {
+      document.getElementById(id)?.setAttribute("open", "");
+    }
+    window.scrollTo(0, kept.y);
   }
   let typed = false;
   document.addEventListener("input", () => { typed = true; });
@@ -57,6 +68,12 @@
           banner.hidden = false;
           return;
         }
+        // Keep the facilitator's place: scroll position and open panels survive the refresh.
+        sessionStorage.setItem("rw-keep", JSON.stringify({
+          path: window.location.pathname,
+          y: window.scrollY,
+          open: [...document.querySelectorAll("details[open][id]")].map((d) => d.id),
+        }));
         window.location.replace(window.location.pathname);
         return;
       }

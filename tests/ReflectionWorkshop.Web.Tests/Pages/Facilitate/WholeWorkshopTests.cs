@@ -47,6 +47,8 @@ public sealed class WholeWorkshopTests
         Assert.Equal(expected.Order(), entries.Order());
         Assert.DoesNotContain("Went well 1", entries);
         Assert.Contains("3 participants", summary.Text);
+        Assert.Equal(2, summary.Document.QuerySelectorAll("section.summary-step").Length);
+        Assert.Empty(summary.Document.QuerySelectorAll(".summary-step .summary-step"));
         Assert.Contains("closed", summary.Document.QuerySelector(".meta")!.TextContent);
     }
 

@@ -167,6 +167,29 @@ public sealed class AnswerTests : IDisposable
     }
 
     [Fact]
+    public async Task Line_breaks_count_once_toward_the_length_limit()
+    {
+        await OpenAtStepAsync(1);
+        var fifty = string.Join("\r\n", Enumerable.Repeat("abcd", 10)) + "x"; // 50 characters with LF breaks, 59 with CRLF
+
+        var page = await _phone.AnswerAsync(_session, ("Input.Text", fifty));
+
+        Assert.NotNull(page.Document.QuerySelector(".saved-badge"));
+    }
+
+    [Fact]
+    public async Task A_refused_answer_lists_what_to_fix_at_the_top_of_the_form()
+    {
+        await OpenAtStepAsync(4);
+
+        var page = await _phone.AnswerAsync(_session);
+
+        var summary = page.Document.QuerySelector(".error-summary[role=alert]")!;
+        Assert.Equal(["Choose a rating for “Benevolence”.", "Choose a rating for “Reliability”."], summary.QuerySelectorAll("li").Select(li => li.TextContent.Trim()));
+        Assert.Equal(2, page.Document.QuerySelectorAll("fieldset.scale[aria-invalid=true]").Length);
+    }
+
+    [Fact]
     public async Task Changing_an_answer_replaces_it_and_the_facilitator_sees_only_the_new_one()
     {
         await OpenAtStepAsync(1);
@@ -208,6 +231,7 @@ public sealed class AnswerTests : IDisposable
 
         var page = await _phone.SubmitAsync(form, "form[data-answer-form]", ("Input.Text", "Typed too slowly"));
 
+        Assert.Equal(_session.PhoneUrl, page.Url);
         Assert.Contains("moved on to step 2", page.Document.QuerySelector(".alert")!.TextContent);
         Assert.Equal("Typed too slowly", page.Document.QuerySelector("textarea#not-saved")!.TextContent);
         Assert.Equal("Name the characteristics", page.H1);
