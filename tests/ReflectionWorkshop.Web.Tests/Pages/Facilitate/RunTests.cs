@@ -137,6 +137,30 @@ public sealed class RunTests : IDisposable
     }
 
     [Fact]
+    public async Task Compare_answers_are_grouped_by_side_for_the_facilitator()
+    {
+        var session = await _facilitator.OpenSessionAsync("every-kind");
+        var phones = new[] { _app.NewVisitor(), _app.NewVisitor() };
+        foreach (var phone in phones)
+        {
+            await phone.JoinWithCodeAsync(session.Code);
+        }
+
+        await _facilitator.StartAsync(session);
+        await _facilitator.NextAsync(session);
+        await _facilitator.NextAsync(session);
+        await phones[0].AnswerAsync(session, ("Input.Left", "Listened"), ("Input.Right", "Rushed"));
+        await phones[1].AnswerAsync(session, ("Input.Left", "Shared goal"), ("Input.Right", "No owner"));
+
+        var run = await _facilitator.GetAsync(session.RunUrl);
+
+        var columns = run.Document.QuerySelectorAll(".compare > div")
+            .Select(c => c.QuerySelector("h3")!.TextContent.Trim() + ": " + string.Join(", ", c.QuerySelectorAll("li").Select(li => li.TextContent.Trim())))
+            .ToList();
+        Assert.Equal(["Went very well: Listened, Shared goal", "Did not work: Rushed, No owner"], columns);
+    }
+
+    [Fact]
     public async Task Unknown_session_ids_are_not_found()
     {
         var response = await _facilitator.Client.GetAsync($"/facilitate/sessions/{Guid.NewGuid()}");

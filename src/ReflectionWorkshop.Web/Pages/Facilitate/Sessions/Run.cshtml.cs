@@ -32,8 +32,8 @@ public sealed class RunModel(AppDbContext db, TimeProvider clock, IConfiguration
     [TempData]
     public string? Message { get; set; }
 
-    /// <summary>Totals for the current step, shown instead of single answers for ratings and choices.</summary>
-    public PromptSummary? CurrentTallies { get; private set; }
+    /// <summary>The current step's answers gathered: totals for ratings and choices, both sides for compare.</summary>
+    public PromptSummary? CurrentStep { get; private set; }
 
     public string? NameOf(Guid participantId) =>
         Session.Anonymity == Anonymity.Named ? Participants.FirstOrDefault(p => p.Id == participantId)?.DisplayName : null;
@@ -57,7 +57,7 @@ public sealed class RunModel(AppDbContext db, TimeProvider clock, IConfiguration
                 .Where(r => r.SessionId == id && r.Step == session.CurrentStep)
                 .OrderBy(r => r.SubmittedAt)
                 .ToListAsync(cancellationToken);
-            CurrentTallies = SessionSummary.Build(session, Participants, Answers).Prompts[session.CurrentStep];
+            CurrentStep = SessionSummary.Build(session, Participants, Answers).Prompts[session.CurrentStep];
         }
 
         var baseUrl = configuration["PublicBaseUrl"] is { Length: > 0 } configured
