@@ -11,11 +11,18 @@ public sealed class Session
 {
     private Session()
     {
+        FacilitatorId = "";
         JoinCode = "";
         Activity = null!;
     }
 
     public Guid Id { get; private set; }
+
+    /// <summary>The team space the session belongs to; only its members see it.</summary>
+    public Guid SpaceId { get; private set; }
+
+    /// <summary>The account id of the facilitator steering the session now.</summary>
+    public string FacilitatorId { get; private set; }
 
     public string JoinCode { get; private set; }
 
@@ -39,7 +46,7 @@ public sealed class Session
 
     public bool IsOnLastStep => CurrentStep == Activity.Prompts.Count - 1;
 
-    public static Session Create(Activity activity, string joinCode, Anonymity anonymity, DateTimeOffset now)
+    public static Session Create(Activity activity, string joinCode, Anonymity anonymity, Guid spaceId, string facilitatorId, DateTimeOffset now)
     {
         if (activity.Prompts.Count == 0)
         {
@@ -54,6 +61,8 @@ public sealed class Session
         return new Session
         {
             Id = Guid.NewGuid(),
+            SpaceId = spaceId,
+            FacilitatorId = facilitatorId,
             JoinCode = joinCode,
             Activity = activity,
             Anonymity = anonymity,
@@ -61,6 +70,17 @@ public sealed class Session
             CurrentStep = 0,
             CreatedAt = now,
         };
+    }
+
+    /// <summary>A co-facilitator of the same space takes the controls, e.g. when the first one has to leave.</summary>
+    public void TakeOver(string facilitatorId)
+    {
+        if (State == SessionState.Closed)
+        {
+            throw new DomainException("This session is closed; there is nothing to take over.");
+        }
+
+        FacilitatorId = facilitatorId;
     }
 
     /// <summary>Shows the first step to the room.</summary>

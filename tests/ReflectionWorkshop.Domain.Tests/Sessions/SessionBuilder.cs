@@ -8,6 +8,9 @@ namespace ReflectionWorkshop.Domain.Tests.Sessions;
 internal sealed class SessionBuilder
 {
     public const string JoinCode = "ABC234";
+    public const string FacilitatorId = "facilitator-1";
+
+    public static readonly Guid SpaceId = Guid.Parse("5f1a3c2e-0000-4000-8000-000000000001");
 
     private Activity _activity = TestActivities.OneOfEachKind();
     private Anonymity _anonymity = Anonymity.Anonymous;
@@ -24,7 +27,7 @@ internal sealed class SessionBuilder
         return this;
     }
 
-    public Session InLobby() => Session.Create(_activity, JoinCode, _anonymity, TestClock.Now);
+    public Session InLobby() => Session.Create(_activity, JoinCode, _anonymity, SpaceId, FacilitatorId, TestClock.Now);
 
     /// <summary>A started session moved forward, one step at a time, to <paramref name="step"/>.</summary>
     public Session OnStep(int step)

@@ -15,7 +15,7 @@ public sealed class SessionTests
     {
         var activity = TestActivities.OneOfEachKind();
 
-        var session = Session.Create(activity, "ABC234", Anonymity.Named, TestClock.Now);
+        var session = Session.Create(activity, "ABC234", Anonymity.Named, SessionBuilder.SpaceId, SessionBuilder.FacilitatorId, TestClock.Now);
 
         Assert.Equal(SessionState.Lobby, session.State);
         Assert.Equal(0, session.CurrentStep);
@@ -38,7 +38,7 @@ public sealed class SessionTests
     public void A_session_whose_activity_has_no_steps_cannot_be_created()
     {
         var error = Assert.Throws<DomainException>(() =>
-            Session.Create(TestActivities.WithoutSteps(), "ABC234", Anonymity.Anonymous, TestClock.Now));
+            Session.Create(TestActivities.WithoutSteps(), "ABC234", Anonymity.Anonymous, SessionBuilder.SpaceId, SessionBuilder.FacilitatorId, TestClock.Now));
 
         Assert.Contains("at least one step", error.Message);
     }
@@ -53,7 +53,7 @@ public sealed class SessionTests
     public void A_session_with_an_invalid_join_code_cannot_be_created(string joinCode)
     {
         var error = Assert.Throws<DomainException>(() =>
-            Session.Create(TestActivities.OneOfEachKind(), joinCode, Anonymity.Anonymous, TestClock.Now));
+            Session.Create(TestActivities.OneOfEachKind(), joinCode, Anonymity.Anonymous, SessionBuilder.SpaceId, SessionBuilder.FacilitatorId, TestClock.Now));
 
         Assert.Equal($"'{joinCode}' is not a valid join code.", error.Message);
     }

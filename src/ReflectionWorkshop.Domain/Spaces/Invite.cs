@@ -1,0 +1,68 @@
+namespace ReflectionWorkshop.Domain.Spaces;
+
+/// <summary>
+/// An expiring, single-use invitation into a space with a role. Only a hash of its secret is kept, so
+/// the database alone cannot be used to accept an invite.
+/// </summary>
+public sealed class Invite
+{
+    public static readonly TimeSpan Lifetime = TimeSpan.FromDays(7);
+
+    private Invite()
+    {
+        TokenHash = "";
+        CreatedBy = "";
+    }
+
+    public Guid Id { get; private set; }
+
+    public Guid SpaceId { get; private set; }
+
+    public SpaceRole Role { get; private set; }
+
+    public string TokenHash { get; private set; }
+
+    public string CreatedBy { get; private set; }
+
+    public DateTimeOffset CreatedAt { get; private set; }
+
+    public DateTimeOffset ExpiresAt { get; private set; }
+
+    public string? AcceptedBy { get; private set; }
+
+    public DateTimeOffset? AcceptedAt { get; private set; }
+
+    public static Invite Create(Guid spaceId, SpaceRole role, string createdBy, string tokenHash, DateTimeOffset now) => new()
+    {
+        Id = Guid.NewGuid(),
+        SpaceId = spaceId,
+        Role = role,
+        TokenHash = tokenHash,
+        CreatedBy = createdBy,
+        CreatedAt = now,
+        ExpiresAt = now + Lifetime,
+    };
+
+    public bool IsExpired(DateTimeOffset now) => now >= ExpiresAt;
+
+    /// <summary>
+    /// Uses the invite. Returns the membership to add, or null when the user already belongs to the
+    /// space (the invite is still used up, so the link cannot be passed on).
+    /// </summary>
+    public SpaceMember? Accept(string userId, bool alreadyMember, DateTimeOffset now)
+    {
+        if (AcceptedAt is not null)
+        {
+            throw new DomainException("This invite has already been used. Ask for a new one.");
+        }
+
+        if (IsExpired(now))
+        {
+            throw new DomainException($"This invite expired on {ExpiresAt:d MMMM yyyy}. Ask for a new one.");
+        }
+
+        AcceptedBy = userId;
+        AcceptedAt = now;
+        return alreadyMember ? null : new SpaceMember(SpaceId, userId, Role, now);
+    }
+}
