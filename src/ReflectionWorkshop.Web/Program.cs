@@ -1,35 +1,76 @@
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using ReflectionWorkshop.Infrastructure.Catalog;
+using ReflectionWorkshop.Infrastructure.Identity;
 using ReflectionWorkshop.Infrastructure.Persistence;
 using ReflectionWorkshop.Web;
+using ReflectionWorkshop.Web.Accounts;
 using ReflectionWorkshop.Web.Participation;
+using ReflectionWorkshop.Web.Spaces;
 
 var builder = WebApplication.CreateBuilder(args);
+builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
 
 var connectionString = SqliteDatabase.ResolveConnectionString(
     builder.Configuration.GetConnectionString("Default") ?? "Data Source=App_Data/reflection-workshop.db",
     builder.Environment.ContentRootPath);
-var dataFolder = Path.GetDirectoryName(SqliteDatabase.FilePath(connectionString)) ?? builder.Environment.ContentRootPath;
 var activityFolder = Path.GetFullPath(builder.Configuration["Activities:Folder"] ?? "seed-content/activities", AppContext.BaseDirectory);
 
 builder.Services.AddDbContext<AppDbContext>(options => options.UseSqlite(connectionString));
 builder.Services.AddSingleton(_ => ShippedActivities.Read(activityFolder));
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton<ParticipantCookie>();
+builder.Services.AddSingleton<IAccountMailer, LoggingAccountMailer>();
+builder.Services.AddHttpContextAccessor();
+builder.Services.AddScoped<SpaceAccess>();
 
-// Participant cookies are protected with these keys; they live beside the database so a restart
-// (or a new build) does not sign every phone out of its session.
+// Keys live in the database: a restart, a new build or a second instance keeps every cookie and form valid.
 builder.Services.AddDataProtection()
     .SetApplicationName("ReflectionWorkshop")
-    .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataFolder, "keys")));
+    .PersistKeysToDbContext<AppDbContext>();
+
+builder.Services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
+builder.Services.AddIdentityCore<AppUser>(options =>
+    {
+        options.User.RequireUniqueEmail = true;
+        options.Password.RequiredLength = 10;
+        options.Password.RequireNonAlphanumeric = false;
+        options.Password.RequireUppercase = false;
+        options.Password.RequireLowercase = false;
+        options.Password.RequireDigit = false;
+        options.Lockout.MaxFailedAccessAttempts = 5;
+        options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(5);
+        options.Lockout.AllowedForNewUsers = true;
+    })
+    .AddEntityFrameworkStores<AppDbContext>()
+    .AddSignInManager()
+    .AddClaimsPrincipalFactory<AppClaimsFactory>()
+    .AddDefaultTokenProviders();
+builder.Services.ConfigureApplicationCookie(options =>
+{
+    options.LoginPath = "/account/login";
+    options.LogoutPath = "/account/logout";
+    options.AccessDeniedPath = "/account/denied";
+    options.Cookie.Name = "rw-account";
+    options.Cookie.HttpOnly = true;
+    options.Cookie.SameSite = SameSiteMode.Lax;
+    options.SlidingExpiration = true;
+    options.ExpireTimeSpan = TimeSpan.FromDays(14);
+});
+builder.Services.AddAuthorizationBuilder()
+    .AddPolicy(AppClaimsFactory.AdministratorClaim, policy => policy.RequireClaim(AppClaimsFactory.AdministratorClaim, "true"));
 
 builder.Services.AddRazorPages(options =>
 {
-    // Accounts come in their own issue: every facilitator page lives under /Facilitate so one
-    // AuthorizeFolder("/Facilitate") convention can close them all.
+    // Every facilitator and coach page sits in one of these folders; resource checks (SpaceAccess) come on top.
+    options.Conventions.AuthorizeFolder("/Facilitate");
+    options.Conventions.AuthorizeFolder("/Spaces");
+    options.Conventions.AuthorizeFolder("/Admin", AppClaimsFactory.AdministratorClaim);
+    options.Conventions.AuthorizePage("/Account/Password");
     options.Conventions.AddPageRoute("/Join/Code", "/j/{code}");
 });
+builder.Services.AddWorkshopRateLimits();
 builder.Services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database");
 
 var app = builder.Build();
@@ -47,6 +88,9 @@ if (!app.Environment.IsDevelopment())
 app.UseStatusCodePagesWithReExecute("/NotFound");
 app.UseSecurityHeaders();
 app.UseRouting();
+app.UseRateLimiter();
+app.UseAuthentication();
+app.UseAuthorization();
 app.UseAntiforgery();
 app.MapStaticAssets();
 app.MapRazorPages().WithStaticAssets();

@@ -1,7 +1,11 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using ReflectionWorkshop.Domain.Sessions;
+using ReflectionWorkshop.Domain.Spaces;
 using ReflectionWorkshop.Infrastructure.Catalog;
+using ReflectionWorkshop.Infrastructure.Identity;
 
 namespace ReflectionWorkshop.Infrastructure.Persistence;
 
@@ -10,8 +14,16 @@ namespace ReflectionWorkshop.Infrastructure.Persistence;
 /// Make a migration from the repository root with:
 /// <c>dotnet tool restore &amp;&amp; dotnet ef migrations add NAME --project src/ReflectionWorkshop.Infrastructure --output-dir Persistence/Migrations</c>
 /// </summary>
-public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbContext(options)
+public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbContext<AppUser>(options), IDataProtectionKeyContext
 {
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    public DbSet<Space> Spaces => Set<Space>();
+
+    public DbSet<SpaceMember> SpaceMembers => Set<SpaceMember>();
+
+    public DbSet<Invite> Invites => Set<Invite>();
+
     public DbSet<CatalogActivity> Activities => Set<CatalogActivity>();
 
     public DbSet<Session> Sessions => Set<Session>();
@@ -20,8 +32,11 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
 
     public DbSet<Response> Responses => Set<Response>();
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        base.OnModelCreating(modelBuilder);
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+    }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -13,6 +13,9 @@ public sealed class Visitor(HttpClient client, CookieContainer cookies)
 {
     public HttpClient Client { get; } = client;
 
+    /// <summary>The account this browser signed up with, if any.</summary>
+    public string? Email { get; set; }
+
     /// <summary>This browser's cookies: hand them to a new factory to bring the same phone back after a restart.</summary>
     public CookieContainer Cookies { get; } = cookies;
 

@@ -14,14 +14,26 @@ namespace ReflectionWorkshop.Web.Tests.Support;
 public sealed class WorkshopFactory : WebApplicationFactory<Program>
 {
     private readonly bool _ownsFolder;
+    private readonly IReadOnlyDictionary<string, string?> _settings;
 
     public WorkshopFactory(params (string File, string Content)[] extraActivities)
-        : this(Path.Combine(Path.GetTempPath(), "rw-tests-" + Guid.NewGuid().ToString("N")), extraActivities) =>
+        : this(NewFolder(), extraActivities) =>
+        _ownsFolder = true;
+
+    /// <summary>An app with extra configuration, e.g. tighter rate limits.</summary>
+    public WorkshopFactory(IReadOnlyDictionary<string, string?> settings)
+        : this(NewFolder(), settings, []) =>
         _ownsFolder = true;
 
     /// <summary>An app over an existing folder: a second factory on the same folder is the same installation restarted.</summary>
     public WorkshopFactory(string folder, params (string File, string Content)[] extraActivities)
+        : this(folder, new Dictionary<string, string?>(), extraActivities)
     {
+    }
+
+    private WorkshopFactory(string folder, IReadOnlyDictionary<string, string?> settings, (string File, string Content)[] extraActivities)
+    {
+        _settings = settings;
         Folder = folder;
         ActivityFolder = Path.Combine(Folder, "activities");
         Directory.CreateDirectory(ActivityFolder);
@@ -52,6 +64,11 @@ public sealed class WorkshopFactory : WebApplicationFactory<Program>
         builder.UseSetting("ConnectionStrings:Default", $"Data Source={DatabasePath}");
         builder.UseSetting("Activities:Folder", ActivityFolder);
         builder.UseEnvironment("Production");
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
         builder.ConfigureLogging(logging => logging.AddProvider(new QueueLoggerProvider(Logs)));
     }
 
@@ -62,6 +79,8 @@ public sealed class WorkshopFactory : WebApplicationFactory<Program>
         cookies ??= new CookieContainer();
         return new(CreateDefaultClient(new Uri("http://localhost"), new CookieContainerHandler(cookies)), cookies);
     }
+
+    private static string NewFolder() => Path.Combine(Path.GetTempPath(), "rw-tests-" + Guid.NewGuid().ToString("N"));
 
     protected override void Dispose(bool disposing)
     {

@@ -11,9 +11,49 @@ public sealed record RunningSession(string RunUrl, string Code)
 /// <summary>The steps people take, written once so each test reads like the workshop it describes.</summary>
 public static class WorkshopSteps
 {
-    /// <summary>Picks an activity in the catalogue and starts a session of it.</summary>
+    public const string Password = "correct horse battery";
+
+    /// <summary>Registers an account through the real form and creates a space with it.</summary>
+    public static async Task<Page> SignUpAsync(this Visitor visitor, string? email = null, string name = "Fran Facilitator", string? spaceName = "Test team")
+    {
+        email ??= $"user-{Guid.NewGuid():N}@example.org";
+        var register = await visitor.GetAsync("/account/register");
+        var landed = await visitor.SubmitAsync(
+            register,
+            "main form",
+            ("Input.DisplayName", name),
+            ("Input.Email", email),
+            ("Input.Password", Password),
+            ("Input.ConfirmPassword", Password));
+        visitor.Email = email;
+        if (spaceName is null)
+        {
+            return landed;
+        }
+
+        var spaces = await visitor.GetAsync("/spaces");
+        return await visitor.SubmitAsync(spaces, "form[action*='handler=Create']", ("Name", spaceName));
+    }
+
+    /// <summary>Makes an invite link in the facilitator's current space and lets <paramref name="colleague"/> accept it.</summary>
+    public static async Task AcceptInviteAsync(this Visitor facilitator, Visitor colleague, string role)
+    {
+        var spaces = await facilitator.GetAsync("/spaces");
+        var details = await facilitator.GetAsync(spaces.Document.QuerySelector("td a[href^='/spaces/']")!.GetAttribute("href")!);
+        var withLink = await facilitator.SubmitAsync(details, "form[action*='handler=Invite']", ("role", role));
+        var link = new Uri(withLink.Document.QuerySelector("#invite-link")!.GetAttribute("value")!).PathAndQuery;
+        var invite = await colleague.GetAsync(link);
+        await colleague.SubmitAsync(invite, "main form");
+    }
+
+    /// <summary>Picks an activity in the catalogue and starts a session of it, signing up first if needed.</summary>
     public static async Task<RunningSession> OpenSessionAsync(this Visitor facilitator, string activityId, string anonymity = "Anonymous")
     {
+        if (facilitator.Email is null)
+        {
+            await facilitator.SignUpAsync();
+        }
+
         var catalogue = await facilitator.GetAsync("/facilitate");
         var run = await facilitator.SubmitAsync(catalogue, $"form.start:has(input[value='{activityId}'])", ("anonymity", anonymity));
         Assert.StartsWith("/facilitate/sessions/", run.Url);

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using ReflectionWorkshop.Domain.Sessions;
+using ReflectionWorkshop.Domain.Spaces;
 
 namespace ReflectionWorkshop.Infrastructure.Persistence.Configurations;
 
@@ -17,6 +18,10 @@ public sealed class SessionConfiguration : IEntityTypeConfiguration<Session>
             .IsRequired();
         builder.Property(s => s.State).HasConversion<string>().HasMaxLength(16);
         builder.Property(s => s.Anonymity).HasConversion<string>().HasMaxLength(16);
-        builder.HasIndex(s => s.CreatedAt);
+        builder.HasIndex(s => new { s.SpaceId, s.CreatedAt });
+        builder.HasOne<Space>().WithMany().HasForeignKey(s => s.SpaceId).OnDelete(DeleteBehavior.Cascade);
+
+        // An account id, not a foreign key: removing a user must not delete the sessions they ran.
+        builder.Property(s => s.FacilitatorId).HasMaxLength(450).IsRequired();
     }
 }

@@ -4,22 +4,42 @@ using Microsoft.EntityFrameworkCore;
 using ReflectionWorkshop.Domain.Sessions;
 using ReflectionWorkshop.Infrastructure.Catalog;
 using ReflectionWorkshop.Infrastructure.Persistence;
+using ReflectionWorkshop.Web.Spaces;
 
 namespace ReflectionWorkshop.Web.Pages.Facilitate;
 
 /// <summary>/facilitate: the activity catalogue, the files that were refused, and starting a session.</summary>
-public sealed class IndexModel(AppDbContext db, ShippedActivitiesReport report, TimeProvider clock) : PageModel
+public sealed class IndexModel(AppDbContext db, ShippedActivitiesReport report, SpaceAccess access, TimeProvider clock) : PageModel
 {
     private const int CodeAttempts = 10;
+
+    public CurrentSpace Space { get; private set; } = null!;
 
     public IReadOnlyList<CatalogActivity> Activities { get; private set; } = [];
 
     public IReadOnlyList<RefusedActivityFile> Refused => report.Refused;
 
-    public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    {
+        if (await access.CurrentAsync(User, cancellationToken) is not { } space)
+        {
+            // No space yet: sessions always belong to one, so the first stop is making it.
+            return RedirectToPage("/Spaces/Index");
+        }
+
+        Space = space;
+        await LoadAsync(cancellationToken);
+        return Page();
+    }
 
     public async Task<IActionResult> OnPostStartAsync(string activityId, Anonymity anonymity, CancellationToken cancellationToken)
     {
+        if (await access.CurrentAsync(User, cancellationToken) is not { IsFacilitator: true } space)
+        {
+            return NotFound();
+        }
+
+        Space = space;
         var activity = await db.Activities.AsNoTracking().SingleOrDefaultAsync(a => a.Id == activityId, cancellationToken);
         if (activity is null)
         {
@@ -37,7 +57,7 @@ public sealed class IndexModel(AppDbContext db, ShippedActivitiesReport report, 
                 continue;
             }
 
-            var session = Session.Create(activity.Definition, code, anonymity, clock.GetUtcNow());
+            var session = Session.Create(activity.Definition, code, anonymity, space.Space.Id, SpaceAccess.UserId(User), clock.GetUtcNow());
             db.Sessions.Add(session);
             await db.SaveChangesAsync(cancellationToken);
             return RedirectToPage("/Facilitate/Sessions/Run", new { id = session.Id });

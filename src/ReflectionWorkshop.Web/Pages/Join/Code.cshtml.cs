@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 using ReflectionWorkshop.Domain;
 using ReflectionWorkshop.Domain.Sessions;
 using ReflectionWorkshop.Infrastructure.Persistence;
@@ -8,6 +9,7 @@ using ReflectionWorkshop.Web.Participation;
 namespace ReflectionWorkshop.Web.Pages.Join;
 
 /// <summary>/j/{code}: the link behind the QR code. Confirms the session and, in named sessions, asks for a name.</summary>
+[EnableRateLimiting(RateLimits.Join)]
 public sealed class CodeModel(AppDbContext db, ParticipantCookie cookie, TimeProvider clock) : PageModel
 {
     public Session? Session { get; private set; }

@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 using ReflectionWorkshop.Domain;
 using ReflectionWorkshop.Domain.Sessions;
 using ReflectionWorkshop.Infrastructure.Persistence;
@@ -9,6 +10,7 @@ using ReflectionWorkshop.Web.Participation;
 namespace ReflectionWorkshop.Web.Pages.Join;
 
 /// <summary>/join: a participant types the code from the screen.</summary>
+[EnableRateLimiting(RateLimits.Join)]
 public sealed class IndexModel(AppDbContext db, ParticipantCookie cookie, TimeProvider clock) : PageModel
 {
     [BindProperty]

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.EntityFrameworkCore;
 using ReflectionWorkshop.Domain;
 using ReflectionWorkshop.Domain.Activities;
@@ -13,6 +14,7 @@ namespace ReflectionWorkshop.Web.Pages.Play;
 /// /s/{code}: the participant's phone for the whole session — waiting in the lobby, answering the
 /// current step, seeing it saved, and a thank-you with their own answers once it closes.
 /// </summary>
+[EnableRateLimiting(RateLimits.Answer)]
 public sealed class IndexModel(AppDbContext db, ParticipantCookie cookie, TimeProvider clock) : PageModel
 {
     public Session Session { get; private set; } = null!;
@@ -113,6 +115,32 @@ public sealed class IndexModel(AppDbContext db, ParticipantCookie cookie, TimePr
 
         return Redirect($"/s/{Session.JoinCode}");
     }
+
+    /// <summary>
+    /// A participant takes back everything they answered in a running session. They stay in the room
+    /// and can answer the steps still to come.
+    /// </summary>
+    public async Task<IActionResult> OnPostWithdrawAsync(string code, CancellationToken cancellationToken)
+    {
+        if (await LoadAsync(code, cancellationToken) is { } redirect)
+        {
+            return redirect;
+        }
+
+        if (Session.State == SessionState.Closed)
+        {
+            NotSavedReason = "This session has closed; its answers are final. Ask the facilitator if you need yours removed.";
+            return Redirect($"/s/{Session.JoinCode}");
+        }
+
+        var removed = await db.Responses.Where(r => r.ParticipantId == Participant.Id).ExecuteDeleteAsync(cancellationToken);
+        Withdrawn = removed == 1 ? "Your answer was withdrawn." : $"Your {removed} answers were withdrawn.";
+        return Redirect($"/s/{Session.JoinCode}");
+    }
+
+    /// <summary>Confirms a withdrawal after the redirect.</summary>
+    [TempData]
+    public string? Withdrawn { get; set; }
 
     private async Task SaveAsync(Prompt prompt, Answer answer, CancellationToken cancellationToken)
     {

@@ -21,7 +21,9 @@ public sealed class CatalogueTests
     public async Task The_catalogue_lists_every_shipped_activity_with_its_steps()
     {
         using var app = new WorkshopFactory();
-        var page = await app.NewVisitor().GetAsync("/facilitate");
+        var facilitator = app.NewVisitor();
+        await facilitator.SignUpAsync();
+        var page = await facilitator.GetAsync("/facilitate");
 
         Assert.Equal(HttpStatusCode.OK, page.Status);
         Assert.Equal("Activities", page.H1);
@@ -35,7 +37,9 @@ public sealed class CatalogueTests
     public async Task A_malformed_activity_file_is_named_with_its_line_and_left_out()
     {
         using var app = new WorkshopFactory(("broken.md", BrokenActivity));
-        var page = await app.NewVisitor().GetAsync("/facilitate");
+        var facilitator = app.NewVisitor();
+        await facilitator.SignUpAsync();
+        var page = await facilitator.GetAsync("/facilitate");
 
         var refused = page.Document.QuerySelector("#refused-heading")!.ParentElement!.TextContent;
         Assert.Contains("broken.md", refused);
@@ -66,6 +70,7 @@ public sealed class CatalogueTests
     {
         using var app = new WorkshopFactory();
         var facilitator = app.NewVisitor();
+        await facilitator.SignUpAsync();
         var catalogue = await facilitator.GetAsync("/facilitate");
 
         var page = await facilitator.SubmitAsync(catalogue, "form.start", ("activityId", "no-such-activity"));

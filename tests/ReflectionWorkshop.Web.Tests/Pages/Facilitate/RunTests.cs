@@ -163,6 +163,7 @@ public sealed class RunTests : IDisposable
     [Fact]
     public async Task Unknown_session_ids_are_not_found()
     {
+        await _facilitator.SignUpAsync();
         var response = await _facilitator.Client.GetAsync($"/facilitate/sessions/{Guid.NewGuid()}");
 
         Assert.Equal(System.Net.HttpStatusCode.NotFound, response.StatusCode);

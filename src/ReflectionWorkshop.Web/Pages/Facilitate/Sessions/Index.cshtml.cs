@@ -1,12 +1,15 @@
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using ReflectionWorkshop.Domain.Sessions;
+using ReflectionWorkshop.Domain.Spaces;
 using ReflectionWorkshop.Infrastructure.Persistence;
+using ReflectionWorkshop.Web.Spaces;
 
 namespace ReflectionWorkshop.Web.Pages.Facilitate.Sessions;
 
-/// <summary>/facilitate/sessions: the sessions run on this installation, newest first.</summary>
-public sealed class IndexModel(AppDbContext db) : PageModel
+/// <summary>/facilitate/sessions: the current space's sessions, newest first (coaches: running and closed ones).</summary>
+public sealed class IndexModel(AppDbContext db, SpaceAccess access) : PageModel
 {
     private const int Shown = 100;
 
@@ -14,9 +17,19 @@ public sealed class IndexModel(AppDbContext db) : PageModel
 
     public IReadOnlyList<Row> Rows { get; private set; } = [];
 
-    public async Task OnGetAsync(CancellationToken cancellationToken)
+    public CurrentSpace Space { get; private set; } = null!;
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
+        if (await access.CurrentAsync(User, cancellationToken) is not { } space)
+        {
+            return RedirectToPage("/Spaces/Index");
+        }
+
+        Space = space;
+        var coach = space.Role == SpaceRole.Coach;
         var sessions = await db.Sessions.AsNoTracking()
+            .Where(s => s.SpaceId == space.Space.Id && (!coach || s.State != SessionState.Lobby))
             .OrderByDescending(s => s.CreatedAt)
             .Take(Shown)
             .ToListAsync(cancellationToken);
@@ -27,5 +40,6 @@ public sealed class IndexModel(AppDbContext db) : PageModel
             .Select(g => new { g.Key, Count = g.Count() })
             .ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
         Rows = sessions.Select(s => new Row(s, counts.GetValueOrDefault(s.Id))).ToList();
+        return Page();
     }
 }

@@ -5,6 +5,7 @@ using ReflectionWorkshop.Domain;
 using ReflectionWorkshop.Domain.Sessions;
 using ReflectionWorkshop.Infrastructure.Persistence;
 using ReflectionWorkshop.Web.Facilitation;
+using ReflectionWorkshop.Web.Spaces;
 
 namespace ReflectionWorkshop.Web.Pages.Facilitate.Sessions;
 
@@ -12,9 +13,18 @@ namespace ReflectionWorkshop.Web.Pages.Facilitate.Sessions;
 /// /facilitate/sessions/{id}: the facilitator's control page — join code, QR code, who joined, the
 /// current step with its answers, and the buttons that move the room.
 /// </summary>
-public sealed class RunModel(AppDbContext db, TimeProvider clock, IConfiguration configuration) : PageModel
+public sealed class RunModel(AppDbContext db, SpaceAccess access, TimeProvider clock, IConfiguration configuration) : PageModel
 {
     public Session Session { get; private set; } = null!;
+
+    /// <summary>The viewer may steer: a facilitator of the space who is running this session.</summary>
+    public bool CanSteer { get; private set; }
+
+    /// <summary>A facilitator of the space, but someone else is running the session: they may take over.</summary>
+    public bool CanTakeOver { get; private set; }
+
+    /// <summary>Facilitators of the space may delete a session; coaches may only read.</summary>
+    public bool CanDelete { get; private set; }
 
     public IReadOnlyList<Participant> Participants { get; private set; } = [];
 
@@ -40,13 +50,17 @@ public sealed class RunModel(AppDbContext db, TimeProvider clock, IConfiguration
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
     {
-        var session = await db.Sessions.AsNoTracking().SingleOrDefaultAsync(s => s.Id == id, cancellationToken);
-        if (session is null)
+        if (await access.SessionAsync(User, id, cancellationToken: cancellationToken) is not { } found)
         {
             return NotFound();
         }
 
+        var session = found.Session;
         Session = session;
+        var isMine = session.FacilitatorId == SpaceAccess.UserId(User);
+        CanSteer = found.CanSteer && isMine;
+        CanTakeOver = found.CanSteer && !isMine && session.State != SessionState.Closed;
+        CanDelete = found.CanSteer;
         Participants = await db.Participants.AsNoTracking()
             .Where(p => p.SessionId == id)
             .OrderBy(p => p.JoinedAt)
@@ -72,8 +86,7 @@ public sealed class RunModel(AppDbContext db, TimeProvider clock, IConfiguration
     /// <summary>What the page polls to know when to refresh itself: a change in any of these numbers.</summary>
     public async Task<IActionResult> OnGetStateAsync(Guid id, CancellationToken cancellationToken)
     {
-        var session = await db.Sessions.AsNoTracking().SingleOrDefaultAsync(s => s.Id == id, cancellationToken);
-        if (session is null)
+        if (await access.SessionAsync(User, id, cancellationToken: cancellationToken) is not { Session: var session })
         {
             return NotFound();
         }
@@ -96,12 +109,53 @@ public sealed class RunModel(AppDbContext db, TimeProvider clock, IConfiguration
     public Task<IActionResult> OnPostCloseAsync(Guid id, CancellationToken cancellationToken) =>
         ChangeAsync(id, s => s.Close(clock.GetUtcNow()), cancellationToken);
 
-    private async Task<IActionResult> ChangeAsync(Guid id, Action<Session> change, CancellationToken cancellationToken)
+    /// <summary>A co-facilitator of the space takes the controls of a session someone else started.</summary>
+    public async Task<IActionResult> OnPostTakeOverAsync(Guid id, CancellationToken cancellationToken)
     {
-        var session = await db.Sessions.SingleOrDefaultAsync(s => s.Id == id, cancellationToken);
-        if (session is null)
+        if (await access.SessionAsync(User, id, tracked: true, cancellationToken) is not { CanSteer: true, Session: var session })
         {
             return NotFound();
+        }
+
+        try
+        {
+            session.TakeOver(SpaceAccess.UserId(User));
+            await db.SaveChangesAsync(cancellationToken);
+            Message = "You are running this session now.";
+        }
+        catch (DomainException ex)
+        {
+            Message = ex.Message;
+        }
+
+        return RedirectToPage(new { id });
+    }
+
+    /// <summary>Deletes the session with every participant and answer; the page asks for confirmation first.</summary>
+    public async Task<IActionResult> OnPostDeleteAsync(Guid id, CancellationToken cancellationToken)
+    {
+        if (await access.SessionAsync(User, id, tracked: true, cancellationToken) is not { CanSteer: true, Session: var session })
+        {
+            return NotFound();
+        }
+
+        db.Sessions.Remove(session);
+        await db.SaveChangesAsync(cancellationToken);
+        TempData["Deleted"] = $"The session “{session.Activity.Title}” ({session.JoinCode}) and all its answers were deleted.";
+        return RedirectToPage("Index");
+    }
+
+    private async Task<IActionResult> ChangeAsync(Guid id, Action<Session> change, CancellationToken cancellationToken)
+    {
+        if (await access.SessionAsync(User, id, tracked: true, cancellationToken) is not { CanSteer: true, Session: var session })
+        {
+            return NotFound();
+        }
+
+        if (session.FacilitatorId != SpaceAccess.UserId(User))
+        {
+            Message = "Another facilitator is running this session. Take over first if you need the controls.";
+            return RedirectToPage(new { id });
         }
 
         try

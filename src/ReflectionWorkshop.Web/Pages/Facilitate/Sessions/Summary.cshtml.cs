@@ -3,18 +3,18 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using ReflectionWorkshop.Domain.Sessions;
 using ReflectionWorkshop.Infrastructure.Persistence;
+using ReflectionWorkshop.Web.Spaces;
 
 namespace ReflectionWorkshop.Web.Pages.Facilitate.Sessions;
 
 /// <summary>/facilitate/sessions/{id}/summary: every prompt with every answer, for reading and printing.</summary>
-public sealed class SummaryModel(AppDbContext db) : PageModel
+public sealed class SummaryModel(AppDbContext db, SpaceAccess access) : PageModel
 {
     public SessionSummary Summary { get; private set; } = null!;
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
     {
-        var session = await db.Sessions.AsNoTracking().SingleOrDefaultAsync(s => s.Id == id, cancellationToken);
-        if (session is null)
+        if (await access.SessionAsync(User, id, cancellationToken: cancellationToken) is not { Session: var session })
         {
             return NotFound();
         }

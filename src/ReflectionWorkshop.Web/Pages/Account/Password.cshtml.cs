@@ -1,0 +1,74 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
+using ReflectionWorkshop.Infrastructure.Identity;
+
+namespace ReflectionWorkshop.Web.Pages.Account;
+
+/// <summary>
+/// /account/password: change the password of the signed-in account (signed-in only, by the
+/// AuthorizePage convention in Program.cs). Rate limited like sign-in, so a borrowed session cannot
+/// be used to guess the current password quickly.
+/// </summary>
+[EnableRateLimiting(RateLimits.Accounts)]
+public sealed class PasswordModel(UserManager<AppUser> users, SignInManager<AppUser> signIn) : PageModel
+{
+    public const string Changed = "Your password has been changed.";
+
+    [BindProperty]
+    public InputModel Input { get; set; } = new();
+
+    /// <summary>Carried over the redirect after a successful change.</summary>
+    [TempData]
+    public string? StatusMessage { get; set; }
+
+    public int MinPasswordLength => users.Options.Password.RequiredLength;
+
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        var user = await users.GetUserAsync(User);
+        if (user is null)
+        {
+            // Signed in with a cookie whose account has been deleted.
+            return Challenge();
+        }
+
+        await AccountForms.CheckPasswordAsync(users, user, Input.NewPassword, ModelState, "Input.NewPassword");
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        var result = await users.ChangePasswordAsync(user, Input.CurrentPassword!, Input.NewPassword!);
+        if (!result.Succeeded)
+        {
+            AccountForms.AddErrors(users, ModelState, result.Errors, passwordKey: "Input.NewPassword", currentPasswordKey: "Input.CurrentPassword");
+            return Page();
+        }
+
+        // The security stamp changed with the password: a fresh cookie keeps this device signed in.
+        await signIn.RefreshSignInAsync(user);
+        StatusMessage = Changed;
+        return RedirectToPage();
+    }
+
+    public sealed class InputModel
+    {
+        [Required(ErrorMessage = "Type your current password.")]
+        public string? CurrentPassword { get; set; }
+
+        [Required(ErrorMessage = "Choose a new password.")]
+        [StringLength(256, ErrorMessage = "Use a password of at most {1} characters.")]
+        public string? NewPassword { get; set; }
+
+        [Required(ErrorMessage = "Type the new password again to confirm it.")]
+        [Compare(nameof(NewPassword), ErrorMessage = "The two new passwords don't match. Type the same password in both fields.")]
+        public string? ConfirmPassword { get; set; }
+    }
+}

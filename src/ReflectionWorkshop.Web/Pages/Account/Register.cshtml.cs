@@ -1,0 +1,90 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.EntityFrameworkCore;
+using ReflectionWorkshop.Infrastructure.Identity;
+
+namespace ReflectionWorkshop.Web.Pages.Account;
+
+/// <summary>/account/register: a facilitator or coach creates an account and is signed in.</summary>
+[AllowAnonymous]
+[EnableRateLimiting(RateLimits.Accounts)]
+public sealed class RegisterModel(UserManager<AppUser> users, SignInManager<AppUser> signIn, TimeProvider clock) : PageModel
+{
+    [BindProperty]
+    public InputModel Input { get; set; } = new();
+
+    /// <summary>Where to go once the account exists; only a local address is followed.</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? ReturnUrl { get; set; }
+
+    public int MinPasswordLength => users.Options.Password.RequiredLength;
+
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        var email = Input.Email?.Trim() ?? "";
+        var user = new AppUser
+        {
+            UserName = email,
+            Email = email,
+            DisplayName = Input.DisplayName?.Trim() ?? "",
+            CreatedAt = clock.GetUtcNow(),
+        };
+
+        await AccountForms.CheckPasswordAsync(users, user, Input.Password, ModelState, "Input.Password");
+        if (ModelState.GetFieldValidationState("Input.Email") == ModelValidationState.Valid
+            && await users.FindByEmailAsync(email) is not null)
+        {
+            ModelState.AddModelError("Input.Email", AccountForms.DuplicateEmail);
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        // The first account on an installation is its administrator: whoever sets the app up registers
+        // first. There is no other way to become one yet (documented in the README and docs/privacy.md).
+        // Two registrations in the same instant on an empty installation could both get the flag; an
+        // installation is set up by one person, so that is accepted rather than locked against.
+        user.IsAdministrator = !await users.Users.AnyAsync(cancellationToken);
+
+        var result = await users.CreateAsync(user, Input.Password!);
+        if (!result.Succeeded)
+        {
+            AccountForms.AddErrors(users, ModelState, result.Errors, passwordKey: "Input.Password", emailKey: "Input.Email");
+            return Page();
+        }
+
+        await signIn.SignInAsync(user, isPersistent: false);
+        return LocalRedirect(AccountForms.LocalOr(Url, ReturnUrl, "/spaces"));
+    }
+
+    public sealed class InputModel
+    {
+        [Required(ErrorMessage = "Type your name, as the people you work with know it.")]
+        [StringLength(AppUser.DisplayNameMaxLength, ErrorMessage = "Use at most {1} characters for your name.")]
+        public string? DisplayName { get; set; }
+
+        [Required(ErrorMessage = "Type your email address.")]
+        [EmailAddress(ErrorMessage = AccountForms.InvalidEmail)]
+        [StringLength(256, ErrorMessage = "Use an email address of at most {1} characters.")]
+        public string? Email { get; set; }
+
+        [Required(ErrorMessage = "Choose a password.")]
+        [StringLength(256, ErrorMessage = "Use a password of at most {1} characters.")]
+        public string? Password { get; set; }
+
+        [Required(ErrorMessage = "Type the password again to confirm it.")]
+        [Compare(nameof(Password), ErrorMessage = "The two passwords don't match. Type the same password in both fields.")]
+        public string? ConfirmPassword { get; set; }
+    }
+}

@@ -1,0 +1,61 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using ReflectionWorkshop.Infrastructure.Identity;
+using ReflectionWorkshop.Infrastructure.Persistence;
+using ReflectionWorkshop.Web.Spaces;
+
+namespace ReflectionWorkshop.Web.Pages.Admin;
+
+/// <summary>
+/// /admin: the installation's administrator (its first account) sees every space and account and can
+/// remove an account. Reached only through the administrator policy on the /Admin folder.
+/// </summary>
+public sealed class IndexModel(AppDbContext db, UserManager<AppUser> users) : PageModel
+{
+    public sealed record SpaceRow(string Name, int Members, int Sessions);
+
+    public sealed record UserRow(string Id, string Name, string Email, bool IsAdministrator, DateTimeOffset CreatedAt, int Spaces);
+
+    public IReadOnlyList<SpaceRow> SpaceRows { get; private set; } = [];
+
+    public IReadOnlyList<UserRow> UserRows { get; private set; } = [];
+
+    [TempData]
+    public string? Message { get; set; }
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        var memberCounts = await db.SpaceMembers.GroupBy(m => m.SpaceId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
+        var sessionCounts = await db.Sessions.GroupBy(s => s.SpaceId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
+        SpaceRows = (await db.Spaces.AsNoTracking().ToListAsync(cancellationToken))
+            .Select(s => new SpaceRow(s.Name, memberCounts.GetValueOrDefault(s.Id), sessionCounts.GetValueOrDefault(s.Id)))
+            .OrderBy(s => s.Name, StringComparer.CurrentCulture)
+            .ToList();
+        var spacesPerUser = await db.SpaceMembers.GroupBy(m => m.UserId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
+        UserRows = (await db.Users.AsNoTracking().ToListAsync(cancellationToken))
+            .Select(u => new UserRow(u.Id, u.DisplayName, u.Email ?? "", u.IsAdministrator, u.CreatedAt, spacesPerUser.GetValueOrDefault(u.Id)))
+            .OrderBy(u => u.CreatedAt)
+            .ToList();
+    }
+
+    public async Task<IActionResult> OnPostRemoveAsync(string userId, CancellationToken cancellationToken)
+    {
+        if (userId == SpaceAccess.UserId(User))
+        {
+            Message = "You cannot remove your own account here.";
+            return RedirectToPage();
+        }
+
+        if (await users.FindByIdAsync(userId) is not { } user)
+        {
+            return NotFound();
+        }
+
+        // Memberships go with the account (cascade); sessions stay with their spaces.
+        await users.DeleteAsync(user);
+        Message = $"The account {user.Email} was removed.";
+        return RedirectToPage();
+    }
+}

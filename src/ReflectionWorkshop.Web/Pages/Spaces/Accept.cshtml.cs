@@ -1,0 +1,73 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using ReflectionWorkshop.Domain;
+using ReflectionWorkshop.Domain.Spaces;
+using ReflectionWorkshop.Infrastructure.Persistence;
+using ReflectionWorkshop.Web.Spaces;
+
+namespace ReflectionWorkshop.Web.Pages.Spaces;
+
+/// <summary>/invite/{token}: a colleague opens their invite link (after signing in or registering).</summary>
+public sealed class AcceptModel(AppDbContext db, SpaceAccess access, TimeProvider clock) : PageModel
+{
+    public Space? Space { get; private set; }
+
+    public Invite? Invite { get; private set; }
+
+    public string? Problem { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(string token, CancellationToken cancellationToken)
+    {
+        await LoadAsync(token, cancellationToken);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(string token, CancellationToken cancellationToken)
+    {
+        await LoadAsync(token, cancellationToken);
+        if (Invite is null || Space is null || Problem is not null)
+        {
+            return Page();
+        }
+
+        var userId = SpaceAccess.UserId(User);
+        var alreadyMember = await db.SpaceMembers.AnyAsync(m => m.SpaceId == Space.Id && m.UserId == userId, cancellationToken);
+        try
+        {
+            if (Invite.Accept(userId, alreadyMember, clock.GetUtcNow()) is { } member)
+            {
+                db.SpaceMembers.Add(member);
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DomainException ex)
+        {
+            Problem = ex.Message;
+            return Page();
+        }
+
+        access.Choose(Space.Id);
+        return Redirect("/facilitate");
+    }
+
+    private async Task LoadAsync(string token, CancellationToken cancellationToken)
+    {
+        var hash = InviteTokens.Hash(token ?? "");
+        Invite = await db.Invites.SingleOrDefaultAsync(i => i.TokenHash == hash, cancellationToken);
+        Space = Invite is null ? null : await db.Spaces.AsNoTracking().SingleOrDefaultAsync(s => s.Id == Invite.SpaceId, cancellationToken);
+        var now = clock.GetUtcNow();
+        Problem = Invite is null || Space is null
+            ? "This invite link is not valid. Check that you copied all of it, or ask for a new one."
+            : Invite.AcceptedAt is not null
+                ? "This invite has already been used. Ask for a new one."
+                : Invite.IsExpired(now)
+                    ? $"This invite expired on {Invite.ExpiresAt:d MMMM yyyy}. Ask for a new one."
+                    : null;
+        if (Invite is null)
+        {
+            Response.StatusCode = StatusCodes.Status404NotFound;
+        }
+    }
+}

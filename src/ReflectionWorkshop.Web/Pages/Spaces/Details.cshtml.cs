@@ -1,0 +1,78 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using ReflectionWorkshop.Domain.Spaces;
+using ReflectionWorkshop.Infrastructure.Persistence;
+using ReflectionWorkshop.Web.Spaces;
+
+namespace ReflectionWorkshop.Web.Pages.Spaces;
+
+/// <summary>/spaces/{id}: who is in a space, and (for its facilitators) inviting colleagues.</summary>
+public sealed class DetailsModel(AppDbContext db, SpaceAccess access, TimeProvider clock) : PageModel
+{
+    public sealed record Member(string Name, string Email, SpaceRole Role);
+
+    public Space Space { get; private set; } = null!;
+
+    public SpaceRole Role { get; private set; }
+
+    public IReadOnlyList<Member> Members { get; private set; } = [];
+
+    public IReadOnlyList<Invite> OpenInvites { get; private set; } = [];
+
+    /// <summary>The link of an invite just made: shown once, because only its hash is stored.</summary>
+    [TempData]
+    public string? NewInviteLink { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
+    {
+        if (await access.RoleInAsync(User, id, cancellationToken) is not { } role)
+        {
+            return NotFound();
+        }
+
+        Role = role;
+        Space = await db.Spaces.AsNoTracking().SingleAsync(s => s.Id == id, cancellationToken);
+        Members = (await db.SpaceMembers.AsNoTracking()
+                .Where(m => m.SpaceId == id)
+                .Join(db.Users.AsNoTracking(), m => m.UserId, u => u.Id, (m, u) => new Member(u.DisplayName, u.Email ?? "", m.Role))
+                .ToListAsync(cancellationToken))
+            .OrderBy(m => m.Role).ThenBy(m => m.Name, StringComparer.CurrentCulture)
+            .ToList();
+        if (role == SpaceRole.Facilitator)
+        {
+            var now = clock.GetUtcNow();
+            OpenInvites = (await db.Invites.AsNoTracking().Where(i => i.SpaceId == id && i.AcceptedAt == null).ToListAsync(cancellationToken))
+                .Where(i => !i.IsExpired(now))
+                .OrderBy(i => i.ExpiresAt)
+                .ToList();
+        }
+
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostInviteAsync(Guid id, SpaceRole role, CancellationToken cancellationToken)
+    {
+        if (await access.RoleInAsync(User, id, cancellationToken) is not SpaceRole.Facilitator)
+        {
+            return NotFound();
+        }
+
+        var token = InviteTokens.New();
+        db.Invites.Add(Invite.Create(id, role, SpaceAccess.UserId(User), InviteTokens.Hash(token), clock.GetUtcNow()));
+        await db.SaveChangesAsync(cancellationToken);
+        NewInviteLink = $"{Request.Scheme}://{Request.Host}/invite/{token}";
+        return RedirectToPage(new { id });
+    }
+
+    public async Task<IActionResult> OnPostRevokeAsync(Guid id, Guid inviteId, CancellationToken cancellationToken)
+    {
+        if (await access.RoleInAsync(User, id, cancellationToken) is not SpaceRole.Facilitator)
+        {
+            return NotFound();
+        }
+
+        await db.Invites.Where(i => i.Id == inviteId && i.SpaceId == id && i.AcceptedAt == null).ExecuteDeleteAsync(cancellationToken);
+        return RedirectToPage(new { id });
+    }
+}

@@ -1,0 +1,65 @@
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.RateLimiting;
+
+namespace ReflectionWorkshop.Web;
+
+/// <summary>
+/// The built-in rate limiter on the doors people knock on: sign-in and registration (per address),
+/// joining (per address, generous, because a whole room shares one school network), and answering
+/// (per phone). Only posts count; reading a page is never limited. Numbers come from configuration
+/// (RateLimits:*) so an installation can tune them.
+/// </summary>
+public static class RateLimits
+{
+    public const string Accounts = "accounts";
+    public const string Join = "join";
+    public const string Answer = "answer";
+
+    public static IServiceCollection AddWorkshopRateLimits(this IServiceCollection services) =>
+        services.AddRateLimiter(options =>
+        {
+            options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            options.AddPolicy(Accounts, context => PerPost(context, "accounts", Address(context), 10));
+            options.AddPolicy(Join, context => PerPost(context, "join", Address(context), 120));
+            options.AddPolicy(Answer, context => PerPost(context, "answer", Phone(context), 30));
+            options.OnRejected = async (rejected, cancellationToken) =>
+            {
+                var response = rejected.HttpContext.Response;
+                response.ContentType = "text/html; charset=utf-8";
+                var seconds = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retry) ? (int)Math.Ceiling(retry.TotalSeconds) : 60;
+                response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                await response.WriteAsync(
+                    "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">" +
+                    "<title>Too many tries · Reflection Workshop</title><link rel=\"stylesheet\" href=\"/css/site.css\"></head><body class=\"narrow\"><main id=\"main\">" +
+                    "<h1>Too many tries</h1>" +
+                    $"<p>That was sent too often in a short time. Wait {seconds} seconds, then go back and send it again; nothing you saved before is lost.</p>" +
+                    "</main></body></html>",
+                    cancellationToken);
+            };
+        });
+
+    private static RateLimitPartition<string> PerPost(HttpContext context, string name, string key, int defaultPermits)
+    {
+        if (!HttpMethods.IsPost(context.Request.Method))
+        {
+            return RateLimitPartition.GetNoLimiter("read");
+        }
+
+        var configuration = context.RequestServices.GetRequiredService<IConfiguration>();
+        var permits = configuration.GetValue($"RateLimits:{name}:PermitsPerWindow", defaultPermits);
+        var window = TimeSpan.FromSeconds(configuration.GetValue($"RateLimits:{name}:WindowSeconds", 60));
+        return RateLimitPartition.GetFixedWindowLimiter($"{name}:{key}", _ => new FixedWindowRateLimiterOptions
+        {
+            PermitLimit = permits,
+            Window = window,
+            QueueLimit = 0,
+        });
+    }
+
+    private static string Address(HttpContext context) => context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+
+    /// <summary>A phone is its participant cookie; without one (not joined yet) its address stands in.</summary>
+    private static string Phone(HttpContext context) =>
+        context.Request.Cookies.Where(c => c.Key.StartsWith("rw-p-", StringComparison.Ordinal)).Select(c => c.Value).FirstOrDefault()
+        ?? Address(context);
+}
