@@ -78,7 +78,9 @@ public sealed class Visitor(HttpClient client, CookieContainer cookies)
     }
 
     private static string PathOf(string url) =>
-        Uri.TryCreate(url, UriKind.Absolute, out var absolute) ? absolute.PathAndQuery : url;
+        Uri.TryCreate(url, UriKind.Absolute, out var absolute) && (absolute.Scheme == Uri.UriSchemeHttp || absolute.Scheme == Uri.UriSchemeHttps)
+            ? absolute.PathAndQuery
+            : url; // on Linux "/path?query" parses as an absolute file: URI, which would mangle the query
 }
 
 /// <summary>A fetched page: where it was, its status, and its parsed HTML.</summary>

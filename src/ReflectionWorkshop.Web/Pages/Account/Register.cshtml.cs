@@ -51,8 +51,8 @@ public sealed class RegisterModel(UserManager<AppUser> users, SignInManager<AppU
             return Page();
         }
 
-        // The first account on an installation is its administrator: whoever sets the app up registers
-        // first. There is no other way to become one yet (documented in the README and docs/privacy.md).
+        // The first account on an installation is its administrator (see AppUser): whoever sets the app up
+        // registers first, and there is no other way to become one yet. Every later account is not.
         // Two registrations in the same instant on an empty installation could both get the flag; an
         // installation is set up by one person, so that is accepted rather than locked against.
         user.IsAdministrator = !await users.Users.AnyAsync(cancellationToken);
