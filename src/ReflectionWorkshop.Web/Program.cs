@@ -6,6 +6,7 @@ using ReflectionWorkshop.Infrastructure.Identity;
 using ReflectionWorkshop.Infrastructure.Persistence;
 using ReflectionWorkshop.Web;
 using ReflectionWorkshop.Web.Accounts;
+using ReflectionWorkshop.Web.Live;
 using ReflectionWorkshop.Web.Participation;
 using ReflectionWorkshop.Web.Spaces;
 
@@ -24,6 +25,8 @@ builder.Services.AddSingleton<ParticipantCookie>();
 builder.Services.AddSingleton<IAccountMailer, LoggingAccountMailer>();
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<SpaceAccess>();
+builder.Services.AddSignalR();
+builder.Services.AddSingleton<LiveUpdates>();
 
 // Keys live in the database: a restart, a new build or a second instance keeps every cookie and form valid.
 builder.Services.AddDataProtection()
@@ -94,6 +97,7 @@ app.UseAuthorization();
 app.UseAntiforgery();
 app.MapStaticAssets();
 app.MapRazorPages().WithStaticAssets();
+app.MapHub<SessionHub>(SessionHub.Path);
 app.MapHealthChecks("/healthz");
 app.Lifetime.ApplicationStarted.Register(() => Startup.AnnounceUrls(app));
 

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using ReflectionWorkshop.Domain.Sessions;
 using ReflectionWorkshop.Infrastructure.Persistence;
+using ReflectionWorkshop.Web.Live;
 
 namespace ReflectionWorkshop.Web.Participation;
 
@@ -43,12 +44,13 @@ public static class Joining
             : await db.Participants.SingleOrDefaultAsync(p => p.Id == id && p.SessionId == session.Id, cancellationToken);
     }
 
-    public static async Task<Participant> JoinAsync(AppDbContext db, ParticipantCookie cookie, HttpResponse response, Session session, string? displayName, DateTimeOffset now, CancellationToken cancellationToken = default)
+    public static async Task<Participant> JoinAsync(AppDbContext db, ParticipantCookie cookie, LiveUpdates live, HttpResponse response, Session session, string? displayName, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
         var participant = session.Join(displayName, now);
         db.Participants.Add(participant);
         await db.SaveChangesAsync(cancellationToken);
         cookie.Write(response, session.Id, session.JoinCode, participant.Id);
+        await live.ParticipantsChangedAsync(session.Id);
         return participant;
     }
 

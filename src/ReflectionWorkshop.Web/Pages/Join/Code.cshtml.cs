@@ -4,13 +4,14 @@ using Microsoft.AspNetCore.RateLimiting;
 using ReflectionWorkshop.Domain;
 using ReflectionWorkshop.Domain.Sessions;
 using ReflectionWorkshop.Infrastructure.Persistence;
+using ReflectionWorkshop.Web.Live;
 using ReflectionWorkshop.Web.Participation;
 
 namespace ReflectionWorkshop.Web.Pages.Join;
 
 /// <summary>/j/{code}: the link behind the QR code. Confirms the session and, in named sessions, asks for a name.</summary>
 [EnableRateLimiting(RateLimits.Join)]
-public sealed class CodeModel(AppDbContext db, ParticipantCookie cookie, TimeProvider clock) : PageModel
+public sealed class CodeModel(AppDbContext db, ParticipantCookie cookie, LiveUpdates live, TimeProvider clock) : PageModel
 {
     public Session? Session { get; private set; }
 
@@ -43,7 +44,7 @@ public sealed class CodeModel(AppDbContext db, ParticipantCookie cookie, TimePro
 
         try
         {
-            await Joining.JoinAsync(db, cookie, Response, Session, DisplayName, clock.GetUtcNow(), cancellationToken);
+            await Joining.JoinAsync(db, cookie, live, Response, Session, DisplayName, clock.GetUtcNow(), cancellationToken);
         }
         catch (DomainException ex)
         {

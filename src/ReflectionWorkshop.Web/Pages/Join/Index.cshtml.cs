@@ -5,13 +5,14 @@ using Microsoft.AspNetCore.RateLimiting;
 using ReflectionWorkshop.Domain;
 using ReflectionWorkshop.Domain.Sessions;
 using ReflectionWorkshop.Infrastructure.Persistence;
+using ReflectionWorkshop.Web.Live;
 using ReflectionWorkshop.Web.Participation;
 
 namespace ReflectionWorkshop.Web.Pages.Join;
 
 /// <summary>/join: a participant types the code from the screen.</summary>
 [EnableRateLimiting(RateLimits.Join)]
-public sealed class IndexModel(AppDbContext db, ParticipantCookie cookie, TimeProvider clock) : PageModel
+public sealed class IndexModel(AppDbContext db, ParticipantCookie cookie, LiveUpdates live, TimeProvider clock) : PageModel
 {
     [BindProperty]
     [Display(Name = "Session code")]
@@ -41,7 +42,7 @@ public sealed class IndexModel(AppDbContext db, ParticipantCookie cookie, TimePr
 
         try
         {
-            await Joining.JoinAsync(db, cookie, Response, session, null, clock.GetUtcNow(), cancellationToken);
+            await Joining.JoinAsync(db, cookie, live, Response, session, null, clock.GetUtcNow(), cancellationToken);
         }
         catch (DomainException ex)
         {

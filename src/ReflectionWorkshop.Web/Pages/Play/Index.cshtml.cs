@@ -6,6 +6,7 @@ using ReflectionWorkshop.Domain;
 using ReflectionWorkshop.Domain.Activities;
 using ReflectionWorkshop.Domain.Sessions;
 using ReflectionWorkshop.Infrastructure.Persistence;
+using ReflectionWorkshop.Web.Live;
 using ReflectionWorkshop.Web.Participation;
 
 namespace ReflectionWorkshop.Web.Pages.Play;
@@ -15,7 +16,7 @@ namespace ReflectionWorkshop.Web.Pages.Play;
 /// current step, seeing it saved, and a thank-you with their own answers once it closes.
 /// </summary>
 [EnableRateLimiting(RateLimits.Answer)]
-public sealed class IndexModel(AppDbContext db, ParticipantCookie cookie, TimeProvider clock) : PageModel
+public sealed class IndexModel(AppDbContext db, ParticipantCookie cookie, LiveUpdates live, TimeProvider clock) : PageModel
 {
     public Session Session { get; private set; } = null!;
 
@@ -105,6 +106,7 @@ public sealed class IndexModel(AppDbContext db, ParticipantCookie cookie, TimePr
         try
         {
             await SaveAsync(prompt, answer, cancellationToken);
+            await live.AnswersChangedAsync(Session.Id);
         }
         catch (DomainException ex)
         {
@@ -134,6 +136,7 @@ public sealed class IndexModel(AppDbContext db, ParticipantCookie cookie, TimePr
         }
 
         var removed = await db.Responses.Where(r => r.ParticipantId == Participant.Id).ExecuteDeleteAsync(cancellationToken);
+        await live.AnswersChangedAsync(Session.Id);
         Withdrawn = removed == 1 ? "Your answer was withdrawn." : $"Your {removed} answers were withdrawn.";
         return Redirect($"/s/{Session.JoinCode}");
     }

@@ -5,6 +5,7 @@ using ReflectionWorkshop.Domain;
 using ReflectionWorkshop.Domain.Sessions;
 using ReflectionWorkshop.Infrastructure.Persistence;
 using ReflectionWorkshop.Web.Facilitation;
+using ReflectionWorkshop.Web.Live;
 using ReflectionWorkshop.Web.Spaces;
 
 namespace ReflectionWorkshop.Web.Pages.Facilitate.Sessions;
@@ -13,7 +14,7 @@ namespace ReflectionWorkshop.Web.Pages.Facilitate.Sessions;
 /// /facilitate/sessions/{id}: the facilitator's control page — join code, QR code, who joined, the
 /// current step with its answers, and the buttons that move the room.
 /// </summary>
-public sealed class RunModel(AppDbContext db, SpaceAccess access, TimeProvider clock, IConfiguration configuration) : PageModel
+public sealed class RunModel(AppDbContext db, SpaceAccess access, LiveUpdates live, TimeProvider clock, IConfiguration configuration) : PageModel
 {
     public Session Session { get; private set; } = null!;
 
@@ -121,6 +122,7 @@ public sealed class RunModel(AppDbContext db, SpaceAccess access, TimeProvider c
         {
             session.TakeOver(SpaceAccess.UserId(User));
             await db.SaveChangesAsync(cancellationToken);
+            await live.StateChangedAsync(session);
             Message = "You are running this session now.";
         }
         catch (DomainException ex)
@@ -141,6 +143,7 @@ public sealed class RunModel(AppDbContext db, SpaceAccess access, TimeProvider c
 
         db.Sessions.Remove(session);
         await db.SaveChangesAsync(cancellationToken);
+        await live.SessionDeletedAsync(session.Id);
         TempData["Deleted"] = $"The session “{session.Activity.Title}” ({session.JoinCode}) and all its answers were deleted.";
         return RedirectToPage("Index");
     }
@@ -162,6 +165,7 @@ public sealed class RunModel(AppDbContext db, SpaceAccess access, TimeProvider c
         {
             change(session);
             await db.SaveChangesAsync(cancellationToken);
+            await live.StateChangedAsync(session);
         }
         catch (DomainException ex)
         {

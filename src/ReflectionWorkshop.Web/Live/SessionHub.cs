@@ -1,0 +1,101 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.EntityFrameworkCore;
+using ReflectionWorkshop.Domain.Sessions;
+using ReflectionWorkshop.Infrastructure.Persistence;
+using ReflectionWorkshop.Web.Participation;
+using ReflectionWorkshop.Web.Spaces;
+
+namespace ReflectionWorkshop.Web.Live;
+
+/// <summary>Where the room is: what a phone needs to know to show the right step.</summary>
+public sealed record LiveState(string State, int Step);
+
+/// <summary>
+/// The live channel. It carries signals, never answers: a phone hears where the room is, a
+/// facilitator's page hears that something changed and re-reads its own (authorized) page. So the hub
+/// cannot leak what a page would not show. Joining a group is checked exactly like the pages check.
+/// </summary>
+public sealed class SessionHub(AppDbContext db, ParticipantCookie cookie, SpaceAccess access) : Hub
+{
+    public const string Path = "/hubs/session";
+
+    /// <summary>A phone follows its session; only a participant of that session (by cookie) may.</summary>
+    public async Task<LiveState> Follow(string code)
+    {
+        var normalized = JoinCode.Normalize(code);
+        var session = normalized is null
+            ? null
+            : await db.Sessions.AsNoTracking().SingleOrDefaultAsync(s => s.JoinCode == normalized, Context.ConnectionAborted);
+        var request = Context.GetHttpContext()?.Request;
+        var participantId = session is null || request is null ? null : cookie.Read(request, session.Id, session.JoinCode);
+        if (session is null || participantId is null
+            || !await db.Participants.AnyAsync(p => p.Id == participantId && p.SessionId == session.Id, Context.ConnectionAborted))
+        {
+            throw new HubException("Join the session first.");
+        }
+
+        await Groups.AddToGroupAsync(Context.ConnectionId, LiveGroups.Participants(session.Id), Context.ConnectionAborted);
+        return new LiveState(session.State.ToString(), session.CurrentStep);
+    }
+
+    /// <summary>A facilitator's or coach's page watches a session of their space.</summary>
+    [Authorize]
+    public async Task<LiveState> Watch(Guid sessionId)
+    {
+        if (Context.User is null || await access.SessionAsync(Context.User, sessionId, cancellationToken: Context.ConnectionAborted) is not { Session: var session })
+        {
+            throw new HubException("Session not found.");
+        }
+
+        await Groups.AddToGroupAsync(Context.ConnectionId, LiveGroups.Facilitators(session.Id), Context.ConnectionAborted);
+        return new LiveState(session.State.ToString(), session.CurrentStep);
+    }
+}
+
+/// <summary>Group names: one for a session's phones, one for the pages that watch it.</summary>
+public static class LiveGroups
+{
+    public static string Participants(Guid sessionId) => $"p:{sessionId:N}";
+
+    public static string Facilitators(Guid sessionId) => $"f:{sessionId:N}";
+}
+
+/// <summary>
+/// Sent by page handlers after their change is saved (save first, then broadcast: a phone that misses
+/// a message still finds the truth in the database when it next reads a page).
+/// </summary>
+public sealed partial class LiveUpdates(IHubContext<SessionHub> hub, ILogger<LiveUpdates> logger)
+{
+    public Task StateChangedAsync(Session session) =>
+        SendAsync(session.Id, new LiveState(session.State.ToString(), session.CurrentStep), "state");
+
+    /// <summary>Phones of a deleted session hear it is gone and re-read their page, which explains.</summary>
+    public Task SessionDeletedAsync(Guid sessionId) => SendAsync(sessionId, new LiveState("Deleted", 0), "state");
+
+    public Task AnswersChangedAsync(Guid sessionId) => SendAsync(sessionId, null, "answers");
+
+    public Task ParticipantsChangedAsync(Guid sessionId) => SendAsync(sessionId, null, "participants");
+
+    private async Task SendAsync(Guid sessionId, LiveState? toPhones, string whatChanged)
+    {
+        // The change is already saved; a failed broadcast must not turn a saved answer into an error.
+        // Pages also re-read the state when they reconnect, so nothing is lost, only later.
+        try
+        {
+            if (toPhones is not null)
+            {
+                await hub.Clients.Group(LiveGroups.Participants(sessionId)).SendAsync("state", toPhones);
+            }
+
+            await hub.Clients.Group(LiveGroups.Facilitators(sessionId)).SendAsync("changed", whatChanged);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogBroadcastFailed(ex, sessionId);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not broadcast a change of session {SessionId}; pages will catch up when they reconnect.")]
+    private partial void LogBroadcastFailed(Exception exception, Guid sessionId);
+}
