@@ -71,8 +71,8 @@ builder.Services.AddRazorPages(options =>
     options.Conventions.AuthorizeFolder("/Spaces");
     options.Conventions.AuthorizeFolder("/Admin", AppClaimsFactory.AdministratorClaim);
     options.Conventions.AuthorizePage("/Account/Password");
-    options.Conventions.AddPageRoute("/Join/Code", "/j/{code}");
 });
+builder.Services.Configure<RouteOptions>(options => options.LowercaseUrls = true);
 builder.Services.AddWorkshopRateLimits();
 builder.Services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database");
 

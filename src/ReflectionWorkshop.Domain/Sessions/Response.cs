@@ -12,8 +12,9 @@ public sealed class Response
     {
     }
 
-    internal Response(Guid id, Guid sessionId, Guid participantId, int step, IEnumerable<ResponseItem> items, DateTimeOffset now)
+    internal Response(Guid id, Guid sessionId, Guid participantId, int step, IEnumerable<ResponseItem> items, string? submissionKey, DateTimeOffset now)
     {
+        SubmissionKey = submissionKey;
         Id = id;
         SessionId = sessionId;
         ParticipantId = participantId;
@@ -38,10 +39,19 @@ public sealed class Response
 
     public DateTimeOffset UpdatedAt { get; private set; }
 
-    internal void Replace(IEnumerable<ResponseItem> items, DateTimeOffset now)
+    /// <summary>
+    /// The idempotency key of the submission that last set this answer. A phone that retries (after a
+    /// dropped connection) sends the same key, and the retry is recognised as already saved.
+    /// </summary>
+    public string? SubmissionKey { get; private set; }
+
+    public const int SubmissionKeyMaxLength = 64;
+
+    internal void Replace(IEnumerable<ResponseItem> items, string? submissionKey, DateTimeOffset now)
     {
         _items.Clear();
         _items.AddRange(items);
+        SubmissionKey = submissionKey;
         UpdatedAt = now;
     }
 }

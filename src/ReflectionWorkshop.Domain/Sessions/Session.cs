@@ -173,8 +173,13 @@ public sealed class Session
     /// answer to that step, if any: it is changed in place, so a double tap or a retry never makes a
     /// second response.
     /// </summary>
-    public Response Answer(Participant participant, int step, Answer answer, Response? existing, DateTimeOffset now)
+    public Response Answer(Participant participant, int step, Answer answer, Response? existing, DateTimeOffset now, string? submissionKey = null)
     {
+        if (submissionKey is { Length: > Response.SubmissionKeyMaxLength })
+        {
+            throw new DomainException("That submission key is too long.");
+        }
+
         if (participant.SessionId != Id)
         {
             throw new DomainException("You are not part of this session.");
@@ -198,7 +203,7 @@ public sealed class Session
 
         if (existing is null)
         {
-            return new Response(Guid.NewGuid(), Id, participant.Id, step, items, now);
+            return new Response(Guid.NewGuid(), Id, participant.Id, step, items, submissionKey, now);
         }
 
         if (existing.ParticipantId != participant.Id || existing.Step != step)
@@ -206,7 +211,7 @@ public sealed class Session
             throw new DomainException("That answer belongs to someone or somewhere else.");
         }
 
-        existing.Replace(items, now);
+        existing.Replace(items, submissionKey, now);
         return existing;
     }
 

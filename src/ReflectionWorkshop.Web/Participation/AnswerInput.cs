@@ -12,6 +12,9 @@ public sealed class AnswerInput
     /// <summary>The step the phone was showing, so an answer that arrives after the room moved on is caught.</summary>
     public int Step { get; set; }
 
+    /// <summary>Idempotency key the phone's script adds, kept across retries of the same submission.</summary>
+    public string? Key { get; set; }
+
     public string? Text { get; set; }
 
     public List<string?> Items { get; set; } = [];

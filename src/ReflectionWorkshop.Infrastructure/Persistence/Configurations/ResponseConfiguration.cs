@@ -17,6 +17,7 @@ public sealed class ResponseConfiguration : IEntityTypeConfiguration<Response>
         // check fails here instead of storing a second response.
         builder.HasIndex(r => new { r.ParticipantId, r.Step }).IsUnique();
         builder.HasIndex(r => new { r.SessionId, r.Step });
+        builder.Property(r => r.SubmissionKey).HasMaxLength(Response.SubmissionKeyMaxLength);
 
         // Items are rows of their own (not JSON) because themes will group individual items.
         builder.OwnsMany(r => r.Items, item =>

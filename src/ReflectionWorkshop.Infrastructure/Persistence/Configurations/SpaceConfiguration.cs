@@ -38,6 +38,9 @@ public sealed class InviteConfiguration : IEntityTypeConfiguration<Invite>
         builder.HasIndex(i => i.TokenHash).IsUnique();
         builder.Property(i => i.CreatedBy).HasMaxLength(450);
         builder.Property(i => i.AcceptedBy).HasMaxLength(450);
+
+        // Two people opening the same link at once: only the first update finds the invite unused.
+        builder.Property(i => i.AcceptedAt).IsConcurrencyToken();
         builder.HasOne<Space>().WithMany().HasForeignKey(i => i.SpaceId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -78,6 +78,13 @@ public sealed class IndexModel(AppDbContext db, ParticipantCookie cookie, LiveUp
             return redirect;
         }
 
+        if (typed.Key is { Length: > 0 } key
+            && await db.Responses.AnyAsync(r => r.ParticipantId == Participant.Id && r.Step == typed.Step && r.SubmissionKey == key, cancellationToken))
+        {
+            // A retry of a submission that was saved (its reply was lost on the way): it is saved; say so.
+            return Redirect($"/s/{Session.JoinCode}");
+        }
+
         if (!Session.IsStepOpen(typed.Step) || Prompt is not { TakesAnswers: true } prompt)
         {
             // Say why, and give the words back so they can be copied: nothing typed is silently dropped.
@@ -105,7 +112,7 @@ public sealed class IndexModel(AppDbContext db, ParticipantCookie cookie, LiveUp
 
         try
         {
-            await SaveAsync(prompt, answer, cancellationToken);
+            await SaveAsync(answer, typed.Key, cancellationToken);
             await live.AnswersChangedAsync(Session.Id);
         }
         catch (DomainException ex)
@@ -145,10 +152,10 @@ public sealed class IndexModel(AppDbContext db, ParticipantCookie cookie, LiveUp
     [TempData]
     public string? Withdrawn { get; set; }
 
-    private async Task SaveAsync(Prompt prompt, Answer answer, CancellationToken cancellationToken)
+    private async Task SaveAsync(Answer answer, string? key, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        var response = Session.Answer(Participant, Session.CurrentStep, answer, Saved, now);
+        var response = Session.Answer(Participant, Session.CurrentStep, answer, Saved, now, key);
         if (Saved is null)
         {
             db.Responses.Add(response);
@@ -164,7 +171,7 @@ public sealed class IndexModel(AppDbContext db, ParticipantCookie cookie, LiveUp
             // unique index refused this one. Apply this answer as a change to that response instead.
             db.ChangeTracker.Clear();
             var existing = await db.Responses.SingleAsync(r => r.ParticipantId == Participant.Id && r.Step == Session.CurrentStep, cancellationToken);
-            Session.Answer(Participant, Session.CurrentStep, answer, existing, now);
+            Session.Answer(Participant, Session.CurrentStep, answer, existing, now, key);
             await db.SaveChangesAsync(cancellationToken);
         }
     }

@@ -47,6 +47,12 @@ public sealed class AcceptModel(AppDbContext db, SpaceAccess access, TimeProvide
             Problem = ex.Message;
             return Page();
         }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Someone else accepted it between our read and our write; neither membership nor use was saved.
+            Problem = "This invite has already been used. Ask for a new one.";
+            return Page();
+        }
 
         access.Choose(Space.Id);
         return Redirect("/facilitate");

@@ -1,21 +1,121 @@
-// Small progressive enhancements; every page works without them.
+// Progressive enhancements. Every page works without them: forms post, pages render on the server.
 (() => {
   "use strict";
 
-  // Enhancements for a page or for a part of it swapped in by a live refresh.
+  const root = () => document.querySelector("[data-live]");
+  let typed = false;
+  document.addEventListener("input", () => { typed = true; });
+
+  // Puts the live part of a freshly fetched page in place of the current one, keeping open panels and focus.
+  const swapIn = (html) => {
+    const fresh = new DOMParser().parseFromString(html, "text/html").querySelector("[data-live]");
+    const current = root();
+    if (!fresh || !current) {
+      return false;
+    }
+    const open = [...current.querySelectorAll("details[open][id]")].map((d) => d.id);
+    const focused = document.activeElement?.id;
+    const adopted = document.adoptNode(fresh);
+    current.replaceWith(adopted);
+    for (const id of open) {
+      document.getElementById(id)?.setAttribute("open", "");
+    }
+    if (focused) {
+      document.getElementById(focused)?.focus({ preventScroll: true });
+    }
+    typed = false;
+    enhance(adopted);
+    return true;
+  };
+
+  // ---- Answers that are never lost -------------------------------------------------------------
+  // A phone keeps what is being typed (a draft) and what was sent but not yet confirmed (pending) in
+  // local storage. Each submission carries an idempotency key, so a retry after a lost reply is
+  // recognised by the server as already saved instead of saved twice.
+  const store = window.localStorage;
+  const pendingKey = () => `rw-pending:${window.location.pathname}`;
+  const draftKey = (form) => `rw-draft:${window.location.pathname}:${form.elements["Input.Step"]?.value}`;
+  const newKey = () => [...crypto.getRandomValues(new Uint8Array(16))].map((b) => b.toString(16).padStart(2, "0")).join("");
+  const read = (key) => { try { return JSON.parse(store.getItem(key) ?? "null"); } catch { return null; } };
+
+  const status = (text, kind) => {
+    const element = document.querySelector("[data-save-status]");
+    if (element) {
+      element.textContent = text;
+      element.dataset.kind = kind;
+      element.hidden = false;
+    }
+  };
+
+  let sending = false;
+  const sendPending = async () => {
+    const pending = read(pendingKey());
+    if (!pending || sending) {
+      return;
+    }
+    sending = true;
+    status("Saving…", "saving");
+    try {
+      const response = await fetch(pending.action, { method: "POST", body: new URLSearchParams(pending.fields), credentials: "same-origin" });
+      if (response.status === 429 || response.status >= 500) {
+        status("Not saved yet: the server is busy. Trying again…", "offline");
+        setTimeout(sendPending, 5000);
+        return;
+      }
+      store.removeItem(pendingKey());
+      store.removeItem(pending.draft);
+      if (!swapIn(await response.text())) {
+        window.location.replace(window.location.pathname);
+      }
+    } catch {
+      status("Offline — we'll send it when you're back.", "offline");
+      setTimeout(sendPending, 5000);
+    } finally {
+      sending = false;
+    }
+  };
+  window.addEventListener("online", sendPending);
+
+  const enhanceAnswerForm = (form) => {
+    const draft = draftKey(form);
+    const saved = read(draft);
+    if (saved && !form.querySelector("[aria-invalid=true]")) {
+      for (const [name, value] of saved) {
+        const field = form.elements[name];
+        if (field && (field instanceof HTMLTextAreaElement || field instanceof HTMLInputElement) && field.type !== "hidden" && !field.value) {
+          field.value = value;
+        }
+      }
+    }
+    form.addEventListener("input", () => {
+      const fields = [...new FormData(form)].filter(([name]) => name.startsWith("Input.") && name !== "Input.Key");
+      store.setItem(draft, JSON.stringify(fields));
+    });
+    form.addEventListener("submit", (event) => {
+      event.preventDefault();
+      if (read(pendingKey())) {
+        return; // one submission at a time: a double tap sends nothing more
+      }
+      form.elements["Input.Key"].value ||= newKey();
+      store.setItem(pendingKey(), JSON.stringify({ action: form.action, fields: [...new FormData(form)], draft }));
+      sendPending();
+    });
+  };
+
+  // ---- Enhancements for a page, or for a part swapped in -----------------------------------------
   const enhance = (scope) => {
-    // One tap, one submission: a second tap while the first is on its way does nothing.
     for (const form of scope.querySelectorAll("form")) {
+      if (form.matches("[data-answer-form]")) {
+        enhanceAnswerForm(form);
+        continue;
+      }
+      // One tap, one submission: a second tap while the first is on its way does nothing.
       form.addEventListener("submit", (event) => {
         if (form.dataset.submitting === "true") {
           event.preventDefault();
           return;
         }
         form.dataset.submitting = "true";
-        const button = form.querySelector("button[type=submit][data-busy-text]");
-        if (button) {
-          button.textContent = button.dataset.busyText;
-        }
       });
     }
 
@@ -36,47 +136,28 @@
       field.addEventListener("input", update);
       update();
     }
+
+    // After a refused answer, take the reader to the list of what to fix.
+    scope.querySelector("[data-focus-on-load]")?.focus();
   };
   enhance(document);
+  sendPending();
 
-  // After a refused answer, take the reader to the list of what to fix.
-  document.querySelector("[data-focus-on-load]")?.focus();
-
-  // Live pages: a phone follows the room, a facilitator's page follows its session. SignalR carries only
-  // signals; on a change the page re-reads itself and swaps in the fresh part, so nothing is shown that
-  // the page itself would not show. If the live connection is down, a slow poll stands in.
-  const root = () => document.querySelector("[data-live]");
+  // ---- Live pages ----------------------------------------------------------------------------------
+  // A phone follows the room, a facilitator's page follows its session. SignalR carries only signals;
+  // on a change the page re-reads itself and swaps in the fresh part, so nothing is shown that the page
+  // itself would not show. If the live connection is down, a slow poll stands in.
   if (!root()) {
     return;
   }
   const isPhone = root().dataset.live === "follow";
-  let typed = false;
-  document.addEventListener("input", () => { typed = true; });
 
   const refresh = async () => {
-    const current = root();
     try {
-      const response = await fetch(window.location.pathname, { cache: "no-store", headers: { "X-Live-Refresh": "1" } });
-      if (!response.ok || response.redirected) {
+      const response = await fetch(window.location.pathname, { cache: "no-store" });
+      if (!response.ok || response.redirected || !swapIn(await response.text())) {
         window.location.replace(window.location.pathname);
-        return;
       }
-      const fresh = new DOMParser().parseFromString(await response.text(), "text/html").querySelector("[data-live]");
-      if (!fresh) {
-        window.location.replace(window.location.pathname);
-        return;
-      }
-      const open = [...current.querySelectorAll("details[open][id]")].map((d) => d.id);
-      const focused = document.activeElement?.id;
-      current.replaceWith(document.adoptNode(fresh));
-      for (const id of open) {
-        document.getElementById(id)?.setAttribute("open", "");
-      }
-      if (focused) {
-        document.getElementById(focused)?.focus({ preventScroll: true });
-      }
-      typed = false;
-      enhance(fresh);
     } catch {
       // Offline for a moment: the next signal or poll tries again.
     }
@@ -118,7 +199,7 @@
       }
     };
     connection.onreconnecting(() => { connected = false; });
-    connection.onreconnected(() => subscribe().catch(() => {}));
+    connection.onreconnected(() => { subscribe().catch(() => {}); sendPending(); });
     connection.onclose(() => { connected = false; });
     const start = async () => {
       try {

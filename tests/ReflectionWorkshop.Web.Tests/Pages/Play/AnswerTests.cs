@@ -241,6 +241,24 @@ public sealed class AnswerTests : IDisposable
     }
 
     [Fact]
+    public async Task A_retry_of_a_saved_answer_is_recognised_by_its_key_even_after_the_room_moved_on()
+    {
+        await OpenAtStepAsync(1);
+        var form = await _phone.GetAsync(_session.PhoneUrl);
+        await _phone.PostAsync(form, "form[data-answer-form]", ("Input.Text", "Sent once"), ("Input.Key", "k-123"));
+        await _facilitator.NextAsync(_session);
+
+        // The phone never got the reply, so it sends the same submission again.
+        var retry = await _phone.SubmitAsync(form, "form[data-answer-form]", ("Input.Text", "Sent once"), ("Input.Key", "k-123"));
+
+        Assert.Null(retry.Document.QuerySelector(".alert"));
+        Assert.Equal("Name the characteristics", retry.H1);
+        await _facilitator.BackAsync(_session);
+        var run = await _facilitator.GetAsync(_session.RunUrl);
+        Assert.Equal(["Sent once"], run.Document.QuerySelectorAll(".answers .answer-text").Select(a => a.TextContent.Trim()));
+    }
+
+    [Fact]
     public async Task An_answer_posted_after_the_session_closed_is_not_saved_and_is_given_back()
     {
         await OpenAtStepAsync(1);
