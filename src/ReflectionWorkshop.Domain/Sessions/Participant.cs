@@ -25,4 +25,9 @@ public sealed class Participant
     public string? DisplayName { get; private set; }
 
     public DateTimeOffset JoinedAt { get; private set; }
+
+    /// <summary>Set when a facilitator removes the participant; kept so their phone is told, not silently ignored.</summary>
+    public bool IsRemoved { get; private set; }
+
+    internal void MarkRemoved() => IsRemoved = true;
 }

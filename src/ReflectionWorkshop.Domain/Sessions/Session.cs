@@ -42,6 +42,17 @@ public sealed class Session
 
     public DateTimeOffset? ClosedAt { get; private set; }
 
+    /// <summary>When the current step's timer runs out; null when no timer runs. Shown on phones and the projector.</summary>
+    public DateTimeOffset? TimerEndsAt { get; private set; }
+
+    /// <summary>The facilitator has stopped the current step from taking (or changing) answers.</summary>
+    public bool AnswersLocked { get; private set; }
+
+    /// <summary>The current step's answers are on the projector (never with names).</summary>
+    public bool AnswersRevealed { get; private set; }
+
+    public static readonly TimeSpan LongestTimer = TimeSpan.FromMinutes(60);
+
     public Prompt CurrentPrompt => Activity.PromptAt(CurrentStep);
 
     public bool IsOnLastStep => CurrentStep == Activity.Prompts.Count - 1;
@@ -127,6 +138,72 @@ public sealed class Session
         }
 
         CurrentStep = target;
+
+        // A new step starts fresh: no timer, open for answers, nothing on the projector yet.
+        TimerEndsAt = null;
+        AnswersLocked = false;
+        AnswersRevealed = false;
+    }
+
+    public void StartTimer(TimeSpan duration, DateTimeOffset now)
+    {
+        EnsureRunning("start a timer");
+        if (duration <= TimeSpan.Zero || duration > LongestTimer)
+        {
+            throw new DomainException($"A timer runs for 1 to {LongestTimer.TotalMinutes:0} minutes.");
+        }
+
+        TimerEndsAt = now + duration;
+    }
+
+    /// <summary>Gives the room another minute; with no timer running, starts a one-minute timer.</summary>
+    public void AddMinute(DateTimeOffset now)
+    {
+        EnsureRunning("change the timer");
+        var from = TimerEndsAt is { } ends && ends > now ? ends : now;
+        var extended = from + TimeSpan.FromMinutes(1);
+        TimerEndsAt = extended - now > LongestTimer ? now + LongestTimer : extended;
+    }
+
+    public void StopTimer()
+    {
+        EnsureRunning("stop the timer");
+        TimerEndsAt = null;
+    }
+
+    public void LockAnswers()
+    {
+        EnsureRunning("lock answers");
+        AnswersLocked = true;
+    }
+
+    public void UnlockAnswers()
+    {
+        EnsureRunning("unlock answers");
+        AnswersLocked = false;
+    }
+
+    public void RevealAnswers()
+    {
+        EnsureRunning("show answers on the projector");
+        AnswersRevealed = true;
+    }
+
+    public void HideAnswers()
+    {
+        EnsureRunning("hide answers on the projector");
+        AnswersRevealed = false;
+    }
+
+    /// <summary>Takes someone out of the room (their phone is told; they cannot rejoin from it).</summary>
+    public void Remove(Participant participant)
+    {
+        if (participant.SessionId != Id)
+        {
+            throw new DomainException("That person is not in this session.");
+        }
+
+        participant.MarkRemoved();
     }
 
     public void Close(DateTimeOffset now)
@@ -185,6 +262,11 @@ public sealed class Session
             throw new DomainException("You are not part of this session.");
         }
 
+        if (participant.IsRemoved)
+        {
+            throw new DomainException("The facilitator removed you from this session, so it no longer takes your answers.");
+        }
+
         EnsureStepOpen(step);
         var prompt = Activity.PromptAt(step);
         var normalized = AnswerRules.Normalize(prompt, answer);
@@ -216,7 +298,7 @@ public sealed class Session
     }
 
     /// <summary>Whether answers to <paramref name="step"/> are accepted right now.</summary>
-    public bool IsStepOpen(int step) => State == SessionState.Running && step == CurrentStep;
+    public bool IsStepOpen(int step) => State == SessionState.Running && step == CurrentStep && !AnswersLocked;
 
     private void EnsureStepOpen(int step)
     {
@@ -243,6 +325,11 @@ public sealed class Session
         if (!Activity.Prompts[step].TakesAnswers)
         {
             throw new DomainException("This step is for reading or discussing; it takes no answer.");
+        }
+
+        if (AnswersLocked)
+        {
+            throw new DomainException("The facilitator has locked answers for this step, so it no longer takes or changes answers.");
         }
     }
 

@@ -172,6 +172,9 @@ namespace ReflectionWorkshop.Infrastructure.Persistence.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("IsRemoved")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("JoinedAt")
                         .HasColumnType("INTEGER");
 
@@ -236,6 +239,12 @@ namespace ReflectionWorkshop.Infrastructure.Persistence.Migrations
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("AnswersLocked")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("AnswersRevealed")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("ClosedAt")
                         .HasColumnType("INTEGER");
 
@@ -265,6 +274,9 @@ namespace ReflectionWorkshop.Infrastructure.Persistence.Migrations
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("TimerEndsAt")
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 

@@ -239,7 +239,10 @@ namespace ReflectionWorkshop.Infrastructure.Persistence.Migrations
                     CurrentStep = table.Column<int>(type: "INTEGER", nullable: false),
                     CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
                     StartedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    ClosedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                    ClosedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    TimerEndsAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    AnswersLocked = table.Column<bool>(type: "INTEGER", nullable: false),
+                    AnswersRevealed = table.Column<bool>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -285,7 +288,8 @@ namespace ReflectionWorkshop.Infrastructure.Persistence.Migrations
                     Id = table.Column<Guid>(type: "TEXT", nullable: false),
                     SessionId = table.Column<Guid>(type: "TEXT", nullable: false),
                     DisplayName = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
-                    JoinedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    JoinedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    IsRemoved = table.Column<bool>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {

@@ -11,7 +11,7 @@ using ReflectionWorkshop.Infrastructure.Persistence;
 namespace ReflectionWorkshop.Infrastructure.Persistence.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261124062044_Initial")]
+    [Migration("20261124062547_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -175,6 +175,9 @@ namespace ReflectionWorkshop.Infrastructure.Persistence.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("IsRemoved")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("JoinedAt")
                         .HasColumnType("INTEGER");
 
@@ -239,6 +242,12 @@ namespace ReflectionWorkshop.Infrastructure.Persistence.Migrations
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("AnswersLocked")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("AnswersRevealed")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("ClosedAt")
                         .HasColumnType("INTEGER");
 
@@ -268,6 +277,9 @@ namespace ReflectionWorkshop.Infrastructure.Persistence.Migrations
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("TimerEndsAt")
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
