@@ -8,8 +8,15 @@ using ReflectionWorkshop.Web.Spaces;
 
 namespace ReflectionWorkshop.Web.Live;
 
-/// <summary>Where the room is: what a phone needs to know to show the right step.</summary>
-public sealed record LiveState(string State, int Step);
+/// <summary>Where the room is: what a phone needs to know to show the right step, its timer and whether it is locked.</summary>
+public sealed record LiveState(string State, int Step, string? TimerEndsAt = null, bool Locked = false)
+{
+    public static LiveState Of(Session session) => new(
+        session.State.ToString(),
+        session.CurrentStep,
+        session.TimerEndsAt?.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
+        session.AnswersLocked);
+}
 
 /// <summary>
 /// The live channel. It carries signals, never answers: a phone hears where the room is, a
@@ -36,7 +43,8 @@ public sealed class SessionHub(AppDbContext db, ParticipantCookie cookie, SpaceA
         }
 
         await Groups.AddToGroupAsync(Context.ConnectionId, LiveGroups.Participants(session.Id), Context.ConnectionAborted);
-        return new LiveState(session.State.ToString(), session.CurrentStep);
+        await Groups.AddToGroupAsync(Context.ConnectionId, LiveGroups.Participant(participantId.Value), Context.ConnectionAborted);
+        return LiveState.Of(session);
     }
 
     /// <summary>A facilitator's or coach's page watches a session of their space.</summary>
@@ -49,7 +57,7 @@ public sealed class SessionHub(AppDbContext db, ParticipantCookie cookie, SpaceA
         }
 
         await Groups.AddToGroupAsync(Context.ConnectionId, LiveGroups.Facilitators(session.Id), Context.ConnectionAborted);
-        return new LiveState(session.State.ToString(), session.CurrentStep);
+        return LiveState.Of(session);
     }
 }
 
@@ -59,6 +67,9 @@ public static class LiveGroups
     public static string Participants(Guid sessionId) => $"p:{sessionId:N}";
 
     public static string Facilitators(Guid sessionId) => $"f:{sessionId:N}";
+
+    /// <summary>One phone, so it alone hears that it was removed.</summary>
+    public static string Participant(Guid participantId) => $"pp:{participantId:N}";
 }
 
 /// <summary>
@@ -67,8 +78,22 @@ public static class LiveGroups
 /// </summary>
 public sealed partial class LiveUpdates(IHubContext<SessionHub> hub, ILogger<LiveUpdates> logger)
 {
-    public Task StateChangedAsync(Session session) =>
-        SendAsync(session.Id, new LiveState(session.State.ToString(), session.CurrentStep), "state");
+    public Task StateChangedAsync(Session session) => SendAsync(session.Id, LiveState.Of(session), "state");
+
+    /// <summary>The removed phone hears it and re-reads its page, which explains; the others hear nothing.</summary>
+    public async Task ParticipantRemovedAsync(Guid sessionId, Guid participantId)
+    {
+        try
+        {
+            await hub.Clients.Group(LiveGroups.Participant(participantId)).SendAsync("state", new LiveState("Removed", 0));
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogBroadcastFailed(ex, sessionId);
+        }
+
+        await SendAsync(sessionId, null, "participants");
+    }
 
     /// <summary>Phones of a deleted session hear it is gone and re-read their page, which explains.</summary>
     public Task SessionDeletedAsync(Guid sessionId) => SendAsync(sessionId, new LiveState("Deleted", 0), "state");

@@ -50,7 +50,7 @@ public sealed class IndexModel(AppDbContext db, ParticipantCookie cookie, LiveUp
             return redirect;
         }
 
-        Editing = Prompt is { TakesAnswers: true } && (Saved is null || edit);
+        Editing = Prompt is { TakesAnswers: true } && !Session.AnswersLocked && !Participant.IsRemoved && (Saved is null || edit);
         if (Prompt is not null)
         {
             Input = AnswerInput.From(Prompt, Session.CurrentStep, Saved);
@@ -65,9 +65,8 @@ public sealed class IndexModel(AppDbContext db, ParticipantCookie cookie, LiveUp
         var normalized = JoinCode.Normalize(code);
         var state = await db.Sessions.AsNoTracking()
             .Where(s => s.JoinCode == normalized)
-            .Select(s => new { state = s.State.ToString(), step = s.CurrentStep })
             .SingleOrDefaultAsync(cancellationToken);
-        return state is null ? NotFound() : new JsonResult(state);
+        return state is null ? NotFound() : new JsonResult(LiveState.Of(state), new System.Text.Json.JsonSerializerOptions(System.Text.Json.JsonSerializerDefaults.Web));
     }
 
     public async Task<IActionResult> OnPostAnswerAsync(string code, CancellationToken cancellationToken)
@@ -85,11 +84,14 @@ public sealed class IndexModel(AppDbContext db, ParticipantCookie cookie, LiveUp
             return Redirect($"/s/{Session.JoinCode}");
         }
 
-        if (!Session.IsStepOpen(typed.Step) || Prompt is not { TakesAnswers: true } prompt)
+        if (!Session.IsStepOpen(typed.Step) || Participant.IsRemoved || Prompt is not { TakesAnswers: true } prompt)
         {
             // Say why, and give the words back so they can be copied: nothing typed is silently dropped.
             NotSavedReason = Session.State switch
             {
+                _ when Participant.IsRemoved => "The facilitator removed you from this session, so your answer was not saved.",
+                SessionState.Running when Session.AnswersLocked && typed.Step == Session.CurrentStep =>
+                    "The facilitator locked answers for this step before yours arrived, so it was not saved.",
                 SessionState.Closed => "The session closed before your answer arrived, so it was not saved.",
                 SessionState.Lobby => "The session has not started yet, so your answer was not saved.",
                 _ => $"The room moved on to step {Session.CurrentStep + 1} before your answer arrived, so your answer to step {typed.Step + 1} was not saved.",

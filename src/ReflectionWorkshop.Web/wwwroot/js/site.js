@@ -143,6 +143,19 @@
   enhance(document);
   sendPending();
 
+  // Countdowns for a running step timer; the end time comes from the server, so every screen agrees.
+  const tick = () => {
+    for (const timer of document.querySelectorAll("[data-timer]")) {
+      const left = Math.round((Date.parse(timer.dataset.timer) - Date.now()) / 1000);
+      timer.textContent = left > 0
+        ? `${Math.floor(left / 60)}:${String(left % 60).padStart(2, "0")} left`
+        : "Time is up";
+      timer.classList.toggle("time-up", left <= 0);
+    }
+  };
+  tick();
+  setInterval(tick, 1000);
+
   // ---- Live pages ----------------------------------------------------------------------------------
   // A phone follows the room, a facilitator's page follows its session. SignalR carries only signals;
   // on a change the page re-reads itself and swaps in the fresh part, so nothing is shown that the page
@@ -164,9 +177,19 @@
   };
 
   // A phone moves only when the room did; if the person is typing, it asks instead of throwing words away.
+  // (What they typed is also kept as a draft, and put back if the same step comes back.)
   const follow = (state) => {
     const current = root();
+    if (state.state === "Removed") {
+      refresh();
+      return;
+    }
     if (state.state === current.dataset.state && String(state.step) === current.dataset.step) {
+      if (String(state.locked) !== current.dataset.locked) {
+        refresh();
+      } else if ((state.timerEndsAt ?? "") !== (current.querySelector("[data-timer]")?.dataset.timer ?? "")) {
+        refresh();
+      }
       return;
     }
     const banner = current.querySelector("[data-moved-on]");

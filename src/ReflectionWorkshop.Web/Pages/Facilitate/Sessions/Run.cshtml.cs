@@ -63,7 +63,7 @@ public sealed class RunModel(AppDbContext db, SpaceAccess access, LiveUpdates li
         CanTakeOver = found.CanSteer && !isMine && session.State != SessionState.Closed;
         CanDelete = found.CanSteer;
         Participants = await db.Participants.AsNoTracking()
-            .Where(p => p.SessionId == id)
+            .Where(p => p.SessionId == id && !p.IsRemoved)
             .OrderBy(p => p.JoinedAt)
             .ToListAsync(cancellationToken);
         if (session.State == SessionState.Running)
@@ -92,7 +92,7 @@ public sealed class RunModel(AppDbContext db, SpaceAccess access, LiveUpdates li
             return NotFound();
         }
 
-        var participants = await db.Participants.CountAsync(p => p.SessionId == id, cancellationToken);
+        var participants = await db.Participants.CountAsync(p => p.SessionId == id && !p.IsRemoved, cancellationToken);
         var answers = await db.Responses.Where(r => r.SessionId == id && r.Step == session.CurrentStep).ToListAsync(cancellationToken);
         var latest = answers.Count == 0 ? 0 : answers.Max(r => r.UpdatedAt.ToUnixTimeMilliseconds());
         return new JsonResult(new { state = session.State.ToString(), step = session.CurrentStep, participants, answers = answers.Count, latest });
@@ -109,6 +109,49 @@ public sealed class RunModel(AppDbContext db, SpaceAccess access, LiveUpdates li
 
     public Task<IActionResult> OnPostCloseAsync(Guid id, CancellationToken cancellationToken) =>
         ChangeAsync(id, s => s.Close(clock.GetUtcNow()), cancellationToken);
+
+    public Task<IActionResult> OnPostTimerAsync(Guid id, int minutes, CancellationToken cancellationToken) =>
+        ChangeAsync(id, s => s.StartTimer(TimeSpan.FromMinutes(minutes), clock.GetUtcNow()), cancellationToken);
+
+    public Task<IActionResult> OnPostAddMinuteAsync(Guid id, CancellationToken cancellationToken) =>
+        ChangeAsync(id, s => s.AddMinute(clock.GetUtcNow()), cancellationToken);
+
+    public Task<IActionResult> OnPostStopTimerAsync(Guid id, CancellationToken cancellationToken) =>
+        ChangeAsync(id, s => s.StopTimer(), cancellationToken);
+
+    public Task<IActionResult> OnPostLockAsync(Guid id, CancellationToken cancellationToken) =>
+        ChangeAsync(id, s => s.LockAnswers(), cancellationToken);
+
+    public Task<IActionResult> OnPostUnlockAsync(Guid id, CancellationToken cancellationToken) =>
+        ChangeAsync(id, s => s.UnlockAnswers(), cancellationToken);
+
+    public Task<IActionResult> OnPostRevealAsync(Guid id, CancellationToken cancellationToken) =>
+        ChangeAsync(id, s => s.RevealAnswers(), cancellationToken);
+
+    public Task<IActionResult> OnPostHideAsync(Guid id, CancellationToken cancellationToken) =>
+        ChangeAsync(id, s => s.HideAnswers(), cancellationToken);
+
+    /// <summary>Removes a participant (a phone that should not be in the room) and deletes their answers.</summary>
+    public async Task<IActionResult> OnPostRemoveAsync(Guid id, Guid participantId, CancellationToken cancellationToken)
+    {
+        if (await access.SessionAsync(User, id, tracked: true, cancellationToken) is not { CanSteer: true, Session: var session })
+        {
+            return NotFound();
+        }
+
+        var participant = await db.Participants.SingleOrDefaultAsync(p => p.Id == participantId && p.SessionId == id, cancellationToken);
+        if (participant is null)
+        {
+            return NotFound();
+        }
+
+        session.Remove(participant);
+        await db.Responses.Where(r => r.ParticipantId == participantId).ExecuteDeleteAsync(cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        await live.ParticipantRemovedAsync(id, participantId);
+        Message = "The participant was removed and their answers deleted.";
+        return RedirectToPage(new { id });
+    }
 
     /// <summary>A co-facilitator of the space takes the controls of a session someone else started.</summary>
     public async Task<IActionResult> OnPostTakeOverAsync(Guid id, CancellationToken cancellationToken)
