@@ -26,6 +26,11 @@ public sealed class Participant
 
     public DateTimeOffset JoinedAt { get; private set; }
 
+    /// <summary>In a self-paced session, the zero-based step this participant is on.</summary>
+    public int Step { get; private set; }
+
+    internal void MoveTo(int step) => Step = step;
+
     /// <summary>Set when a facilitator removes the participant; kept so their phone is told, not silently ignored.</summary>
     public bool IsRemoved { get; private set; }
 

@@ -31,6 +31,10 @@ public sealed class Session
 
     public Anonymity Anonymity { get; private set; }
 
+    public Pacing Pacing { get; private set; }
+
+    public bool IsSelfPaced => Pacing == Pacing.SelfPaced;
+
     public SessionState State { get; private set; }
 
     /// <summary>Zero-based index of the step the room is on. Meaningful while running; kept when closed.</summary>
@@ -57,7 +61,7 @@ public sealed class Session
 
     public bool IsOnLastStep => CurrentStep == Activity.Prompts.Count - 1;
 
-    public static Session Create(Activity activity, string joinCode, Anonymity anonymity, Guid spaceId, string facilitatorId, DateTimeOffset now)
+    public static Session Create(Activity activity, string joinCode, Anonymity anonymity, Guid spaceId, string facilitatorId, DateTimeOffset now, Pacing pacing = Pacing.Facilitated)
     {
         if (activity.Prompts.Count == 0)
         {
@@ -77,6 +81,7 @@ public sealed class Session
             JoinCode = joinCode,
             Activity = activity,
             Anonymity = anonymity,
+            Pacing = pacing,
             State = SessionState.Lobby,
             CurrentStep = 0,
             CreatedAt = now,
@@ -121,6 +126,11 @@ public sealed class Session
     private void MoveFrom(int fromStep, int direction)
     {
         EnsureRunning("move between steps");
+        if (IsSelfPaced)
+        {
+            throw new DomainException("In a self-paced session each person moves through the steps on their own.");
+        }
+
         if (fromStep != CurrentStep)
         {
             throw new DomainException($"The session is already on step {CurrentStep + 1}; nothing was changed.");
@@ -267,7 +277,7 @@ public sealed class Session
             throw new DomainException("The facilitator removed you from this session, so it no longer takes your answers.");
         }
 
-        EnsureStepOpen(step);
+        EnsureStepOpen(participant, step);
         var prompt = Activity.PromptAt(step);
         var normalized = AnswerRules.Normalize(prompt, answer);
         var problems = AnswerRules.Check(prompt, normalized);
@@ -297,10 +307,45 @@ public sealed class Session
         return existing;
     }
 
-    /// <summary>Whether answers to <paramref name="step"/> are accepted right now.</summary>
+    /// <summary>Whether answers to <paramref name="step"/> are accepted right now (facilitated sessions).</summary>
     public bool IsStepOpen(int step) => State == SessionState.Running && step == CurrentStep && !AnswersLocked;
 
-    private void EnsureStepOpen(int step)
+    /// <summary>The step a participant sees: the room's step, or their own in a self-paced session.</summary>
+    public int StepFor(Participant participant) => IsSelfPaced ? participant.Step : CurrentStep;
+
+    /// <summary>Whether <paramref name="participant"/> may answer <paramref name="step"/> right now.</summary>
+    public bool IsStepOpenFor(Participant participant, int step) =>
+        State == SessionState.Running && step == StepFor(participant) && !AnswersLocked && !participant.IsRemoved;
+
+    /// <summary>In a self-paced session, a participant moves one step on (+1) or back (-1) from the step they were on.</summary>
+    public void MoveParticipant(Participant participant, int fromStep, int direction)
+    {
+        if (!IsSelfPaced)
+        {
+            throw new DomainException("The facilitator moves the room in this session.");
+        }
+
+        EnsureRunning("move between steps");
+        if (participant.SessionId != Id || participant.IsRemoved)
+        {
+            throw new DomainException("You are not part of this session.");
+        }
+
+        if (fromStep != participant.Step)
+        {
+            throw new DomainException($"You are already on step {participant.Step + 1}.");
+        }
+
+        var target = participant.Step + Math.Sign(direction);
+        if (target < 0 || target >= Activity.Prompts.Count)
+        {
+            throw new DomainException(target < 0 ? "This is the first step." : "This is the last step. You're done — thank you!");
+        }
+
+        participant.MoveTo(target);
+    }
+
+    private void EnsureStepOpen(Participant participant, int step)
     {
         if (State == SessionState.Lobby)
         {
@@ -317,9 +362,11 @@ public sealed class Session
             throw new DomainException($"This activity has no step {step + 1}.");
         }
 
-        if (step != CurrentStep)
+        if (step != StepFor(participant))
         {
-            throw new DomainException($"The room has moved on to step {CurrentStep + 1}, so step {step + 1} no longer takes answers.");
+            throw new DomainException(IsSelfPaced
+                ? $"You are on step {StepFor(participant) + 1} now; go back to step {step + 1} to answer it."
+                : $"The room has moved on to step {CurrentStep + 1}, so step {step + 1} no longer takes answers.");
         }
 
         if (!Activity.Prompts[step].TakesAnswers)

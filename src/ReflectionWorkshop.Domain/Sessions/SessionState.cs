@@ -21,3 +21,13 @@ public enum Anonymity
     Anonymous,
     Named,
 }
+
+/// <summary>Who moves between steps. Fixed when the session is created.</summary>
+public enum Pacing
+{
+    /// <summary>The facilitator moves the whole room from step to step.</summary>
+    Facilitated,
+
+    /// <summary>Each participant moves through the steps on their own; the facilitator watches progress.</summary>
+    SelfPaced,
+}

@@ -1,4 +1,5 @@
 using ReflectionWorkshop.Domain.Sessions;
+using ReflectionWorkshop.Domain.Tests.Activities;
 
 namespace ReflectionWorkshop.Domain.Tests.Sessions;
 
@@ -98,4 +99,44 @@ public sealed class SessionControlsTests
         Assert.Equal([("goals", 2), ("shared", 2), ("trust", 2)], top);
     }
 
+    [Fact]
+    public void In_a_self_paced_session_each_participant_moves_and_answers_on_their_own_step()
+    {
+        var session = Session.Create(TestActivities.OneOfEachKind(), SessionBuilder.JoinCode, Anonymity.Anonymous, SessionBuilder.SpaceId, SessionBuilder.FacilitatorId, TestClock.Now, Pacing.SelfPaced);
+        session.Start(TestClock.Now);
+        var ahead = session.Join(null, TestClock.Now);
+        var behind = session.Join(null, TestClock.Now);
+
+        session.MoveParticipant(ahead, 0, +1);
+        var answer = session.Answer(ahead, 1, new Answer([new AnswerPart(0, "Trust"), new AnswerPart(1, "Time")]), null, TestClock.Now);
+
+        Assert.Equal((1, 0), (session.StepFor(ahead), session.StepFor(behind)));
+        Assert.Equal(1, answer.Step);
+        Assert.True(session.IsStepOpenFor(behind, 0));
+        Assert.False(session.IsStepOpenFor(behind, 1));
+    }
+
+    [Fact]
+    public void In_a_self_paced_session_the_facilitator_does_not_move_the_room_and_a_stale_move_is_refused()
+    {
+        var session = Session.Create(TestActivities.OneOfEachKind(), SessionBuilder.JoinCode, Anonymity.Anonymous, SessionBuilder.SpaceId, SessionBuilder.FacilitatorId, TestClock.Now, Pacing.SelfPaced);
+        session.Start(TestClock.Now);
+        var participant = session.Join(null, TestClock.Now);
+        session.MoveParticipant(participant, 0, +1);
+
+        Assert.Throws<DomainException>(() => session.Advance(0));
+        var stale = Assert.Throws<DomainException>(() => session.MoveParticipant(participant, 0, +1));
+        Assert.Contains("already on step 2", stale.Message);
+        Assert.Equal(1, participant.Step);
+    }
+
+    [Fact]
+    public void In_a_facilitated_session_participants_cannot_move_themselves()
+    {
+        var session = _sessions.OnStep(0);
+        var participant = session.Join(null, TestClock.Now);
+
+        Assert.Throws<DomainException>(() => session.MoveParticipant(participant, 0, +1));
+        Assert.Equal(0, session.StepFor(participant));
+    }
 }

@@ -47,7 +47,7 @@ public static class WorkshopSteps
     }
 
     /// <summary>Picks an activity in the catalogue and starts a session of it, signing up first if needed.</summary>
-    public static async Task<RunningSession> OpenSessionAsync(this Visitor facilitator, string activityId, string anonymity = "Anonymous")
+    public static async Task<RunningSession> OpenSessionAsync(this Visitor facilitator, string activityId, string anonymity = "Anonymous", string pacing = "Facilitated")
     {
         if (facilitator.Email is null)
         {
@@ -55,7 +55,7 @@ public static class WorkshopSteps
         }
 
         var catalogue = await facilitator.GetAsync("/facilitate");
-        var run = await facilitator.SubmitAsync(catalogue, $"form.start:has(input[value='{activityId}'])", ("anonymity", anonymity));
+        var run = await facilitator.SubmitAsync(catalogue, $"form.start:has(input[value='{activityId}'])", ("anonymity", anonymity), ("pacing", pacing));
         Assert.StartsWith("/facilitate/sessions/", run.Url);
         var code = run.Document.QuerySelector(".join-code")!.TextContent.Trim();
         return new RunningSession(run.Url, code);

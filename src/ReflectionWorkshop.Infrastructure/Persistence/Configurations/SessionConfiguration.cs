@@ -18,6 +18,7 @@ public sealed class SessionConfiguration : IEntityTypeConfiguration<Session>
             .IsRequired();
         builder.Property(s => s.State).HasConversion<string>().HasMaxLength(16);
         builder.Property(s => s.Anonymity).HasConversion<string>().HasMaxLength(16);
+        builder.Property(s => s.Pacing).HasConversion<string>().HasMaxLength(16);
         builder.HasIndex(s => new { s.SpaceId, s.CreatedAt });
         builder.HasOne<Space>().WithMany().HasForeignKey(s => s.SpaceId).OnDelete(DeleteBehavior.Cascade);
 

@@ -181,6 +181,9 @@ namespace ReflectionWorkshop.Infrastructure.Persistence.Migrations
                     b.Property<Guid>("SessionId")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Step")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("SessionId");
@@ -262,6 +265,11 @@ namespace ReflectionWorkshop.Infrastructure.Persistence.Migrations
                     b.Property<string>("JoinCode")
                         .IsRequired()
                         .HasMaxLength(6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Pacing")
+                        .IsRequired()
+                        .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("SpaceId")

@@ -32,7 +32,7 @@ public sealed class IndexModel(AppDbContext db, ShippedActivitiesReport report, 
         return Page();
     }
 
-    public async Task<IActionResult> OnPostStartAsync(string activityId, Anonymity anonymity, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostStartAsync(string activityId, Anonymity anonymity, Pacing pacing, CancellationToken cancellationToken)
     {
         if (await access.CurrentAsync(User, cancellationToken) is not { IsFacilitator: true } space)
         {
@@ -57,7 +57,7 @@ public sealed class IndexModel(AppDbContext db, ShippedActivitiesReport report, 
                 continue;
             }
 
-            var session = Session.Create(activity.Definition, code, anonymity, space.Space.Id, SpaceAccess.UserId(User), clock.GetUtcNow());
+            var session = Session.Create(activity.Definition, code, anonymity, space.Space.Id, SpaceAccess.UserId(User), clock.GetUtcNow(), pacing);
             db.Sessions.Add(session);
             await db.SaveChangesAsync(cancellationToken);
             return RedirectToPage("/Facilitate/Sessions/Run", new { id = session.Id });

@@ -41,7 +41,10 @@ public sealed class IndexModel(AppDbContext db, ParticipantCookie cookie, LiveUp
     [TempData]
     public string? NotSavedText { get; set; }
 
-    public Prompt? Prompt => Session.State == SessionState.Running ? Session.CurrentPrompt : null;
+    public Prompt? Prompt => Session.State == SessionState.Running ? Session.Activity.PromptAt(Step) : null;
+
+    /// <summary>The step this phone is on: the room's, or its own in a self-paced session.</summary>
+    public int Step => Session.StepFor(Participant);
 
     public async Task<IActionResult> OnGetAsync(string code, bool edit, CancellationToken cancellationToken)
     {
@@ -53,7 +56,7 @@ public sealed class IndexModel(AppDbContext db, ParticipantCookie cookie, LiveUp
         Editing = Prompt is { TakesAnswers: true } && !Session.AnswersLocked && !Participant.IsRemoved && (Saved is null || edit);
         if (Prompt is not null)
         {
-            Input = AnswerInput.From(Prompt, Session.CurrentStep, Saved);
+            Input = AnswerInput.From(Prompt, Step, Saved);
         }
 
         return Page();
@@ -84,16 +87,17 @@ public sealed class IndexModel(AppDbContext db, ParticipantCookie cookie, LiveUp
             return Redirect($"/s/{Session.JoinCode}");
         }
 
-        if (!Session.IsStepOpen(typed.Step) || Participant.IsRemoved || Prompt is not { TakesAnswers: true } prompt)
+        if (!Session.IsStepOpenFor(Participant, typed.Step) || Prompt is not { TakesAnswers: true } prompt)
         {
             // Say why, and give the words back so they can be copied: nothing typed is silently dropped.
             NotSavedReason = Session.State switch
             {
                 _ when Participant.IsRemoved => "The facilitator removed you from this session, so your answer was not saved.",
-                SessionState.Running when Session.AnswersLocked && typed.Step == Session.CurrentStep =>
+                SessionState.Running when Session.AnswersLocked && typed.Step == Step =>
                     "The facilitator locked answers for this step before yours arrived, so it was not saved.",
                 SessionState.Closed => "The session closed before your answer arrived, so it was not saved.",
                 SessionState.Lobby => "The session has not started yet, so your answer was not saved.",
+                _ when Session.IsSelfPaced => $"You are on step {Step + 1} now, so your answer to step {typed.Step + 1} was not saved. Go back to that step to answer it.",
                 _ => $"The room moved on to step {Session.CurrentStep + 1} before your answer arrived, so your answer to step {typed.Step + 1} was not saved.",
             };
             NotSavedText = typed.TypedText();
@@ -150,6 +154,29 @@ public sealed class IndexModel(AppDbContext db, ParticipantCookie cookie, LiveUp
         return Redirect($"/s/{Session.JoinCode}");
     }
 
+    /// <summary>Self-paced sessions: the participant moves to their next or previous step.</summary>
+    public async Task<IActionResult> OnPostMoveAsync(string code, int step, int direction, CancellationToken cancellationToken)
+    {
+        if (await LoadAsync(code, cancellationToken) is { } redirect)
+        {
+            return redirect;
+        }
+
+        var tracked = await db.Participants.SingleAsync(p => p.Id == Participant.Id, cancellationToken);
+        try
+        {
+            Session.MoveParticipant(tracked, step, direction);
+            await db.SaveChangesAsync(cancellationToken);
+            await live.ParticipantsChangedAsync(Session.Id);
+        }
+        catch (DomainException ex)
+        {
+            NotSavedReason = ex.Message;
+        }
+
+        return Redirect($"/s/{Session.JoinCode}");
+    }
+
     /// <summary>Confirms a withdrawal after the redirect.</summary>
     [TempData]
     public string? Withdrawn { get; set; }
@@ -157,7 +184,7 @@ public sealed class IndexModel(AppDbContext db, ParticipantCookie cookie, LiveUp
     private async Task SaveAsync(Answer answer, string? key, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        var response = Session.Answer(Participant, Session.CurrentStep, answer, Saved, now, key);
+        var response = Session.Answer(Participant, Step, answer, Saved, now, key);
         if (Saved is null)
         {
             db.Responses.Add(response);
@@ -172,8 +199,8 @@ public sealed class IndexModel(AppDbContext db, ParticipantCookie cookie, LiveUp
             // Two posts of the same answer raced (a double tap): the other one inserted first and the
             // unique index refused this one. Apply this answer as a change to that response instead.
             db.ChangeTracker.Clear();
-            var existing = await db.Responses.SingleAsync(r => r.ParticipantId == Participant.Id && r.Step == Session.CurrentStep, cancellationToken);
-            Session.Answer(Participant, Session.CurrentStep, answer, existing, now, key);
+            var existing = await db.Responses.SingleAsync(r => r.ParticipantId == Participant.Id && r.Step == Step, cancellationToken);
+            Session.Answer(Participant, Step, answer, existing, now, key);
             await db.SaveChangesAsync(cancellationToken);
         }
     }
@@ -207,7 +234,8 @@ public sealed class IndexModel(AppDbContext db, ParticipantCookie cookie, LiveUp
         }
         else if (session.State == SessionState.Running)
         {
-            Saved = await db.Responses.SingleOrDefaultAsync(r => r.ParticipantId == participant.Id && r.Step == session.CurrentStep, cancellationToken);
+            var step = session.StepFor(participant);
+            Saved = await db.Responses.SingleOrDefaultAsync(r => r.ParticipantId == participant.Id && r.Step == step, cancellationToken);
         }
 
         return null;

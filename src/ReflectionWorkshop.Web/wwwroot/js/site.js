@@ -167,7 +167,7 @@
 
   const refresh = async () => {
     try {
-      const response = await fetch(window.location.pathname, { cache: "no-store" });
+      const response = await fetch(window.location.pathname + window.location.search, { cache: "no-store" });
       if (!response.ok || response.redirected || !swapIn(await response.text())) {
         window.location.replace(window.location.pathname);
       }

@@ -23,6 +23,9 @@ public sealed class PresentModel(AppDbContext db, SpaceAccess access, IConfigura
 
     public IReadOnlyList<(string Word, int Count)> Words { get; private set; } = [];
 
+    /// <summary>Self-paced sessions: how many people are on each step.</summary>
+    public IReadOnlyList<(string Step, int People)> Progress { get; private set; } = [];
+
     public string JoinPageUrl { get; private set; } = "";
 
     public string JoinUrl { get; private set; } = "";
@@ -39,7 +42,13 @@ public sealed class PresentModel(AppDbContext db, SpaceAccess access, IConfigura
         Session = session;
         var participants = await db.Participants.AsNoTracking().Where(p => p.SessionId == id && !p.IsRemoved).ToListAsync(cancellationToken);
         Participants = participants.Count;
-        if (session.State == SessionState.Running)
+        if (session.State == SessionState.Running && session.IsSelfPaced)
+        {
+            Progress = session.Activity.Prompts
+                .Select((prompt, step) => ($"{step + 1}. {prompt.Title}", participants.Count(p => p.Step == step)))
+                .ToList();
+        }
+        else if (session.State == SessionState.Running)
         {
             var responses = await db.Responses.AsNoTracking().Where(r => r.SessionId == id && r.Step == session.CurrentStep).ToListAsync(cancellationToken);
             Current = SessionSummary.Build(session, participants, responses).Prompts[session.CurrentStep];

@@ -29,7 +29,17 @@ public sealed class RunModel(AppDbContext db, SpaceAccess access, LiveUpdates li
 
     public IReadOnlyList<Participant> Participants { get; private set; } = [];
 
-    /// <summary>Answers to the current step, oldest first.</summary>
+    /// <summary>Self-paced sessions: the step whose answers the facilitator is looking at (?view=N, zero-based).</summary>
+    [BindProperty(SupportsGet = true)]
+    public int? View { get; set; }
+
+    /// <summary>The step shown: the room's step, or in a self-paced session the one chosen to view.</summary>
+    public int ViewedStep { get; private set; }
+
+    /// <summary>Self-paced sessions: per step, how many people are on it and how many answered it.</summary>
+    public IReadOnlyList<(int OnStep, int Answered)> Progress { get; private set; } = [];
+
+    /// <summary>Answers to the shown step, oldest first.</summary>
     public IReadOnlyList<Response> Answers { get; private set; } = [];
 
     /// <summary>Where phones type the code: the address to read out to the room.</summary>
@@ -66,13 +76,24 @@ public sealed class RunModel(AppDbContext db, SpaceAccess access, LiveUpdates li
             .Where(p => p.SessionId == id && !p.IsRemoved)
             .OrderBy(p => p.JoinedAt)
             .ToListAsync(cancellationToken);
+        ViewedStep = session.IsSelfPaced ? Math.Clamp(View ?? 0, 0, session.Activity.Prompts.Count - 1) : session.CurrentStep;
         if (session.State == SessionState.Running)
         {
+            var viewed = ViewedStep;
             Answers = await db.Responses.AsNoTracking()
-                .Where(r => r.SessionId == id && r.Step == session.CurrentStep)
+                .Where(r => r.SessionId == id && r.Step == viewed)
                 .OrderBy(r => r.SubmittedAt)
                 .ToListAsync(cancellationToken);
-            CurrentStep = SessionSummary.Build(session, Participants, Answers).Prompts[session.CurrentStep];
+            CurrentStep = SessionSummary.Build(session, Participants, Answers).Prompts[viewed];
+            if (session.IsSelfPaced)
+            {
+                var answered = await db.Responses.Where(r => r.SessionId == id).GroupBy(r => r.Step)
+                    .Select(g => new { g.Key, Count = g.Count() })
+                    .ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
+                Progress = session.Activity.Prompts
+                    .Select((_, step) => (Participants.Count(p => p.Step == step), answered.GetValueOrDefault(step)))
+                    .ToList();
+            }
         }
 
         var baseUrl = configuration["PublicBaseUrl"] is { Length: > 0 } configured
@@ -93,7 +114,7 @@ public sealed class RunModel(AppDbContext db, SpaceAccess access, LiveUpdates li
         }
 
         var participants = await db.Participants.CountAsync(p => p.SessionId == id && !p.IsRemoved, cancellationToken);
-        var answers = await db.Responses.Where(r => r.SessionId == id && r.Step == session.CurrentStep).ToListAsync(cancellationToken);
+        var answers = await db.Responses.Where(r => r.SessionId == id && (session.IsSelfPaced || r.Step == session.CurrentStep)).ToListAsync(cancellationToken);
         var latest = answers.Count == 0 ? 0 : answers.Max(r => r.UpdatedAt.ToUnixTimeMilliseconds());
         return new JsonResult(new { state = session.State.ToString(), step = session.CurrentStep, participants, answers = answers.Count, latest });
     }

@@ -235,6 +235,7 @@ namespace ReflectionWorkshop.Infrastructure.Persistence.Migrations
                     JoinCode = table.Column<string>(type: "TEXT", maxLength: 6, nullable: false),
                     ActivitySnapshot = table.Column<string>(type: "TEXT", nullable: false),
                     Anonymity = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Pacing = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
                     State = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
                     CurrentStep = table.Column<int>(type: "INTEGER", nullable: false),
                     CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
@@ -289,6 +290,7 @@ namespace ReflectionWorkshop.Infrastructure.Persistence.Migrations
                     SessionId = table.Column<Guid>(type: "TEXT", nullable: false),
                     DisplayName = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
                     JoinedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Step = table.Column<int>(type: "INTEGER", nullable: false),
                     IsRemoved = table.Column<bool>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
