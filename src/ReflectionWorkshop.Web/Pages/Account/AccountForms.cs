@@ -62,10 +62,4 @@ public static class AccountForms
             }
         }
     }
-
-    /// <summary>The address people reach this installation at: PublicBaseUrl when set (behind a proxy, on a room network), else this request's.</summary>
-    public static string BaseUrl(HttpRequest request, IConfiguration configuration) =>
-        configuration["PublicBaseUrl"] is { Length: > 0 } configured
-            ? configured.TrimEnd('/')
-            : $"{request.Scheme}://{request.Host}{request.PathBase}";
 }

@@ -44,7 +44,7 @@ public sealed class ForgotModel(UserManager<AppUser> users, IAccountMailer maile
         {
             var token = await users.GeneratePasswordResetTokenAsync(user);
             var encoded = WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(token));
-            var link = $"{AccountForms.BaseUrl(Request, configuration)}/account/reset?email={Uri.EscapeDataString(email)}&token={encoded}";
+            var link = $"{PublicUrl.Base(Request, configuration)}/account/reset?email={Uri.EscapeDataString(email)}&token={encoded}";
             await mailer.SendPasswordResetAsync(email, link, cancellationToken);
         }
 

@@ -8,7 +8,7 @@ using ReflectionWorkshop.Web.Spaces;
 namespace ReflectionWorkshop.Web.Pages.Spaces;
 
 /// <summary>/spaces/{id}: who is in a space, and (for its facilitators) inviting colleagues.</summary>
-public sealed class DetailsModel(AppDbContext db, SpaceAccess access, TimeProvider clock) : PageModel
+public sealed class DetailsModel(AppDbContext db, SpaceAccess access, TimeProvider clock, IConfiguration configuration) : PageModel
 {
     public sealed record Member(string Name, string Email, SpaceRole Role);
 
@@ -61,7 +61,7 @@ public sealed class DetailsModel(AppDbContext db, SpaceAccess access, TimeProvid
         var token = InviteTokens.New();
         db.Invites.Add(Invite.Create(id, role, SpaceAccess.UserId(User), InviteTokens.Hash(token), clock.GetUtcNow()));
         await db.SaveChangesAsync(cancellationToken);
-        NewInviteLink = $"{Request.Scheme}://{Request.Host}/invite/{token}";
+        NewInviteLink = $"{PublicUrl.Base(Request, configuration)}/invite/{token}";
         return RedirectToPage(new { id });
     }
 

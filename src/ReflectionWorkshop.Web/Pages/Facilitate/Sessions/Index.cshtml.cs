@@ -35,7 +35,7 @@ public sealed class IndexModel(AppDbContext db, SpaceAccess access) : PageModel
             .ToListAsync(cancellationToken);
         var ids = sessions.Select(s => s.Id).ToList();
         var counts = await db.Participants
-            .Where(p => ids.Contains(p.SessionId))
+            .Where(p => ids.Contains(p.SessionId) && !p.IsRemoved)
             .GroupBy(p => p.SessionId)
             .Select(g => new { g.Key, Count = g.Count() })
             .ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);

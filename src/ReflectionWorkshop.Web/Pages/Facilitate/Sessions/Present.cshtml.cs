@@ -26,11 +26,7 @@ public sealed class PresentModel(AppDbContext db, SpaceAccess access, IConfigura
     /// <summary>Self-paced sessions: how many people are on each step.</summary>
     public IReadOnlyList<(string Step, int People)> Progress { get; private set; } = [];
 
-    public string JoinPageUrl { get; private set; } = "";
-
-    public string JoinUrl { get; private set; } = "";
-
-    public string QrSvg { get; private set; } = "";
+    public JoinLinks Links { get; private set; } = null!;
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
     {
@@ -55,10 +51,7 @@ public sealed class PresentModel(AppDbContext db, SpaceAccess access, IConfigura
             Words = WordFrequency.Top(Current.Texts.Concat(Current.Left).Concat(Current.Right).Select(e => e.Text), 12);
         }
 
-        var baseUrl = configuration["PublicBaseUrl"] is { Length: > 0 } configured ? configured.TrimEnd('/') : $"{Request.Scheme}://{Request.Host}";
-        JoinPageUrl = $"{baseUrl}/join";
-        JoinUrl = $"{baseUrl}/j/{session.JoinCode}";
-        QrSvg = QrCode.Svg(JoinUrl, $"QR code for {JoinUrl}");
+        Links = JoinLinks.For(session.JoinCode, Request, configuration);
         return Page();
     }
 }

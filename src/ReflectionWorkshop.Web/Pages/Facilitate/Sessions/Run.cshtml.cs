@@ -42,13 +42,7 @@ public sealed class RunModel(AppDbContext db, SpaceAccess access, LiveUpdates li
     /// <summary>Answers to the shown step, oldest first.</summary>
     public IReadOnlyList<Response> Answers { get; private set; } = [];
 
-    /// <summary>Where phones type the code: the address to read out to the room.</summary>
-    public string JoinPageUrl { get; private set; } = "";
-
-    /// <summary>The direct link behind the QR code.</summary>
-    public string JoinUrl { get; private set; } = "";
-
-    public string QrSvg { get; private set; } = "";
+    public JoinLinks Links { get; private set; } = null!;
 
     [TempData]
     public string? Message { get; set; }
@@ -96,12 +90,7 @@ public sealed class RunModel(AppDbContext db, SpaceAccess access, LiveUpdates li
             }
         }
 
-        var baseUrl = configuration["PublicBaseUrl"] is { Length: > 0 } configured
-            ? configured.TrimEnd('/')
-            : $"{Request.Scheme}://{Request.Host}";
-        JoinPageUrl = $"{baseUrl}/join";
-        JoinUrl = $"{baseUrl}/j/{session.JoinCode}";
-        QrSvg = QrCode.Svg(JoinUrl, $"QR code for {JoinUrl}");
+        Links = JoinLinks.For(session.JoinCode, Request, configuration);
         return Page();
     }
 

@@ -19,7 +19,7 @@ public sealed class SummaryModel(AppDbContext db, SpaceAccess access) : PageMode
             return NotFound();
         }
 
-        var participants = await db.Participants.AsNoTracking().Where(p => p.SessionId == id).ToListAsync(cancellationToken);
+        var participants = await db.Participants.AsNoTracking().Where(p => p.SessionId == id && !p.IsRemoved).ToListAsync(cancellationToken);
         var responses = await db.Responses.AsNoTracking().Where(r => r.SessionId == id).ToListAsync(cancellationToken);
         Summary = SessionSummary.Build(session, participants, responses);
         return Page();
