@@ -1,0 +1,48 @@
+using Microsoft.Playwright;
+
+namespace ReflectionWorkshop.BrowserTests.Support;
+
+/// <summary>
+/// Debian's Chromium, driven by Playwright. No Playwright browser build is ever downloaded:
+/// scripts/install-chromium.sh installs the distribution's package, and without it the tests are skipped.
+/// </summary>
+public static class Chromium
+{
+    /// <summary>Where the browser is: RW_CHROMIUM if set (a developer's own Chromium), else Debian's.</summary>
+    public static string ExecutablePath { get; } =
+        Environment.GetEnvironmentVariable("RW_CHROMIUM") is { Length: > 0 } path ? path : "/usr/bin/chromium";
+
+    public static bool IsAvailable => File.Exists(ExecutablePath);
+
+    public static string MissingReason =>
+        $"SKIPPED browser tests: chromium not available at {ExecutablePath} (run scripts/install-chromium.sh as root, or set RW_CHROMIUM)";
+
+    public static Task<IBrowser> LaunchAsync(IPlaywright playwright) =>
+        playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ExecutablePath,
+            Headless = true,
+            Args =
+            [
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+            ],
+        });
+}
+
+/// <summary>A test that needs a real browser: skipped, with the reason shown, when Chromium is not installed.</summary>
+[AttributeUsage(AttributeTargets.Method)]
+public sealed class ChromiumFactAttribute : FactAttribute
+{
+    public ChromiumFactAttribute()
+    {
+        if (!Chromium.IsAvailable)
+        {
+            Skip = Chromium.MissingReason;
+        }
+    }
+}

@@ -1,0 +1,90 @@
+using System.Collections.Concurrent;
+using System.Net;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace ReflectionWorkshop.BrowserTests.Support;
+
+/// <summary>
+/// The real app on real Kestrel at 127.0.0.1 (a free port), over a throw-away SQLite file and the shipped
+/// activities, so a browser can open it like any other site.
+/// </summary>
+public sealed class LiveWorkshop : WebApplicationFactory<Program>
+{
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "rw-browser-" + Guid.NewGuid().ToString("N"));
+
+    /// <summary>What the app logged at warning level or above, to show when a test fails.</summary>
+    public ConcurrentQueue<string> Problems { get; } = new();
+
+    /// <summary>What the app logged as an error: a browser test fails on any.</summary>
+    public IReadOnlyList<string> Errors => [.. Problems.Where(p => p.StartsWith(nameof(LogLevel.Error), StringComparison.Ordinal) || p.StartsWith(nameof(LogLevel.Critical), StringComparison.Ordinal))];
+
+    /// <summary>Starts the server and returns its address, e.g. http://127.0.0.1:41234/.</summary>
+    public Uri Start()
+    {
+        UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
+        StartServer();
+        var address = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        return new Uri(address.TrimEnd('/') + "/");
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        Directory.CreateDirectory(_folder);
+        builder.UseSetting("ConnectionStrings:Default", $"Data Source={Path.Combine(_folder, "browser-tests.db")}");
+        builder.UseEnvironment("Production");
+        // Serve site.js, the SignalR client and the CSS from the build's manifest, as `dotnet run` does.
+        builder.UseStaticWebAssets();
+        builder.ConfigureLogging(logging =>
+        {
+            logging.ClearProviders();
+            logging.AddProvider(new ProblemLoggerProvider(Problems));
+        });
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing)
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            try
+            {
+                Directory.Delete(_folder, recursive: true);
+            }
+            catch (IOException)
+            {
+                // Still held open; the OS cleans its temp folder.
+            }
+        }
+    }
+
+    private sealed class ProblemLoggerProvider(ConcurrentQueue<string> lines) : ILoggerProvider
+    {
+        public ILogger CreateLogger(string categoryName) => new ProblemLogger(categoryName, lines);
+
+        public void Dispose()
+        {
+        }
+    }
+
+    private sealed class ProblemLogger(string category, ConcurrentQueue<string> lines) : ILogger
+    {
+        public IDisposable? BeginScope<TState>(TState state)
+            where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Warning;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            if (IsEnabled(logLevel))
+            {
+                lines.Enqueue($"{logLevel} {category}: {formatter(state, exception)}{(exception is null ? "" : " " + exception.GetType().Name + ": " + exception.Message)}");
+            }
+        }
+    }
+}
