@@ -35,10 +35,14 @@ public static partial class ActivityFileParser
         [PromptKind.Text] = ["max-length"],
         [PromptKind.List] = ["min", "max", "item-label"],
         [PromptKind.Compare] = ["left", "right"],
-        [PromptKind.Rating] = ["scale", "item"],
+        [PromptKind.Rating] = ["scale", "item", "anonymity-floor"],
         [PromptKind.Choice] = ["option", "multiple"],
         [PromptKind.Info] = [],
+        [PromptKind.Vote] = ["themes-from", "dots"],
     };
+
+    /// <summary>Settings every kind of step takes: the earlier step whose top themes it shows as context.</summary>
+    private static readonly string[] CommonSettings = ["context-from", "context-top"];
 
     private static readonly string[] RepeatableSettings = ["item", "option"];
 
@@ -194,6 +198,7 @@ public static partial class ActivityFileParser
             }
         }
 
+        var stepCount = 0;
         while (index < lines.Length)
         {
             var start = index;
@@ -203,9 +208,11 @@ public static partial class ActivityFileParser
                 index++;
             }
 
+            stepCount++;
             var prompt = ReadStep(lines, start, index, problems);
             if (prompt is not null)
             {
+                CheckReferences(prompt, prompts, stepCount, start + 1, problems);
                 prompts.Add(prompt);
             }
         }
@@ -264,12 +271,16 @@ public static partial class ActivityFileParser
             settings.Add((setting.Groups[1].Value.ToLowerInvariant(), setting.Groups[2].Value.Trim(), index + 1));
         }
 
-        var allowed = SettingsByKind[kind];
+        var allowed = SettingsByKind[kind].Concat(CommonSettings).ToArray();
         foreach (var (key, _, line) in settings)
         {
             if (!allowed.Contains(key))
             {
-                var expected = allowed.Length == 0 ? "it takes none" : $"allowed: {string.Join(", ", allowed)}";
+                var own = SettingsByKind[kind];
+                var common = string.Join(" and ", CommonSettings);
+                var expected = own.Length == 0
+                    ? $"it takes none of its own; any step takes {common}"
+                    : $"allowed: {string.Join(", ", own)}; any step also takes {common}";
                 var article = kindName == "info" ? "an" : "a";
                 problems.Add(new(line, $"Unknown setting '{key}' for {article} {kindName} step ({expected}). Leave a blank line between the settings and the body."));
             }
@@ -288,8 +299,10 @@ public static partial class ActivityFileParser
             PromptKind.Compare => ReadCompare(prompt, settings, headingLine, problems),
             PromptKind.Rating => ReadRating(prompt, settings, headingLine, problems),
             PromptKind.Choice => ReadChoice(prompt, settings, headingLine, problems),
+            PromptKind.Vote => ReadVote(prompt, settings, headingLine, problems),
             _ => prompt,
         };
+        prompt = ReadContext(prompt, settings, problems);
 
         return problems.Count == problemsBefore ? prompt : null;
     }
@@ -360,7 +373,85 @@ public static partial class ActivityFileParser
             problems.Add(new(headingLine, $"A rating step needs 1 to {AnswerLimits.MaxOptions} 'item: …' lines, one per thing to rate; found {items.Count}."));
         }
 
-        return prompt with { Scale = scale, Items = items };
+        var floor = Find(settings, "anonymity-floor") is { } f
+            ? ParseNumber(f.Value, f.Line, "anonymity-floor", 1, 50, problems) ?? Prompt.DefaultAnonymityFloor
+            : Prompt.DefaultAnonymityFloor;
+
+        return prompt with { Scale = scale, Items = items, AnonymityFloor = floor };
+    }
+
+    private static Prompt ReadVote(Prompt prompt, List<(string Key, string Value, int Line)> settings, int headingLine, List<ActivityFileProblem> problems)
+    {
+        int? source = null;
+        if (Find(settings, "themes-from") is { } from)
+        {
+            source = ParseStepNumber(from.Value, from.Line, "themes-from", problems);
+        }
+        else
+        {
+            problems.Add(new(headingLine, "A vote step needs 'themes-from: N', the number of the earlier step whose themes the room votes on."));
+        }
+
+        var dots = Find(settings, "dots") is { } d
+            ? ParseNumber(d.Value, d.Line, "dots", 1, AnswerLimits.MaxDots, problems) ?? Prompt.DefaultDots
+            : Prompt.DefaultDots;
+
+        return prompt with { ThemesFrom = source, Dots = dots };
+    }
+
+    private static Prompt ReadContext(Prompt prompt, List<(string Key, string Value, int Line)> settings, List<ActivityFileProblem> problems)
+    {
+        var from = Find(settings, "context-from");
+        var top = Find(settings, "context-top");
+        if (from is null)
+        {
+            if (top is { } t)
+            {
+                problems.Add(new(t.Line, "'context-top' says how many themes of 'context-from' to show; add 'context-from: N' too."));
+            }
+
+            return prompt;
+        }
+
+        var step = ParseStepNumber(from.Value.Value, from.Value.Line, "context-from", problems);
+        var count = top is { } c
+            ? ParseNumber(c.Value, c.Line, "context-top", 1, AnswerLimits.BallotMaxThemes, problems) ?? Prompt.DefaultContextTop
+            : Prompt.DefaultContextTop;
+        return prompt with { ContextFrom = step, ContextTop = count };
+    }
+
+    /// <summary>Steps are numbered from 1 in files (as people count them) and from 0 inside.</summary>
+    private static int? ParseStepNumber(string value, int line, string key, List<ActivityFileProblem> problems) =>
+        ParseNumber(value, line, key, 1, 100, problems) - 1;
+
+    /// <summary>A step may only point back: at a step before it, of a kind that has themes.</summary>
+    private static void CheckReferences(Prompt prompt, List<Prompt> earlier, int number, int line, List<ActivityFileProblem> problems)
+    {
+        // Earlier steps with problems are not in the list, so their count tells whether the numbering still holds.
+        var complete = earlier.Count == number - 1;
+        if (prompt.ThemesFrom is { } source)
+        {
+            if (source >= number - 1)
+            {
+                problems.Add(new(line, $"'themes-from: {source + 1}' must point at an earlier step; this is step {number}."));
+            }
+            else if (complete && !earlier[source].CanBeThemed)
+            {
+                problems.Add(new(line, $"Step {source + 1} is a {earlier[source].Kind.ToString().ToLowerInvariant()} step; a vote takes its themes from a text, list or compare step."));
+            }
+        }
+
+        if (prompt.ContextFrom is { } context)
+        {
+            if (context >= number - 1)
+            {
+                problems.Add(new(line, $"'context-from: {context + 1}' must point at an earlier step; this is step {number}."));
+            }
+            else if (complete && !(earlier[context].CanBeThemed || earlier[context].Kind == PromptKind.Vote))
+            {
+                problems.Add(new(line, $"Step {context + 1} is a {earlier[context].Kind.ToString().ToLowerInvariant()} step; context comes from the themes of a text, list or compare step, or from a vote."));
+            }
+        }
     }
 
     private static Prompt ReadChoice(Prompt prompt, List<(string Key, string Value, int Line)> settings, int headingLine, List<ActivityFileProblem> problems)

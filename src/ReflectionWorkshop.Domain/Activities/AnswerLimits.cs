@@ -11,5 +11,10 @@ public static class AnswerLimits
     public const int ListMaxItems = 10;
     public const int ScaleMaxPoints = 10;
     public const int MaxOptions = 12;
+    public const int MaxDots = 10;
+    public const int ThemeNameMaxLength = 80;
+
+    /// <summary>A vote offers at most this many themes (the largest ones), so a phone's ballot stays readable.</summary>
+    public const int BallotMaxThemes = 20;
     public const int DisplayNameMaxLength = 40;
 }

@@ -39,11 +39,39 @@ public sealed record Prompt
     /// <summary>Rating prompts: the things being rated.</summary>
     public IReadOnlyList<string> Items { get; init; } = [];
 
-    /// <summary>Choice prompts: the options offered.</summary>
+    /// <summary>Choice prompts: the options offered. Vote prompts: the themes on the ballot, once it opens (see <c>Session.PromptAt</c>).</summary>
     public IReadOnlyList<string> Options { get; init; } = [];
 
     /// <summary>Choice prompts: whether several options may be picked.</summary>
     public bool Multiple { get; init; }
 
+    /// <summary>
+    /// Rating prompts: results stay hidden until at least this many people answered, so no one's
+    /// scores can be worked out from a small count.
+    /// </summary>
+    public int AnonymityFloor { get; init; } = DefaultAnonymityFloor;
+
+    /// <summary>Vote prompts: the zero-based step whose themes are voted on (an earlier text, list or compare step).</summary>
+    public int? ThemesFrom { get; init; }
+
+    /// <summary>Vote prompts: how many dots each person spends; several may go on one theme.</summary>
+    public int Dots { get; init; } = DefaultDots;
+
+    /// <summary>
+    /// Any prompt: the zero-based earlier step whose top themes (or, for a vote step, its top-voted
+    /// themes) are shown as context with this prompt; null when it shows none.
+    /// </summary>
+    public int? ContextFrom { get; init; }
+
+    /// <summary>How many of the earlier step's themes are shown as context.</summary>
+    public int ContextTop { get; init; } = DefaultContextTop;
+
+    public const int DefaultAnonymityFloor = 3;
+    public const int DefaultDots = 3;
+    public const int DefaultContextTop = 3;
+
     public bool TakesAnswers => Kind != PromptKind.Info;
+
+    /// <summary>Whether the facilitator can sort this prompt's answers into themes (free-text kinds).</summary>
+    public bool CanBeThemed => Kind is PromptKind.Text or PromptKind.List or PromptKind.Compare;
 }

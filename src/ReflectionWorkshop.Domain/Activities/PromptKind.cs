@@ -20,4 +20,7 @@ public enum PromptKind
 
     /// <summary>Something to read, watch or do together; no answer.</summary>
     Info,
+
+    /// <summary>Spends a few dots on the themes the facilitator made from an earlier step's answers.</summary>
+    Vote,
 }

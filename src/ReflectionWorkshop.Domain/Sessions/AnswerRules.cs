@@ -15,7 +15,12 @@ public static class AnswerRules
     {
         var parts = answer.Parts
             .Select(p => p with { Text = Clean(p.Text) })
-            .Where(p => prompt.Kind is PromptKind.Rating or PromptKind.Choice || p.Text.Length > 0)
+            .Where(p => prompt.Kind switch
+            {
+                PromptKind.Rating or PromptKind.Choice => true,
+                PromptKind.Vote => p.Value is not 0,
+                _ => p.Text.Length > 0,
+            })
             .OrderBy(p => p.Slot)
             .ToList();
 
@@ -139,6 +144,31 @@ public static class AnswerRules
                 if (parts.Any(p => p.Slot < 0 || p.Slot >= prompt.Options.Count))
                 {
                     problems.Add(new(null, "That option is not one of this step's options."));
+                }
+
+                break;
+
+            case PromptKind.Vote:
+                var placed = parts.Where(p => p.Value is not 0).ToList();
+                if (prompt.Options.Count == 0)
+                {
+                    problems.Add(new(null, "The vote has not opened yet: the facilitator is still gathering the themes."));
+                }
+                else if (placed.Any(p => p.Slot < 0 || p.Slot >= prompt.Options.Count))
+                {
+                    problems.Add(new(null, "That theme is not on this ballot."));
+                }
+                else if (placed.Any(p => p.Value is null or < 0))
+                {
+                    problems.Add(new(null, "Each theme takes a whole number of dots."));
+                }
+                else if (placed.Count == 0)
+                {
+                    problems.Add(new(null, prompt.Dots == 1 ? "Place your dot on a theme before saving." : "Place at least one of your dots before saving."));
+                }
+                else if (placed.Sum(p => (long)p.Value!.Value) is var total && total > prompt.Dots)
+                {
+                    problems.Add(new(null, $"You have {prompt.Dots} {Plural(prompt.Dots, "dot")} and placed {total}. Take {total - prompt.Dots} back and save again."));
                 }
 
                 break;

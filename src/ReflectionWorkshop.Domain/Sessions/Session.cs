@@ -55,9 +55,67 @@ public sealed class Session
     /// <summary>The current step's answers are on the projector (never with names).</summary>
     public bool AnswersRevealed { get; private set; }
 
+    /// <summary>
+    /// The themes each vote step offers, by zero-based step, fixed when the vote opens: what people
+    /// voted on stays what they saw, whatever the facilitator later does to the theme board.
+    /// </summary>
+    public IReadOnlyDictionary<int, IReadOnlyList<string>> Ballots { get; private set; } = new Dictionary<int, IReadOnlyList<string>>();
+
     public static readonly TimeSpan LongestTimer = TimeSpan.FromMinutes(60);
 
-    public Prompt CurrentPrompt => Activity.PromptAt(CurrentStep);
+    public Prompt CurrentPrompt => PromptAt(CurrentStep);
+
+    /// <summary>
+    /// The prompt at a step as phones see it: a vote step carries its ballot's themes as options
+    /// (none until the vote opens).
+    /// </summary>
+    public Prompt PromptAt(int step)
+    {
+        var prompt = Activity.PromptAt(step);
+        return prompt.Kind == PromptKind.Vote
+            ? prompt with { Options = Ballots.GetValueOrDefault(step) ?? [] }
+            : prompt;
+    }
+
+    public bool IsBallotOpen(int step) => Ballots.ContainsKey(step);
+
+    /// <summary>
+    /// Opens the vote at <paramref name="step"/> with the given themes (largest first). A ballot can be
+    /// opened again with newer themes only while nobody has voted: a vote is never moved under a voter.
+    /// </summary>
+    public void OpenVote(int step, IReadOnlyList<string> themes, int votesCast)
+    {
+        if (State == SessionState.Closed)
+        {
+            throw new DomainException("This session is closed; its votes are final.");
+        }
+
+        if (Activity.PromptAt(step).Kind != PromptKind.Vote)
+        {
+            throw new DomainException($"Step {step + 1} is not a vote.");
+        }
+
+        if (votesCast > 0)
+        {
+            throw new DomainException(votesCast == 1
+                ? "Someone has already voted, so the themes on the ballot can no longer change."
+                : $"{votesCast} people have already voted, so the themes on the ballot can no longer change.");
+        }
+
+        var names = themes
+            .Select(t => t.Trim())
+            .Where(t => t.Length > 0)
+            .Distinct(StringComparer.OrdinalIgnoreCase)
+            .Take(AnswerLimits.BallotMaxThemes)
+            .ToList();
+        if (names.Count < 2)
+        {
+            var source = Activity.PromptAt(step).ThemesFrom is { } from ? $" of step {from + 1}" : "";
+            throw new DomainException($"A vote needs at least two themes to choose between. Sort the answers{source} into themes first.");
+        }
+
+        Ballots = new Dictionary<int, IReadOnlyList<string>>(Ballots) { [step] = names };
+    }
 
     public bool IsOnLastStep => CurrentStep == Activity.Prompts.Count - 1;
 
@@ -278,7 +336,7 @@ public sealed class Session
         }
 
         EnsureStepOpen(participant, step);
-        var prompt = Activity.PromptAt(step);
+        var prompt = PromptAt(step);
         var normalized = AnswerRules.Normalize(prompt, answer);
         var problems = AnswerRules.Check(prompt, normalized);
         if (problems.Count > 0)
@@ -289,7 +347,7 @@ public sealed class Session
         var items = normalized.Parts
             .Select(p => new ResponseItem(
                 p.Slot,
-                prompt.Kind == PromptKind.Choice ? prompt.Options[p.Slot] : p.Text,
+                prompt.Kind is PromptKind.Choice or PromptKind.Vote ? prompt.Options[p.Slot] : p.Text,
                 p.Value))
             .ToList();
 
@@ -377,6 +435,11 @@ public sealed class Session
         if (AnswersLocked)
         {
             throw new DomainException("The facilitator has locked answers for this step, so it no longer takes or changes answers.");
+        }
+
+        if (Activity.Prompts[step].Kind == PromptKind.Vote && !IsBallotOpen(step))
+        {
+            throw new DomainException("The vote has not opened yet: the facilitator is still gathering the themes.");
         }
     }
 

@@ -16,7 +16,13 @@ public sealed record RatingTally(string Item, IReadOnlyList<int> Counts)
 /// <summary>How often one option of a choice prompt was picked.</summary>
 public sealed record ChoiceTally(string Option, int Count);
 
-/// <summary>What the room said at one step, in the order answers first arrived.</summary>
+/// <summary>How many dots a theme on a ballot got, and from how many people.</summary>
+public sealed record VoteTally(string Theme, int Dots, int Voters);
+
+/// <summary>
+/// What the room said at one step, in the order answers first arrived. Rating tallies are withheld
+/// (empty) while fewer people answered than the prompt's anonymity floor: see <see cref="RatingsWithheld"/>.
+/// </summary>
 public sealed record PromptSummary(
     int Number,
     Prompt Prompt,
@@ -25,7 +31,11 @@ public sealed record PromptSummary(
     IReadOnlyList<SummaryEntry> Left,
     IReadOnlyList<SummaryEntry> Right,
     IReadOnlyList<RatingTally> Ratings,
-    IReadOnlyList<ChoiceTally> Choices);
+    IReadOnlyList<ChoiceTally> Choices,
+    IReadOnlyList<VoteTally> Votes)
+{
+    public bool RatingsWithheld => Prompt.Kind == PromptKind.Rating && Responses < Prompt.AnonymityFloor;
+}
 
 /// <summary>
 /// Every prompt with every answer: list items, both compare sides, rating counts and means, choice
@@ -45,7 +55,7 @@ public sealed record SessionSummary(Session Session, int ParticipantCount, IRead
             .ToLookup(r => r.Step);
 
         var prompts = session.Activity.Prompts
-            .Select((prompt, step) => Summarize(step, prompt, byStep[step].ToList(), names))
+            .Select((_, step) => Summarize(step, session.PromptAt(step), byStep[step].ToList(), names))
             .ToList();
         return new SessionSummary(session, participants.Count, prompts);
     }
@@ -59,7 +69,7 @@ public sealed record SessionSummary(Session Session, int ParticipantCount, IRead
         var left = prompt.Kind == PromptKind.Compare ? Entries(i => i.Slot == 0).ToList() : [];
         var right = prompt.Kind == PromptKind.Compare ? Entries(i => i.Slot == 1).ToList() : [];
 
-        var ratings = prompt.Kind == PromptKind.Rating
+        var ratings = prompt.Kind == PromptKind.Rating && responses.Count >= prompt.AnonymityFloor
             ? prompt.Items.Select((item, slot) => new RatingTally(
                 item,
                 Enumerable.Range(1, prompt.Scale.Count)
@@ -72,6 +82,24 @@ public sealed record SessionSummary(Session Session, int ParticipantCount, IRead
                 option, responses.Count(r => r.Items.Any(i => i.Slot == slot)))).ToList()
             : [];
 
-        return new PromptSummary(step + 1, prompt, responses.Count, texts, left, right, ratings, choices);
+        var votes = prompt.Kind == PromptKind.Vote ? Tally(prompt, responses) : [];
+
+        return new PromptSummary(step + 1, prompt, responses.Count, texts, left, right, ratings, choices, votes);
+    }
+
+    /// <summary>The ballot's themes, most dots first; ties go to the theme more people voted for, then to ballot order.</summary>
+    public static IReadOnlyList<VoteTally> Tally(Prompt vote, IEnumerable<Response> responses)
+    {
+        var items = responses.SelectMany(r => r.Items).ToList();
+        return vote.Options
+            .Select((theme, slot) => (slot, tally: new VoteTally(
+                theme,
+                items.Where(i => i.Slot == slot).Sum(i => i.Value ?? 0),
+                items.Count(i => i.Slot == slot && i.Value > 0))))
+            .OrderByDescending(x => x.tally.Dots)
+            .ThenByDescending(x => x.tally.Voters)
+            .ThenBy(x => x.slot)
+            .Select(x => x.tally)
+            .ToList();
     }
 }

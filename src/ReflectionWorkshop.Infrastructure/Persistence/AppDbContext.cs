@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using ReflectionWorkshop.Domain.Sessions;
 using ReflectionWorkshop.Domain.Spaces;
+using ReflectionWorkshop.Domain.Themes;
 using ReflectionWorkshop.Infrastructure.Catalog;
 using ReflectionWorkshop.Infrastructure.Identity;
 
@@ -31,6 +32,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
     public DbSet<Participant> Participants => Set<Participant>();
 
     public DbSet<Response> Responses => Set<Response>();
+
+    public DbSet<ThemeBoard> ThemeBoards => Set<ThemeBoard>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

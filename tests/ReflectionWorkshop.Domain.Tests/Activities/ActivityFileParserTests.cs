@@ -320,7 +320,7 @@ public sealed class ActivityFileParserTests
         var problem = SingleProblem(ActivityFileParser.Parse(WithSteps("## poll: Which day suits you?")));
 
         Assert.Equal(FirstStepLine, problem.Line);
-        Assert.Equal("Unknown step kind 'poll'; the kinds are text, list, compare, rating, choice, info.", problem.Message);
+        Assert.Equal("Unknown step kind 'poll'; the kinds are text, list, compare, rating, choice, info, vote.", problem.Message);
     }
 
     [Theory]
@@ -376,7 +376,7 @@ public sealed class ActivityFileParserTests
             """)));
 
         Assert.Equal(FirstStepLine + 1, problem.Line);
-        Assert.StartsWith("Unknown setting 'max' for a text step (allowed: max-length).", problem.Message);
+        Assert.StartsWith("Unknown setting 'max' for a text step (allowed: max-length; any step also takes context-from and context-top).", problem.Message);
     }
 
     [Fact]
@@ -389,7 +389,7 @@ public sealed class ActivityFileParserTests
 
         Assert.Equal(FirstStepLine + 1, problem.Line);
         Assert.Contains("Unknown setting 'note'", problem.Message);
-        Assert.Contains("it takes none", problem.Message);
+        Assert.Contains("it takes none of its own", problem.Message);
     }
 
     [Fact]

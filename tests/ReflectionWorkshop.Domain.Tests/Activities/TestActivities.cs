@@ -44,6 +44,9 @@ internal static class TestActivities
         Title = "How is the team working?",
         Scale = ["Not yet", "Somewhat", "Fully"],
         Items = ["Trust", "Follow-through"],
+
+        // The tally tests use two answers; the floor itself is pinned in VoteAndFloorTests.
+        AnonymityFloor = 1,
     };
 
     public static Prompt Choice(bool multiple = false) => new()

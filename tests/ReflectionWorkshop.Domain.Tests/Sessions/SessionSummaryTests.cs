@@ -130,10 +130,9 @@ public sealed class SessionSummaryTests
 
         Assert.All(summary.Prompts, p => Assert.Equal(0, p.Responses));
         Assert.All(summary.Prompts, p => Assert.Empty(p.Texts));
-        var ratings = summary.Prompts[TestActivities.RatingStep].Ratings;
-        Assert.Equal(2, ratings.Count);
-        Assert.All(ratings, r => Assert.Equal([0, 0, 0], r.Counts));
-        Assert.All(ratings, r => Assert.Null(r.Mean));
+        // With no answer, even a floor of one keeps ratings withheld: there is nothing to show.
+        Assert.True(summary.Prompts[TestActivities.RatingStep].RatingsWithheld);
+        Assert.Empty(summary.Prompts[TestActivities.RatingStep].Ratings);
         Assert.Equal([0, 0, 0], summary.Prompts[TestActivities.ChoiceStep].Choices.Select(c => c.Count));
     }
 

@@ -248,6 +248,10 @@ namespace ReflectionWorkshop.Infrastructure.Persistence.Migrations
                     b.Property<bool>("AnswersRevealed")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Ballots")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("ClosedAt")
                         .HasColumnType("INTEGER");
 
@@ -384,6 +388,37 @@ namespace ReflectionWorkshop.Infrastructure.Persistence.Migrations
                     b.HasIndex("UserId");
 
                     b.ToTable("SpaceMembers");
+                });
+
+            modelBuilder.Entity("ReflectionWorkshop.Domain.Themes.ThemeBoard", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SessionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Step")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Themes")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SessionId", "Step")
+                        .IsUnique();
+
+                    b.ToTable("ThemeBoards");
                 });
 
             modelBuilder.Entity("ReflectionWorkshop.Infrastructure.Catalog.CatalogActivity", b =>
@@ -619,6 +654,15 @@ namespace ReflectionWorkshop.Infrastructure.Persistence.Migrations
                     b.HasOne("ReflectionWorkshop.Infrastructure.Identity.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ReflectionWorkshop.Domain.Themes.ThemeBoard", b =>
+                {
+                    b.HasOne("ReflectionWorkshop.Domain.Sessions.Session", null)
+                        .WithMany()
+                        .HasForeignKey("SessionId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -1,0 +1,88 @@
+using ReflectionWorkshop.Domain.Activities;
+
+namespace ReflectionWorkshop.Domain.Themes;
+
+/// <summary>
+/// A theme with the cards it holds now. For compare prompts, <see cref="Left"/> and
+/// <see cref="Right"/> count its cards per side, and <see cref="Distinction"/> says how strongly it
+/// sets the two sides apart: its share of the left side's cards minus its share of the right side's
+/// (positive: a mark of the left side; negative: of the right).
+/// </summary>
+public sealed record ThemeView(Theme Theme, IReadOnlyList<Card> Cards, int Left, int Right, double Distinction, IReadOnlyList<Card> Quotes)
+{
+    public int Count => Cards.Count;
+
+    public CardSide Marks => Distinction > 0 ? CardSide.Left : Distinction < 0 ? CardSide.Right : CardSide.None;
+}
+
+/// <summary>
+/// A step's board as the facilitator and the projector read it: themes with their current cards,
+/// the unthemed rest, and the rankings. Placements of answers that were withdrawn or changed are
+/// simply not shown.
+/// </summary>
+public sealed record BoardView(Prompt Prompt, IReadOnlyList<ThemeView> Themes, IReadOnlyList<Card> Unthemed, int TotalLeft, int TotalRight)
+{
+    public const int QuotesPerTheme = 3;
+
+    public int CardCount => Themes.Sum(t => t.Count) + Unthemed.Count;
+
+    public bool IsCompare => Prompt.Kind == PromptKind.Compare;
+
+    /// <summary>Themes with cards, largest first (ties keep the board's order).</summary>
+    public IReadOnlyList<ThemeView> Ranked => Themes.Where(t => t.Count > 0).OrderByDescending(t => t.Count).ToList();
+
+    /// <summary>Compare prompts: themes by how strongly they set the sides apart, strongest first.</summary>
+    public IReadOnlyList<ThemeView> SetApart => Themes
+        .Where(t => t.Count > 0)
+        .OrderByDescending(t => Math.Abs(t.Distinction))
+        .ThenByDescending(t => t.Count)
+        .ToList();
+
+    public static BoardView Build(Prompt prompt, ThemeBoard? board, IReadOnlyList<Card> cards)
+    {
+        var byKey = cards.ToDictionary(c => c.Key);
+        var totalLeft = cards.Count(c => c.Side == CardSide.Left);
+        var totalRight = cards.Count(c => c.Side == CardSide.Right);
+        var themes = (board?.Themes ?? [])
+            .Select(theme =>
+            {
+                var held = theme.Cards.Where(byKey.ContainsKey).Select(k => byKey[k]).ToList();
+                var left = held.Count(c => c.Side == CardSide.Left);
+                var right = held.Count(c => c.Side == CardSide.Right);
+                var distinction = (totalLeft == 0 ? 0 : (double)left / totalLeft) - (totalRight == 0 ? 0 : (double)right / totalRight);
+                return new ThemeView(theme, held, left, right, distinction, Representative(held));
+            })
+            .ToList();
+        var themed = themes.SelectMany(t => t.Cards).Select(c => c.Key).ToHashSet();
+        var unthemed = cards.Where(c => !themed.Contains(c.Key)).ToList();
+        return new BoardView(prompt, themes, unthemed, totalLeft, totalRight);
+    }
+
+    /// <summary>
+    /// The cards that say most what the theme's cards say together: those sharing the most words with
+    /// the others. Ties keep the order the answers arrived in.
+    /// </summary>
+    public static IReadOnlyList<Card> Representative(IReadOnlyList<Card> cards)
+    {
+        if (cards.Count <= QuotesPerTheme)
+        {
+            return cards;
+        }
+
+        var words = cards.Select(c => Words(c.Text)).ToList();
+        return cards
+            .Select((card, i) => (card, i, score: words.Where((_, j) => j != i).Sum(other => other.Count(words[i].Contains))))
+            .OrderByDescending(x => x.score)
+            .ThenBy(x => x.i)
+            .Take(QuotesPerTheme)
+            .OrderBy(x => x.i)
+            .Select(x => x.card)
+            .ToList();
+    }
+
+    private static HashSet<string> Words(string text) =>
+        text.ToLowerInvariant()
+            .Split((char[])[' ', '\n', '\t', ',', '.', ';', ':', '!', '?', '(', ')', '"', '“', '”', '—', '-'], StringSplitOptions.RemoveEmptyEntries)
+            .Where(w => w.Length > 3)
+            .ToHashSet();
+}

@@ -1,0 +1,242 @@
+using ReflectionWorkshop.Domain.Activities;
+
+namespace ReflectionWorkshop.Domain.Themes;
+
+/// <summary>A named group of cards on a board.</summary>
+public sealed record Theme(Guid Id, string Name, IReadOnlyList<CardKey> Cards);
+
+/// <summary>
+/// How the facilitator sorted one step's answers into themes. Every edit is a small command that
+/// states what the editor saw (the theme's name, the card's theme): when the board changed in between,
+/// the edit is refused with a <see cref="ThemeConflictException"/> instead of overwriting someone
+/// else's work. <see cref="Version"/> counts edits and guards the saved row against two edits racing.
+/// A card in no theme is "unthemed"; cards themselves live in the responses, not here.
+/// </summary>
+public sealed class ThemeBoard
+{
+    private ThemeBoard()
+    {
+    }
+
+    public Guid Id { get; private set; }
+
+    public Guid SessionId { get; private set; }
+
+    /// <summary>Zero-based step whose answers are on this board.</summary>
+    public int Step { get; private set; }
+
+    /// <summary>Themes in the order the facilitator sees them. Replaced (never mutated) by each edit.</summary>
+    public IReadOnlyList<Theme> Themes { get; private set; } = [];
+
+    /// <summary>Goes up by one with every edit; the database refuses a save based on an older version.</summary>
+    public int Version { get; private set; }
+
+    public DateTimeOffset UpdatedAt { get; private set; }
+
+    public static ThemeBoard Create(Guid sessionId, int step, DateTimeOffset now) =>
+        new() { Id = Guid.NewGuid(), SessionId = sessionId, Step = step, UpdatedAt = now };
+
+    public Theme? Find(Guid themeId) => Themes.FirstOrDefault(t => t.Id == themeId);
+
+    /// <summary>The theme a card is in, or null when it is unthemed.</summary>
+    public Theme? ThemeOf(CardKey card) => Themes.FirstOrDefault(t => t.Cards.Contains(card));
+
+    /// <summary>Makes an empty theme at the end of the board.</summary>
+    public Theme AddTheme(string name, DateTimeOffset now)
+    {
+        var theme = new Theme(Guid.NewGuid(), CheckName(name, null), []);
+        Change([.. Themes, theme], now);
+        return theme;
+    }
+
+    /// <summary>Renames a theme; <paramref name="expectedName"/> is the name the editor saw.</summary>
+    public void Rename(Guid themeId, string expectedName, string newName, DateTimeOffset now)
+    {
+        var theme = Existing(themeId);
+        var name = CheckName(newName, themeId);
+        if (theme.Name != expectedName.Trim())
+        {
+            throw new ThemeConflictException(
+                $"Another facilitator renamed this theme to “{theme.Name}” while you were typing, so your name “{name}” was not saved. Rename it again if yours is better.");
+        }
+
+        Change(Themes.Select(t => t.Id == themeId ? t with { Name = name } : t), now);
+    }
+
+    /// <summary>
+    /// Moves a card into a theme (or out of every theme, with <paramref name="to"/> null).
+    /// <paramref name="expectedFrom"/> is the theme the editor saw the card in.
+    /// </summary>
+    public void Move(CardKey card, Guid? expectedFrom, Guid? to, DateTimeOffset now)
+    {
+        var current = ThemeOf(card);
+        if (current?.Id != expectedFrom)
+        {
+            throw new ThemeConflictException(current is null
+                ? "Another facilitator took that card out of its theme a moment ago; it is unthemed now. Move it again if you still want to."
+                : $"Another facilitator moved that card to “{current.Name}” a moment ago; it stays there. Move it again if you still want to.");
+        }
+
+        if (to is { } target)
+        {
+            Existing(target);
+        }
+
+        if (current?.Id == to)
+        {
+            return;
+        }
+
+        Change(
+            Themes.Select(t => t.Id == to
+                ? t with { Cards = [.. t.Cards, card] }
+                : t with { Cards = t.Cards.Where(c => c != card).ToList() }),
+            now);
+    }
+
+    /// <summary>Puts every card of <paramref name="sourceId"/> into <paramref name="targetId"/> and removes the source theme.</summary>
+    public void Merge(Guid sourceId, Guid targetId, DateTimeOffset now)
+    {
+        if (sourceId == targetId)
+        {
+            throw new DomainException("Choose two different themes to merge.");
+        }
+
+        var source = Existing(sourceId);
+        Existing(targetId);
+        Change(
+            Themes.Where(t => t.Id != sourceId)
+                .Select(t => t.Id == targetId ? t with { Cards = [.. t.Cards, .. source.Cards] } : t),
+            now);
+    }
+
+    /// <summary>Takes the chosen cards of a theme into a new theme placed right after it.</summary>
+    public Theme Split(Guid themeId, IReadOnlyCollection<CardKey> cards, string newName, DateTimeOffset now)
+    {
+        var theme = Existing(themeId);
+        var name = CheckName(newName, null);
+        if (cards.Count == 0)
+        {
+            throw new DomainException("Tick the cards that should form the new theme.");
+        }
+
+        var stray = cards.Where(c => !theme.Cards.Contains(c)).ToList();
+        if (stray.Count > 0)
+        {
+            var elsewhere = ThemeOf(stray[0]);
+            throw new ThemeConflictException(elsewhere is null
+                ? "One of the ticked cards was taken out of this theme by another facilitator meanwhile; nothing was split. Tick the cards again."
+                : $"One of the ticked cards was moved to “{elsewhere.Name}” by another facilitator meanwhile; nothing was split. Tick the cards again.");
+        }
+
+        if (cards.Distinct().Count() == theme.Cards.Count)
+        {
+            throw new DomainException("Leave at least one card in the theme you split; to rename the whole theme, use Rename.");
+        }
+
+        var split = new Theme(Guid.NewGuid(), name, theme.Cards.Where(cards.Contains).ToList());
+        var themes = new List<Theme>();
+        foreach (var t in Themes)
+        {
+            if (t.Id == themeId)
+            {
+                themes.Add(t with { Cards = t.Cards.Where(c => !cards.Contains(c)).ToList() });
+                themes.Add(split);
+            }
+            else
+            {
+                themes.Add(t);
+            }
+        }
+
+        Change(themes, now);
+        return split;
+    }
+
+    /// <summary>Removes a theme; its cards become unthemed (no answer is ever deleted from a board).</summary>
+    public void Delete(Guid themeId, DateTimeOffset now)
+    {
+        Existing(themeId);
+        Change(Themes.Where(t => t.Id != themeId), now);
+    }
+
+    /// <summary>
+    /// Adds suggested themes for cards that are still unthemed; the facilitator's own themes and
+    /// placements are never touched. Suggestions left with no unthemed card are skipped, and a name
+    /// that is taken gets a number. Returns the themes added.
+    /// </summary>
+    public IReadOnlyList<Theme> AddSuggestions(IEnumerable<(string Name, IReadOnlyList<CardKey> Cards)> suggestions, DateTimeOffset now)
+    {
+        var placed = Themes.SelectMany(t => t.Cards).ToHashSet();
+        var themes = Themes.ToList();
+        var added = new List<Theme>();
+        foreach (var (name, cards) in suggestions)
+        {
+            var free = cards.Where(placed.Add).ToList();
+            if (free.Count == 0)
+            {
+                continue;
+            }
+
+            var theme = new Theme(Guid.NewGuid(), UniqueName(name, themes), free);
+            themes.Add(theme);
+            added.Add(theme);
+        }
+
+        if (added.Count > 0)
+        {
+            Change(themes, now);
+        }
+
+        return added;
+    }
+
+    private static string UniqueName(string suggested, List<Theme> themes)
+    {
+        var name = suggested.Trim() is { Length: > 0 } trimmed ? trimmed : "Theme";
+        if (name.Length > AnswerLimits.ThemeNameMaxLength)
+        {
+            name = name[..AnswerLimits.ThemeNameMaxLength].TrimEnd();
+        }
+
+        var candidate = name;
+        for (var n = 2; themes.Any(t => string.Equals(t.Name, candidate, StringComparison.OrdinalIgnoreCase)); n++)
+        {
+            candidate = $"{name} ({n})";
+        }
+
+        return candidate;
+    }
+
+    private Theme Existing(Guid themeId) =>
+        Find(themeId) ?? throw new ThemeConflictException(
+            "That theme is no longer on the board: another facilitator merged or deleted it a moment ago. Nothing was changed; the board shows where things are now.");
+
+    private string CheckName(string name, Guid? renaming)
+    {
+        var trimmed = (name ?? "").Trim();
+        if (trimmed.Length == 0)
+        {
+            throw new DomainException("Give the theme a name, a few words the room will recognise.");
+        }
+
+        if (trimmed.Length > AnswerLimits.ThemeNameMaxLength)
+        {
+            throw new DomainException($"Keep a theme's name to {AnswerLimits.ThemeNameMaxLength} characters; this one has {trimmed.Length}.");
+        }
+
+        if (Themes.Any(t => t.Id != renaming && string.Equals(t.Name, trimmed, StringComparison.OrdinalIgnoreCase)))
+        {
+            throw new DomainException($"There is already a theme called “{trimmed}”. Pick another name, or merge the two themes.");
+        }
+
+        return trimmed;
+    }
+
+    private void Change(IEnumerable<Theme> themes, DateTimeOffset now)
+    {
+        Themes = themes.ToList();
+        Version++;
+        UpdatedAt = now;
+    }
+}
