@@ -1,0 +1,265 @@
+using ReflectionWorkshop.Suggestions.Lexicon;
+using ReflectionWorkshop.Suggestions.Text;
+
+namespace ReflectionWorkshop.Suggestions;
+
+/// <summary>The answers of one call, analysed: their words, feature vectors and pairwise cosine similarity.</summary>
+internal sealed record AnalysedAnswers(
+    string[][] ContentWords,
+    SparseVector[] Vectors,
+    Dictionary<int, int> DocumentFrequency,
+    float[,] Similarity);
+
+/// <summary>
+/// Builds answer vectors: every content word (and every WordNet collocation such as "count on") is expanded into
+/// concept features; features are weighted by inverse document frequency over the answers of this call, so what
+/// many answers share (the prompt's own topic) counts little; answers are compared by cosine similarity.
+/// </summary>
+internal sealed class AnswerModel
+{
+    private readonly AnswerTokenizer _tokenizer;
+    private readonly WordExpander? _expander;
+    private readonly SuggesterOptions _options;
+
+    public AnswerModel(AnswerTokenizer tokenizer, WordExpander? expander, SuggesterOptions options)
+    {
+        _tokenizer = tokenizer;
+        _expander = expander;
+        _options = options;
+    }
+
+    public AnalysedAnswers Analyse(IReadOnlyList<string> answers)
+    {
+        var n = answers.Count;
+        var words = new string[n][];
+        var raw = new Dictionary<int, float>[n];
+        for (var i = 0; i < n; i++)
+        {
+            var units = Units(answers[i]);
+            words[i] = units.Where(u => !u.Contains('_')).ToArray();
+            var vector = new Dictionary<int, float>();
+            foreach (var unit in units)
+            {
+                var expanded = Expand(unit);
+                var norm = 0f;
+                foreach (var v in expanded.Values)
+                {
+                    norm += v * v;
+                }
+                if (norm <= 0)
+                {
+                    continue;
+                }
+                var scale = 1f / MathF.Sqrt(norm);
+                for (var k = 0; k < expanded.Keys.Length; k++)
+                {
+                    var key = expanded.Keys[k];
+                    vector[key] = (vector.TryGetValue(key, out var old) ? old : 0f) + expanded.Values[k] * scale;
+                }
+            }
+            raw[i] = vector;
+        }
+
+        var df = new Dictionary<int, int>();
+        foreach (var vector in raw)
+        {
+            foreach (var key in vector.Keys)
+            {
+                df[key] = df.TryGetValue(key, out var c) ? c + 1 : 1;
+            }
+        }
+
+        var vectors = new SparseVector[n];
+        for (var i = 0; i < n; i++)
+        {
+            var weighted = new Dictionary<int, float>(raw[i].Count);
+            foreach (var (key, value) in raw[i])
+            {
+                var idf = MathF.Log((n + _options.IdfSmoothing) / (df[key] + _options.IdfSmoothing)) + 1e-3f;
+                weighted[key] = value * idf;
+            }
+            vectors[i] = Normalise(SparseVector.From(weighted));
+        }
+
+        var similarity = new float[n, n];
+        for (var i = 0; i < n; i++)
+        {
+            similarity[i, i] = 1f;
+            for (var j = i + 1; j < n; j++)
+            {
+                var s = Dot(vectors[i], vectors[j]);
+                similarity[i, j] = s;
+                similarity[j, i] = s;
+            }
+        }
+        return new AnalysedAnswers(words, vectors, df, similarity);
+    }
+
+    /// <summary>A short label: the one to three words most members share (as typed), else the concept they share.</summary>
+    public string Label(AnalysedAnswers analysed, IReadOnlyList<int> members)
+    {
+        var n = analysed.Vectors.Length;
+        var coverage = new Dictionary<string, (int Count, Dictionary<string, int> Forms)>(StringComparer.Ordinal);
+        foreach (var m in members)
+        {
+            foreach (var word in analysed.ContentWords[m].Distinct())
+            {
+                var stem = _tokenizer.Stem(word);
+                if (!coverage.TryGetValue(stem, out var entry))
+                {
+                    entry = (0, new Dictionary<string, int>(StringComparer.Ordinal));
+                }
+                entry.Forms[word] = entry.Forms.TryGetValue(word, out var f) ? f + 1 : 1;
+                coverage[stem] = (entry.Count + 1, entry.Forms);
+            }
+        }
+        var ranked = coverage
+            .Select(kv =>
+            {
+                var df = analysed.DocumentFrequency.TryGetValue(WordExpander.StemFeature(kv.Key), out var d) ? d : 1;
+                var score = kv.Value.Count * MathF.Log(1f + (float)n / df);
+                var form = kv.Value.Forms.OrderByDescending(f => f.Value).ThenBy(f => f.Key.Length).ThenBy(f => f.Key, StringComparer.Ordinal).First().Key;
+                return (Form: form, kv.Value.Count, Score: score);
+            })
+            .OrderByDescending(x => x.Score)
+            .ThenBy(x => x.Form, StringComparer.Ordinal)
+            .ToList();
+
+        var shared = ranked.Where(x => x.Count >= 2).Take(3).ToList();
+        var parts = new List<string>();
+        if (shared.Count > 0)
+        {
+            parts.Add(shared[0].Form);
+            parts.AddRange(shared.Skip(1).Where(x => x.Count * 2 >= shared[0].Count).Select(x => x.Form));
+        }
+        var concept = _expander is null ? null : SharedConcept(analysed, members);
+        if (concept is not null && !parts.Contains(concept) && parts.Count < 3)
+        {
+            parts.Insert(0, concept);
+        }
+        if (parts.Count == 0 && ranked.Count > 0)
+        {
+            parts.Add(ranked[0].Form);
+        }
+        return parts.Count == 0 ? "(no words)" : string.Join(" · ", parts.Take(3));
+    }
+
+    private string? SharedConcept(AnalysedAnswers analysed, IReadOnlyList<int> members)
+    {
+        // The synset that reaches most members, weighted by how distinctive it is; its first word is the label.
+        var totals = new Dictionary<int, (int Count, float Weight)>();
+        foreach (var m in members)
+        {
+            var v = analysed.Vectors[m];
+            for (var k = 0; k < v.Keys.Length; k++)
+            {
+                var key = v.Keys[k];
+                if (key >= 1 << 26 || v.Values[k] <= 0)
+                {
+                    continue;
+                }
+                var t = totals.TryGetValue(key, out var old) ? old : (Count: 0, Weight: 0f);
+                totals[key] = (t.Count + 1, t.Weight + v.Values[k]);
+            }
+        }
+        var threshold = Math.Max(2, (members.Count + 1) / 2);
+        var best = totals
+            .Where(kv => kv.Value.Count >= threshold)
+            .OrderByDescending(kv => kv.Value.Weight)
+            .ThenBy(kv => kv.Key)
+            .Select(kv => kv.Key)
+            .FirstOrDefault(-1);
+        if (best < 0 || _expander is null)
+        {
+            return null;
+        }
+        return _expander.WordNet.GetSynset(best).Words[0].Replace('_', ' ');
+    }
+
+    private List<string> Units(string answer)
+    {
+        var tokens = _tokenizer.Tokenize(answer);
+        var units = new List<string>();
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            if (!tokens[i].IsStop)
+            {
+                units.Add(tokens[i].Text);
+            }
+        }
+        if (_expander is not null)
+        {
+            // Collocations WordNet knows ("count on", "follow through", "fall through the cracks" → its parts).
+            for (var i = 0; i < tokens.Count; i++)
+            {
+                for (var len = 3; len >= 2; len--)
+                {
+                    if (i + len > tokens.Count)
+                    {
+                        continue;
+                    }
+                    var parts = tokens.Skip(i).Take(len).ToList();
+                    if (parts.All(p => p.IsStop))
+                    {
+                        continue;
+                    }
+                    var lemma = string.Join('_', parts.Select(p => p.Text));
+                    if (_expander.IsKnownCollocation(lemma))
+                    {
+                        units.Add(lemma);
+                        break;
+                    }
+                }
+            }
+        }
+        return units;
+    }
+
+    private SparseVector Expand(string unit)
+    {
+        if (_expander is not null)
+        {
+            return _expander.Expand(unit);
+        }
+        var stem = _tokenizer.Stem(unit);
+        return new SparseVector([WordExpander.StemFeature(stem)], [1f]);
+    }
+
+    private static SparseVector Normalise(SparseVector v)
+    {
+        var norm = 0f;
+        foreach (var x in v.Values)
+        {
+            norm += x * x;
+        }
+        if (norm <= 0)
+        {
+            return v;
+        }
+        var scale = 1f / MathF.Sqrt(norm);
+        return new SparseVector(v.Keys, v.Values.Select(x => x * scale).ToArray());
+    }
+
+    private static float Dot(SparseVector a, SparseVector b)
+    {
+        float sum = 0;
+        int i = 0, j = 0;
+        while (i < a.Keys.Length && j < b.Keys.Length)
+        {
+            var c = a.Keys[i].CompareTo(b.Keys[j]);
+            if (c == 0)
+            {
+                sum += a.Values[i++] * b.Values[j++];
+            }
+            else if (c < 0)
+            {
+                i++;
+            }
+            else
+            {
+                j++;
+            }
+        }
+        return sum;
+    }
+}

@@ -1,0 +1,144 @@
+using System.Diagnostics;
+using ReflectionWorkshop.Suggestions.Clustering;
+using ReflectionWorkshop.Suggestions.Lexicon;
+using ReflectionWorkshop.Suggestions.Text;
+
+namespace ReflectionWorkshop.Suggestions;
+
+/// <summary>
+/// Suggests themes offline: each answer becomes a weighted bag of WordNet concepts (see <see cref="WordExpander"/>),
+/// answers are compared by cosine similarity and grouped by average-linkage clustering cut at a fixed similarity;
+/// answers left alone are unthemed. Thread-safe; one shared instance is enough. WordNet is read on first use,
+/// once per process (<see cref="LexiconLoad"/> says how long it took).
+/// </summary>
+public sealed class ThemeSuggester : IThemeSuggester
+{
+    private static readonly Lazy<LoadedLexicon> DefaultLexicon = new(() => LoadedLexicon.Load(DefaultDirectory), LazyThreadSafetyMode.ExecutionAndPublication);
+
+    private readonly Lazy<LoadedLexicon> _lexicon;
+    private readonly SuggesterOptions _options;
+    private readonly Lazy<WordExpander> _englishExpander;
+
+    /// <summary>Uses the WordNet files the build copies next to this assembly (folder "wordnet").</summary>
+    public ThemeSuggester()
+        : this(DefaultLexicon, SuggesterOptions.Default)
+    {
+    }
+
+    internal ThemeSuggester(SuggesterOptions options)
+        : this(DefaultLexicon, options)
+    {
+    }
+
+    private ThemeSuggester(Lazy<LoadedLexicon> lexicon, SuggesterOptions options)
+    {
+        _lexicon = lexicon;
+        _options = options;
+        _englishExpander = new Lazy<WordExpander>(() => new WordExpander(_lexicon.Value.WordNet, AnswerTokenizer.English, options.Weights));
+    }
+
+    /// <summary>Where the WordNet files are read from by default.</summary>
+    public static string DefaultDirectory => Path.Combine(AppContext.BaseDirectory, "wordnet");
+
+    /// <summary>Loads the lexicon now if it is not loaded yet, and says how long that took and what it holds.</summary>
+    public LexiconInfo LexiconLoad()
+    {
+        var lexicon = _lexicon.Value;
+        return new LexiconInfo(lexicon.LoadTime, lexicon.WordNet.ApproximateBytes);
+    }
+
+    public ThemeSuggestions Suggest(IReadOnlyList<string> answers, string language = "en")
+    {
+        ArgumentNullException.ThrowIfNull(answers);
+        var n = answers.Count;
+        if (n == 0)
+        {
+            return new ThemeSuggestions([], []);
+        }
+
+        // Work in a canonical order (by text), so the grouping does not depend on the order answers came in.
+        var order = Enumerable.Range(0, n).ToArray();
+        var texts = answers.Select(a => a ?? "").ToArray();
+        Array.Sort(order, (x, y) =>
+        {
+            var c = string.CompareOrdinal(texts[x].Trim().ToLowerInvariant(), texts[y].Trim().ToLowerInvariant());
+            return c != 0 ? c : string.CompareOrdinal(texts[x], texts[y]);
+        });
+        var sorted = order.Select(i => texts[i]).ToArray();
+
+        var english = !IsSpanish(language);
+        var tokenizer = english ? AnswerTokenizer.English : AnswerTokenizer.Spanish;
+        var expander = english ? _englishExpander.Value : null;
+        var model = new AnswerModel(tokenizer, expander, _options);
+        var analysed = model.Analyse(sorted);
+        var labels = n == 1 ? [0] : AverageLinkage.Cluster(analysed.Similarity, _options.Threshold);
+
+        var groups = new Dictionary<int, List<int>>();
+        for (var i = 0; i < n; i++)
+        {
+            if (!groups.TryGetValue(labels[i], out var members))
+            {
+                groups[labels[i]] = members = [];
+            }
+            members.Add(i);
+        }
+
+        var themes = new List<SuggestedTheme>();
+        var unthemed = new List<int>();
+        foreach (var members in groups.Values)
+        {
+            if (members.Count < _options.MinThemeSize)
+            {
+                unthemed.AddRange(members.Select(m => order[m]));
+                continue;
+            }
+            var label = model.Label(analysed, members);
+            var original = members.Select(m => order[m]).Order().ToArray();
+            themes.Add(new SuggestedTheme(label, original));
+        }
+        themes.Sort((a, b) =>
+        {
+            var c = b.Members.Count.CompareTo(a.Members.Count);
+            if (c != 0)
+            {
+                return c;
+            }
+            c = string.CompareOrdinal(a.Label, b.Label);
+            return c != 0 ? c : a.Members[0].CompareTo(b.Members[0]);
+        });
+        unthemed.Sort();
+        return new ThemeSuggestions(themes, unthemed);
+    }
+
+    private static bool IsSpanish(string? language) =>
+        language is not null && language.StartsWith("es", StringComparison.OrdinalIgnoreCase);
+
+    private sealed record LoadedLexicon(WordNet WordNet, TimeSpan LoadTime)
+    {
+        public static LoadedLexicon Load(string directory)
+        {
+            var watch = Stopwatch.StartNew();
+            var wordNet = WordNet.Load(directory);
+            return new LoadedLexicon(wordNet, watch.Elapsed);
+        }
+    }
+}
+
+/// <summary>How long the one-time lexicon load took and roughly how many bytes it holds.</summary>
+public sealed record LexiconInfo(TimeSpan LoadTime, long ApproximateBytes);
+
+/// <summary>The tunable parts of the method; the defaults are the shipped method.</summary>
+internal sealed record SuggesterOptions
+{
+    public static readonly SuggesterOptions Default = new();
+
+    /// <summary>Average-linkage similarity below which clusters are no longer merged.</summary>
+    public float Threshold { get; init; } = 0.2f;
+
+    public int MinThemeSize { get; init; } = 2;
+
+    public ExpansionWeights Weights { get; init; } = new();
+
+    /// <summary>Smoothing of the inverse document frequency computed over the answers.</summary>
+    public float IdfSmoothing { get; init; } = 1f;
+}

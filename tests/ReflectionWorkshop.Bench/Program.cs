@@ -1,0 +1,19 @@
+using ReflectionWorkshop.Bench;
+
+// Benchmarks, one verb each: `dotnet run -c Release --project tests/ReflectionWorkshop.Bench -- VERB ARGS`.
+return args.FirstOrDefault() switch
+{
+    "themes" => ThemesCommand.Run(args[1..]),
+    "themes-speed" => ThemesSpeedCommand.Run(args[1..]),
+    _ => Usage(),
+};
+
+static int Usage()
+{
+    Console.Error.WriteLine("""
+        usage: ReflectionWorkshop.Bench VERB [ARGS]
+          themes FILE [--threshold T]   theme suggestions against hand-made groupings (format of themes-dev.json)
+          themes-speed FILE [--answers N] time suggesting themes for N answers (default 500) sampled from FILE
+        """);
+    return 2;
+}

@@ -1,0 +1,17 @@
+using System.Text.Json;
+
+namespace ReflectionWorkshop.Bench;
+
+/// <summary>A file of prompts whose answers were grouped by hand (the format of shared/data/themes-dev.json).</summary>
+internal sealed record ThemeDataSet(string? Name, IReadOnlyList<ThemePrompt> Prompts)
+{
+    private static readonly JsonSerializerOptions Json = new() { PropertyNameCaseInsensitive = true };
+
+    public static ThemeDataSet Read(string path) =>
+        JsonSerializer.Deserialize<ThemeDataSet>(File.ReadAllText(path), Json)
+        ?? throw new InvalidDataException($"{path}: not a theme data set");
+}
+
+internal sealed record ThemePrompt(string Id, string? Prompt, IReadOnlyList<ThemeItem> Items);
+
+internal sealed record ThemeItem(string Text, string Theme);
