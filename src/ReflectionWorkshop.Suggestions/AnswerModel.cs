@@ -50,7 +50,7 @@ internal sealed class AnswerModel
                 {
                     continue;
                 }
-                var scale = 1f / MathF.Sqrt(norm);
+                var scale = (_expander?.Informativeness(unit) ?? 1f) / MathF.Sqrt(norm);
                 for (var k = 0; k < expanded.Keys.Length; k++)
                 {
                     var key = expanded.Keys[k];
@@ -75,14 +75,19 @@ internal sealed class AnswerModel
             var weighted = new Dictionary<int, float>(raw[i].Count);
             foreach (var (key, value) in raw[i])
             {
+                if (df[key] < _options.MinFeatureAnswers)
+                {
+                    continue;
+                }
                 var idf = MathF.Log((n + _options.IdfSmoothing) / (df[key] + _options.IdfSmoothing)) + 1e-3f;
                 weighted[key] = value * idf;
             }
-            vectors[i] = Normalise(SparseVector.From(weighted));
+            vectors[i] = Normalise(Strongest(weighted, _options.MaxFeatures));
         }
 
+        // Each row is independent, so rows are spread over the cores; the result does not depend on the split.
         var similarity = new float[n, n];
-        for (var i = 0; i < n; i++)
+        Parallel.For(0, n, i =>
         {
             similarity[i, i] = 1f;
             for (var j = i + 1; j < n; j++)
@@ -91,6 +96,11 @@ internal sealed class AnswerModel
                 similarity[i, j] = s;
                 similarity[j, i] = s;
             }
+        });
+        var floor = _options.MinCosine;
+        if (_options.Standardise && n > 2)
+        {
+            similarity = Standardise(similarity, floor);
         }
         return new AnalysedAnswers(words, vectors, df, similarity);
     }
@@ -204,7 +214,7 @@ internal sealed class AnswerModel
                         continue;
                     }
                     var lemma = string.Join('_', parts.Select(p => p.Text));
-                    if (_expander.IsKnownCollocation(lemma))
+                    if (_expander.IsKnownCollocationCached(lemma))
                     {
                         units.Add(lemma);
                         break;
@@ -223,6 +233,66 @@ internal sealed class AnswerModel
         }
         var stem = _tokenizer.Stem(unit);
         return new SparseVector([WordExpander.StemFeature(stem)], [1f]);
+    }
+
+    /// <summary>
+    /// Rescales each answer's similarities to how unusual they are for that answer (z-scores of its row), averaged
+    /// over the two answers of a pair: a long answer that touches many concepts and a one-word answer become
+    /// comparable, and the cut means "clearly closer than this answer's typical neighbour".
+    /// </summary>
+    private const float StrongCosine = 0.5f;
+
+    private static float[,] Standardise(float[,] similarity, float floor)
+    {
+        var n = similarity.GetLength(0);
+        var mean = new float[n];
+        var sd = new float[n];
+        for (var i = 0; i < n; i++)
+        {
+            double sum = 0, squares = 0;
+            for (var j = 0; j < n; j++)
+            {
+                if (j != i)
+                {
+                    sum += similarity[i, j];
+                    squares += similarity[i, j] * similarity[i, j];
+                }
+            }
+            var m = sum / (n - 1);
+            mean[i] = (float)m;
+            sd[i] = (float)Math.Sqrt(Math.Max(squares / (n - 1) - m * m, 1e-9));
+        }
+        var result = new float[n, n];
+        for (var i = 0; i < n; i++)
+        {
+            result[i, i] = float.PositiveInfinity;
+            for (var j = i + 1; j < n; j++)
+            {
+                // Below the floor two answers share next to nothing, however unusual that is for them.
+                // Near-duplicates always link, even in a handful of answers where z-scores say little.
+                var raw = similarity[i, j];
+                var z = raw < floor
+                    ? -10f
+                    : ((raw - mean[i]) / sd[i] + (raw - mean[j]) / sd[j]) / 2;
+                if (raw >= StrongCosine)
+                {
+                    z = Math.Max(z, 10f * raw);
+                }
+                result[i, j] = z;
+                result[j, i] = z;
+            }
+        }
+        return result;
+    }
+
+    private static SparseVector Strongest(Dictionary<int, float> weights, int count)
+    {
+        if (weights.Count <= count)
+        {
+            return SparseVector.From(weights);
+        }
+        var kept = weights.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key).Take(count).ToDictionary();
+        return SparseVector.From(kept);
     }
 
     private static SparseVector Normalise(SparseVector v)

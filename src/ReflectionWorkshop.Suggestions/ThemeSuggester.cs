@@ -133,9 +133,21 @@ internal sealed record SuggesterOptions
     public static readonly SuggesterOptions Default = new();
 
     /// <summary>Average-linkage similarity below which clusters are no longer merged.</summary>
-    public float Threshold { get; init; } = 0.2f;
+    public float Threshold { get; init; } = 0.75f;
 
     public int MinThemeSize { get; init; } = 2;
+
+    /// <summary>Whether similarities are standardised per answer before clustering (the threshold is then in z units).</summary>
+    public bool Standardise { get; init; } = true;
+
+    /// <summary>Features found in fewer answers than this are left out of the vectors (they cannot link two answers).</summary>
+    public int MinFeatureAnswers { get; init; } = 1;
+
+    /// <summary>Raw cosine below which two answers never link, whatever the standardised score says.</summary>
+    public float MinCosine { get; init; } = 0.02f;
+
+    /// <summary>Each answer keeps only its strongest features (speed; the weak tail is mostly noise).</summary>
+    public int MaxFeatures { get; init; } = 200;
 
     public ExpansionWeights Weights { get; init; } = new();
 

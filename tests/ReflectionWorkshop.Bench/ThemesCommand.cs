@@ -12,6 +12,48 @@ namespace ReflectionWorkshop.Bench;
 /// </summary>
 internal static class ThemesCommand
 {
+    private static float Number(string text) => float.Parse(text, CultureInfo.InvariantCulture);
+
+    // For exploring the method: --set name=value changes one weight of the expansion.
+    private static SuggesterOptions Set(SuggesterOptions options, string assignment)
+    {
+        var (name, value) = (assignment.Split('=')[0], Number(assignment.Split('=')[1]));
+        var w = options.Weights;
+        var weights = name switch
+        {
+            "surface" => w with { Surface = value },
+            "synset" => w with { Synset = value },
+            "synonym" => w with { Synonym = value },
+            "gloss" => w with { Gloss = value },
+            "related" => w with { RelatedScale = value },
+            "hypernym" => w with { Hypernym = value },
+            "hypernym2" => w with { Hypernym2 = value },
+            "hypernymword" => w with { HypernymWord = value },
+            "lexfile" => w with { LexFile = value },
+            "maxsenses" => w with { MaxSenses = (int)value },
+            "sensesmoothing" => w with { SenseSmoothing = value },
+            "minsenseshare" => w with { MinSenseShare = value },
+            "bgpower" => w with { BackgroundPower = value },
+            "secondorder" => w with { SecondOrder = value },
+            "neighbours" => w with { MaxNeighbours = (int)value },
+            _ => null,
+        };
+        if (weights is not null)
+        {
+            return options with { Weights = weights };
+        }
+        return name switch
+        {
+            "idfsmoothing" => options with { IdfSmoothing = value },
+            "minthemesize" => options with { MinThemeSize = (int)value },
+            "standardise" => options with { Standardise = value != 0 },
+            "minfeatureanswers" => options with { MinFeatureAnswers = (int)value },
+            "mincosine" => options with { MinCosine = value },
+            "maxfeatures" => options with { MaxFeatures = (int)value },
+            _ => throw new ArgumentException($"unknown setting {name}"),
+        };
+    }
+
     public static int Run(string[] args)
     {
         if (args.Length < 1)
@@ -25,7 +67,8 @@ internal static class ThemesCommand
         {
             options = args[i] switch
             {
-                "--threshold" => options with { Threshold = float.Parse(args[i + 1], CultureInfo.InvariantCulture) },
+                "--threshold" => options with { Threshold = Number(args[i + 1]) },
+                "--set" => Set(options, args[i + 1]),
                 _ => throw new ArgumentException($"unknown option {args[i]}"),
             };
         }

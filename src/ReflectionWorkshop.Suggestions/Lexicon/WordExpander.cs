@@ -37,7 +37,12 @@ internal sealed class WordExpander
     private readonly AnswerTokenizer _tokenizer;
     private readonly ExpansionWeights _weights;
     private readonly ConcurrentDictionary<string, SparseVector> _cache = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<int, string[]> _glossStems = new();
+    private readonly ConcurrentDictionary<int, (string, string)[]> _glossStems = new();
+    private readonly ConcurrentDictionary<string, float> _informativeness = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, bool> _collocations = new(StringComparer.Ordinal);
+
+    // Caches keyed by words typed in answers stop growing past this many entries (a long-running server sees typos).
+    private const int CacheLimit = 200_000;
 
     public WordExpander(WordNet wordNet, AnswerTokenizer tokenizer, ExpansionWeights weights)
     {
@@ -62,7 +67,83 @@ internal sealed class WordExpander
     public static bool IsStemFeature(int feature) => (feature & StemSpace) != 0;
 
     /// <summary>The features of one word (a single word or a WordNet collocation such as "count_on").</summary>
-    public SparseVector Expand(string word) => _cache.GetOrAdd(word, Compute);
+    public SparseVector Expand(string word)
+    {
+        if (_cache.TryGetValue(word, out var vector))
+        {
+            return vector;
+        }
+        vector = SecondOrder(word);
+        return _cache.Count < CacheLimit ? _cache.GetOrAdd(word, vector) : vector;
+    }
+
+    private readonly ConcurrentDictionary<string, (SparseVector Features, KeyValuePair<string, float>[] Neighbours)> _firstOrder = new(StringComparer.Ordinal);
+
+    private (SparseVector Features, KeyValuePair<string, float>[] Neighbours) FirstOrder(string word) => _firstOrder.GetOrAdd(word, Compute);
+
+    // A word's features plus, more weakly, the features of the words WordNet puts next to it (its synonyms, related
+    // and broader words, definition words): two paraphrases that share no concept directly often share these.
+    private SparseVector SecondOrder(string word)
+    {
+        var (own, neighbours) = FirstOrder(word);
+        var total = new Dictionary<int, float>();
+        Accumulate(own, 1f);
+        if (_weights.SecondOrder > 0)
+        {
+            foreach (var (neighbour, weight) in neighbours.Take(_weights.MaxNeighbours))
+            {
+                Accumulate(FirstOrder(neighbour).Features, _weights.SecondOrder * weight);
+            }
+        }
+        return SparseVector.From(total);
+
+        void Accumulate(SparseVector v, float scale)
+        {
+            var norm = MathF.Sqrt(v.Values.Sum(x => x * x));
+            if (norm <= 0)
+            {
+                return;
+            }
+            for (var k = 0; k < v.Keys.Length; k++)
+            {
+                total[v.Keys[k]] = total.GetValueOrDefault(v.Keys[k]) + v.Values[k] * scale / norm;
+            }
+        }
+    }
+
+    /// <summary>
+    /// How informative a word is, 0..1, from its frequency in WordNet's sense-tagged corpus: everyday words such as
+    /// "get", "time" or "person" count less than "trust" or "laughter". Words WordNet lacks count fully.
+    /// </summary>
+    public float Informativeness(string word) => _informativeness.GetOrAdd(word, w =>
+    {
+        var frequency = 0;
+        for (var pos = 0; pos < 4; pos++)
+        {
+            foreach (var form in Morphology.BaseForms(_wordNet, w, (WordPos)pos))
+            {
+                frequency = Math.Max(frequency, _wordNet.Frequency(form));
+            }
+        }
+        var total = Math.Max(1, _wordNet.TotalFrequency);
+        var idf = Math.Log((total + 1.0) / (frequency + 1.0)) / Math.Log(total + 1.0);
+        return (float)Math.Pow(idf, _weights.BackgroundPower);
+    });
+
+    /// <summary>As <see cref="IsKnownCollocation"/>, remembered (up to a bounded number of word pairs).</summary>
+    public bool IsKnownCollocationCached(string lemma)
+    {
+        if (_collocations.TryGetValue(lemma, out var known))
+        {
+            return known;
+        }
+        known = IsKnownCollocation(lemma);
+        if (_collocations.Count < CacheLimit)
+        {
+            _collocations.TryAdd(lemma, known);
+        }
+        return known;
+    }
 
     /// <summary>Whether WordNet knows <paramref name="lemma"/> (e.g. "count_on") in some part of speech, directly or inflected.</summary>
     public bool IsKnownCollocation(string lemma)
@@ -77,10 +158,18 @@ internal sealed class WordExpander
         return false;
     }
 
-    private SparseVector Compute(string word)
+    private (SparseVector, KeyValuePair<string, float>[]) Compute(string word)
     {
         var w = _weights;
         var features = new Dictionary<int, float>();
+        var neighbours = new Dictionary<string, float>(StringComparer.Ordinal);
+        void AddNeighbour(string lemma, float weight)
+        {
+            if (lemma != word && !lemma.Contains('_') && !_tokenizer.IsStopWord(lemma))
+            {
+                neighbours[lemma] = Math.Max(neighbours.GetValueOrDefault(lemma), weight);
+            }
+        }
         void Add(int feature, float weight)
         {
             if (weight <= 0)
@@ -98,57 +187,33 @@ internal sealed class WordExpander
             }
         }
 
-        // The senses of the word in every part of speech WordNet has it in, weighted by how often each part of
-        // speech was seen in WordNet's sense-tagged corpus and by sense rank.
-        var senses = new List<(int Synset, float Weight)>();
-        var posWeights = new float[4];
-        var posSenses = new int[4][];
+        // The senses of the word in every part of speech WordNet has it in, weighted by how often each was seen in
+        // WordNet's sense-tagged corpus (smoothed, so untagged senses of rare words still count).
+        var candidates = new List<(int Synset, float Weight)>();
         for (var pos = 0; pos < 4; pos++)
         {
-            var synsets = new List<int>();
-            var tagged = 0;
             foreach (var form in Morphology.BaseForms(_wordNet, word, (WordPos)pos))
             {
-                if (_wordNet.TryGetSenses(form, (WordPos)pos, out var lemmaSenses))
+                if (!_wordNet.TryGetSenses(form, (WordPos)pos, out var lemmaSenses))
                 {
-                    tagged += lemmaSenses.TaggedCount;
-                    foreach (var s in lemmaSenses.Synsets)
+                    continue;
+                }
+                for (var r = 0; r < lemmaSenses.Synsets.Length; r++)
+                {
+                    if (candidates.All(c => c.Synset != lemmaSenses.Synsets[r]))
                     {
-                        if (!synsets.Contains(s))
-                        {
-                            synsets.Add(s);
-                        }
+                        candidates.Add((lemmaSenses.Synsets[r], lemmaSenses.Counts[r] + w.SenseSmoothing / (r + 1)));
                     }
                 }
             }
-            if (synsets.Count > 0)
-            {
-                posSenses[pos] = synsets.ToArray();
-                posWeights[pos] = tagged + w.PosSmoothing;
-            }
         }
-        var posTotal = posWeights.Sum();
-        if (posTotal <= 0)
+        if (candidates.Count == 0)
         {
-            return SparseVector.From(features);
+            return (SparseVector.From(features), []);
         }
-        for (var pos = 0; pos < 4; pos++)
-        {
-            if (posSenses[pos] is not { } synsets)
-            {
-                continue;
-            }
-            var count = Math.Min(synsets.Length, w.MaxSenses);
-            var rankTotal = 0f;
-            for (var r = 0; r < count; r++)
-            {
-                rankTotal += SenseRankWeight(r);
-            }
-            for (var r = 0; r < count; r++)
-            {
-                senses.Add((synsets[r], posWeights[pos] / posTotal * SenseRankWeight(r) / rankTotal));
-            }
-        }
+        var senses = candidates.OrderByDescending(c => c.Weight).ThenBy(c => c.Synset).Take(w.MaxSenses).ToList();
+        var senseTotal = senses.Sum(s => s.Weight);
+        senses = senses.Select(s => (s.Synset, s.Weight / senseTotal)).Where(s => s.Item2 >= w.MinSenseShare).ToList();
 
         foreach (var (synsetId, senseWeight) in senses)
         {
@@ -156,7 +221,8 @@ internal sealed class WordExpander
             var scale = MathF.Sqrt(senseWeight);
             AddSynset(synsetId, scale, depth: 0);
         }
-        return SparseVector.From(features);
+        var ranked = neighbours.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.Ordinal).ToArray();
+        return (SparseVector.From(features), ranked);
 
         void AddSynset(int synsetId, float scale, int depth)
         {
@@ -173,10 +239,12 @@ internal sealed class WordExpander
                         Add(StemFeature(_tokenizer.Stem(part)), scale * level * w.Synonym);
                     }
                 }
+                AddNeighbour(lemma, scale * level * w.Synonym);
             }
-            foreach (var stem in GlossStems(synset))
+            foreach (var (stem, glossWord) in GlossStems(synset))
             {
                 Add(StemFeature(stem), scale * level * w.Gloss);
+                AddNeighbour(glossWord, scale * level * w.Gloss);
             }
             if (depth > 0)
             {
@@ -211,6 +279,7 @@ internal sealed class WordExpander
                             if (!lemma.Contains('_') && !_tokenizer.IsStopWord(lemma))
                             {
                                 Add(StemFeature(_tokenizer.Stem(lemma)), hypernymScale * w.HypernymWord);
+                                AddNeighbour(lemma, hypernymScale * w.HypernymWord);
                             }
                         }
                         break;
@@ -218,11 +287,10 @@ internal sealed class WordExpander
             }
         }
 
-        float SenseRankWeight(int rank) => 1f / (rank + w.RankOffset);
     }
 
     /// <summary>Stems of the content words of a synset's definition (the gloss up to its first example).</summary>
-    private string[] GlossStems(Synset synset) => _glossStems.GetOrAdd(synset.Id, _ =>
+    private (string Stem, string Word)[] GlossStems(Synset synset) => _glossStems.GetOrAdd(synset.Id, _ =>
     {
         var gloss = synset.Gloss;
         var quote = gloss.IndexOf('"');
@@ -230,15 +298,15 @@ internal sealed class WordExpander
         {
             gloss = gloss[..quote];
         }
-        var stems = new List<string>();
+        var stems = new List<(string, string)>();
         foreach (var token in _tokenizer.Tokenize(gloss))
         {
             if (!token.IsStop && token.Text.All(char.IsLetter))
             {
                 var stem = _tokenizer.Stem(token.Text);
-                if (!stems.Contains(stem))
+                if (stems.All(x => x.Item1 != stem))
                 {
-                    stems.Add(stem);
+                    stems.Add((stem, token.Text));
                 }
             }
         }
@@ -259,6 +327,9 @@ internal sealed record ExpansionWeights
     public float HypernymWord { get; init; } = 0.3f;
     public float LexFile { get; init; } = 0.0f;
     public int MaxSenses { get; init; } = 4;
-    public float RankOffset { get; init; } = 1.0f;
-    public float PosSmoothing { get; init; } = 1.0f;
+    public float SenseSmoothing { get; init; } = 1.0f;
+    public float MinSenseShare { get; init; } = 0.05f;
+    public float BackgroundPower { get; init; } = 1f;
+    public float SecondOrder { get; init; } = 0f;
+    public int MaxNeighbours { get; init; } = 20;
 }

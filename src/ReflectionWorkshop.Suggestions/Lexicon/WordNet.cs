@@ -18,8 +18,14 @@ internal readonly record struct WordNetPointer(string Symbol, int Target, int So
 /// <summary>One synset as read from a data file: its words, relations and gloss.</summary>
 internal sealed record Synset(int Id, int LexFile, string[] Words, WordNetPointer[] Pointers, string Gloss);
 
-/// <summary>The senses of one lemma in one part of speech, most frequent first.</summary>
-internal readonly record struct LemmaSenses(int[] Synsets, int TaggedCount);
+/// <summary>
+/// The senses of one lemma in one part of speech, most frequent first, with how often each was tagged in WordNet's
+/// sense-tagged corpus (index.sense).
+/// </summary>
+internal readonly record struct LemmaSenses(int[] Synsets, int[] Counts)
+{
+    public int Frequency => Counts.Sum();
+}
 
 /// <summary>
 /// Reads the WordNet 3.1 database files (the format of Princeton's <c>wndb(5WN)</c>): the index files are parsed
@@ -59,6 +65,11 @@ internal sealed class WordNet
             wordNet._index[pos] = ParseIndex(File.ReadAllBytes(indexPath), pos, out var indexBytes);
             bytes += wordNet._data[pos].Length + indexBytes;
         }
+        var sensePath = Path.Combine(directory, "index.sense");
+        if (File.Exists(sensePath))
+        {
+            wordNet.ReadSenseCounts(File.ReadAllBytes(sensePath));
+        }
         wordNet.ApproximateBytes = bytes;
         return wordNet;
     }
@@ -68,6 +79,23 @@ internal sealed class WordNet
     public static int PosOf(int synsetId) => synsetId >> 24;
 
     public bool TryGetSenses(string lemma, WordPos pos, out LemmaSenses senses) => _index[(int)pos].TryGetValue(lemma, out senses);
+
+    /// <summary>Total tagged-corpus frequency of a lemma over all parts of speech (0 if unknown).</summary>
+    public int Frequency(string lemma)
+    {
+        var total = 0;
+        for (var pos = 0; pos < 4; pos++)
+        {
+            if (_index[pos].TryGetValue(lemma, out var senses))
+            {
+                total += senses.Frequency;
+            }
+        }
+        return total;
+    }
+
+    /// <summary>Sum of all tagged-corpus counts (the size of the background corpus).</summary>
+    public long TotalFrequency { get; private set; }
 
     public bool Contains(string lemma, WordPos pos) => _index[(int)pos].ContainsKey(lemma);
 
@@ -111,16 +139,55 @@ internal sealed class WordNet
             {
                 continue;
             }
-            var tagged = int.Parse(line[fields[taggedAt]]);
             var ids = new int[synsetCount];
             for (var i = 0; i < synsetCount; i++)
             {
                 ids[i] = MakeId(pos, int.Parse(line[fields[firstOffset + i]]));
             }
-            table[lemma] = new LemmaSenses(ids, tagged);
+            table[lemma] = new LemmaSenses(ids, new int[synsetCount]);
             approximateBytes += 24 + 2 * lemma.Length + 40 + 24 + 4 * synsetCount + 16;
         }
         return table;
+    }
+
+    // index.sense lines: sense_key synset_offset sense_number tag_cnt; the key is lemma%ss_type:lex_filenum:...
+    private void ReadSenseCounts(byte[] bytes)
+    {
+        var text = Encoding.ASCII.GetString(bytes).AsSpan();
+        Span<Range> fields = stackalloc Range[5];
+        long total = 0;
+        foreach (var line in text.EnumerateLines())
+        {
+            if (line.Split(fields, ' ', StringSplitOptions.RemoveEmptyEntries) < 4)
+            {
+                continue;
+            }
+            var count = int.Parse(line[fields[3]]);
+            if (count == 0)
+            {
+                continue;
+            }
+            var key = line[fields[0]];
+            var percent = key.IndexOf('%');
+            if (percent <= 0 || percent + 1 >= key.Length)
+            {
+                continue;
+            }
+            var pos = key[percent + 1] switch
+            {
+                '1' => 0,
+                '2' => 1,
+                '3' or '5' => 2,
+                _ => 3,
+            };
+            var senseNumber = int.Parse(line[fields[2]]);
+            if (_index[pos].TryGetValue(key[..percent].ToString(), out var senses) && senseNumber >= 1 && senseNumber <= senses.Counts.Length)
+            {
+                senses.Counts[senseNumber - 1] = count;
+                total += count;
+            }
+        }
+        TotalFrequency = total;
     }
 
     private Synset ParseSynset(int id)
