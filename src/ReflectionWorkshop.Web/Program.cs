@@ -4,11 +4,13 @@ using Microsoft.EntityFrameworkCore;
 using ReflectionWorkshop.Infrastructure.Catalog;
 using ReflectionWorkshop.Infrastructure.Identity;
 using ReflectionWorkshop.Infrastructure.Persistence;
+using ReflectionWorkshop.Suggestions;
 using ReflectionWorkshop.Web;
 using ReflectionWorkshop.Web.Accounts;
 using ReflectionWorkshop.Web.Live;
 using ReflectionWorkshop.Web.Participation;
 using ReflectionWorkshop.Web.Spaces;
+using ReflectionWorkshop.Web.Themes;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
@@ -25,6 +27,8 @@ builder.Services.AddSingleton<ParticipantCookie>();
 builder.Services.AddSingleton<IAccountMailer, LoggingAccountMailer>();
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<SpaceAccess>();
+builder.Services.AddSingleton<IThemeSuggester, ThemeSuggester>();
+builder.Services.AddScoped<ThemeBoards>();
 builder.Services.AddSignalR();
 builder.Services.AddSingleton<LiveUpdates>();
 

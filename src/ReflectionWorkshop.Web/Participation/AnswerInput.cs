@@ -27,6 +27,9 @@ public sealed class AnswerInput
 
     public List<int> Choices { get; set; } = [];
 
+    /// <summary>Vote prompts: the dots placed on each theme of the ballot, by position.</summary>
+    public List<int?> Dots { get; set; } = [];
+
     public Answer ToAnswer(Prompt prompt) => new(prompt.Kind switch
     {
         PromptKind.Text => [new AnswerPart(0, Text ?? "")],
@@ -37,6 +40,9 @@ public sealed class AnswerInput
             .Select(r => new AnswerPart(r.slot, "", r.value))
             .ToList(),
         PromptKind.Choice => Choices.Select(slot => new AnswerPart(slot, "")).ToList(),
+        PromptKind.Vote => Dots.Select((value, slot) => new AnswerPart(slot, "", value))
+            .Where(d => d.Value is not (null or 0))
+            .ToList(),
         _ => [],
     });
 
@@ -62,6 +68,9 @@ public sealed class AnswerInput
                 break;
             case PromptKind.Choice:
                 input.Choices = items.Select(i => i.Slot).ToList();
+                break;
+            case PromptKind.Vote:
+                input.Dots = prompt.Options.Select((_, slot) => items.FirstOrDefault(i => i.Slot == slot)?.Value).ToList();
                 break;
         }
 

@@ -310,6 +310,7 @@ public sealed partial class EndpointMatrixTests(ITestOutputHelper output) : IDis
                     "id" => _names.Select(n => (n.Key.ToString(), n.Value)).ToList(),
                     "code" => [(Running.Code, "running session's code")],
                     "token" => [(Guid.NewGuid().ToString("N"), "random token")],
+                    "number" => [("1", "step 1")],
                     _ => throw new InvalidOperationException($"/{route.Template}: the matrix does not know what to put in {{{name}}}. Teach World.Fill."),
                 };
                 urls = urls.SelectMany(u => values.Select(v => (

@@ -27,6 +27,7 @@ public static class TestActivities
         scale: Low | Medium | High
         item: Benevolence
         item: Reliability
+        anonymity-floor: 1
 
         ## choice: How often should we meet?
         option: Weekly

@@ -8,6 +8,7 @@ using ReflectionWorkshop.Domain.Sessions;
 using ReflectionWorkshop.Infrastructure.Persistence;
 using ReflectionWorkshop.Web.Live;
 using ReflectionWorkshop.Web.Participation;
+using ReflectionWorkshop.Web.Themes;
 
 namespace ReflectionWorkshop.Web.Pages.Play;
 
@@ -16,7 +17,7 @@ namespace ReflectionWorkshop.Web.Pages.Play;
 /// current step, seeing it saved, and a thank-you with their own answers once it closes.
 /// </summary>
 [EnableRateLimiting(RateLimits.Answer)]
-public sealed class IndexModel(AppDbContext db, ParticipantCookie cookie, LiveUpdates live, TimeProvider clock) : PageModel
+public sealed class IndexModel(AppDbContext db, ParticipantCookie cookie, LiveUpdates live, ThemeBoards boards, TimeProvider clock) : PageModel
 {
     public Session Session { get; private set; } = null!;
 
@@ -41,7 +42,13 @@ public sealed class IndexModel(AppDbContext db, ParticipantCookie cookie, LiveUp
     [TempData]
     public string? NotSavedText { get; set; }
 
-    public Prompt? Prompt => Session.State == SessionState.Running ? Session.Activity.PromptAt(Step) : null;
+    public Prompt? Prompt => Session.State == SessionState.Running ? Session.PromptAt(Step) : null;
+
+    /// <summary>The earlier step's top themes this step shows, if it asks for them.</summary>
+    public StepContext? Context { get; private set; }
+
+    /// <summary>A vote step whose ballot the facilitator has not opened yet: nothing to answer for now.</summary>
+    public bool WaitingForBallot => Prompt is { Kind: PromptKind.Vote } && !Session.IsBallotOpen(Step);
 
     /// <summary>The step this phone is on: the room's, or its own in a self-paced session.</summary>
     public int Step => Session.StepFor(Participant);
@@ -53,7 +60,7 @@ public sealed class IndexModel(AppDbContext db, ParticipantCookie cookie, LiveUp
             return redirect;
         }
 
-        Editing = Prompt is { TakesAnswers: true } && !Session.AnswersLocked && !Participant.IsRemoved && (Saved is null || edit);
+        Editing = Prompt is { TakesAnswers: true } && !WaitingForBallot && !Session.AnswersLocked && !Participant.IsRemoved && (Saved is null || edit);
         if (Prompt is not null)
         {
             Input = AnswerInput.From(Prompt, Step, Saved);
@@ -236,6 +243,7 @@ public sealed class IndexModel(AppDbContext db, ParticipantCookie cookie, LiveUp
         {
             var step = session.StepFor(participant);
             Saved = await db.Responses.SingleOrDefaultAsync(r => r.ParticipantId == participant.Id && r.Step == step, cancellationToken);
+            Context = await boards.ContextAsync(session, step, cancellationToken);
         }
 
         return null;

@@ -4,7 +4,14 @@
 
   const root = () => document.querySelector("[data-live]");
   let typed = false;
-  document.addEventListener("input", () => { typed = true; });
+  // Words typed into a field: a live refresh would throw them away, so watch pages wait and say so.
+  let typedWords = false;
+  document.addEventListener("input", (event) => {
+    typed = true;
+    if (event.target.matches?.("textarea, input:not([type]), input[type=text], input[type=search]")) {
+      typedWords = true;
+    }
+  });
 
   // Puts the live part of a freshly fetched page in place of the current one, keeping open panels and focus.
   const swapIn = (html) => {
@@ -24,6 +31,7 @@
       document.getElementById(focused)?.focus({ preventScroll: true });
     }
     typed = false;
+    typedWords = false;
     enhance(adopted);
     return true;
   };
@@ -137,6 +145,58 @@
       update();
     }
 
+    // Theme board: drag a card onto a theme to move it. The drop submits the card's own "Move to"
+    // form, so dragging and the keyboard/touch way save through the same, checked, path.
+    for (const card of scope.querySelectorAll("[data-card][draggable=true]")) {
+      card.addEventListener("dragstart", (event) => {
+        event.dataTransfer.setData("text/plain", card.dataset.card);
+        event.dataTransfer.effectAllowed = "move";
+      });
+    }
+    for (const zone of scope.querySelectorAll("[data-drop]")) {
+      zone.addEventListener("dragover", (event) => {
+        event.preventDefault();
+        zone.classList.add("drop-target");
+      });
+      zone.addEventListener("dragleave", () => zone.classList.remove("drop-target"));
+      zone.addEventListener("drop", (event) => {
+        event.preventDefault();
+        zone.classList.remove("drop-target");
+        const key = event.dataTransfer.getData("text/plain");
+        const form = [...document.querySelectorAll("[data-card]")].find((c) => c.dataset.card === key)?.querySelector("form");
+        if (form && form.elements.to.value !== zone.dataset.drop) {
+          form.elements.to.value = zone.dataset.drop;
+          form.requestSubmit();
+        }
+      });
+    }
+    scope.querySelector("[data-refresh]")?.addEventListener("click", () => refresh());
+
+    // Dot votes: − and + buttons beside each number field, and a count of the dots still to place.
+    for (const ballot of scope.querySelectorAll("[data-dots]")) {
+      const total = Number(ballot.dataset.dots);
+      const fields = [...ballot.querySelectorAll("input[type=number]")];
+      const left = ballot.querySelector("[data-dots-left]");
+      const update = () => {
+        const placed = fields.reduce((sum, f) => sum + (Number(f.value) || 0), 0);
+        const remaining = total - placed;
+        left.textContent = remaining >= 0
+          ? `${remaining} of ${total} ${total === 1 ? "dot" : "dots"} left to place`
+          : `${-remaining} too many: take ${-remaining === 1 ? "one" : -remaining} back`;
+        left.classList.toggle("field-error", remaining < 0);
+      };
+      for (const button of ballot.querySelectorAll("[data-step-by]")) {
+        button.hidden = false;
+        button.addEventListener("click", () => {
+          const field = document.getElementById(button.dataset.for);
+          field.value = Math.max(0, (Number(field.value) || 0) + Number(button.dataset.stepBy));
+          field.dispatchEvent(new Event("input", { bubbles: true }));
+        });
+      }
+      ballot.addEventListener("input", update);
+      update();
+    }
+
     // After a refused answer, take the reader to the list of what to fix.
     scope.querySelector("[data-focus-on-load]")?.focus();
   };
@@ -176,6 +236,17 @@
     }
   };
 
+  // A facilitator's page refreshes on every change, unless words are being typed into it: then it
+  // says the page is out of date and refreshes when asked (or when the form is sent).
+  const refreshWatched = () => {
+    const stale = root().querySelector("[data-stale]");
+    if (typedWords && stale) {
+      stale.hidden = false;
+    } else {
+      refresh();
+    }
+  };
+
   // A phone moves only when the room did; if the person is typing, it asks instead of throwing words away.
   // (What they typed is also kept as a draft, and put back if the same step comes back.)
   const follow = (state) => {
@@ -185,7 +256,7 @@
       return;
     }
     if (state.state === current.dataset.state && String(state.step) === current.dataset.step) {
-      if (String(state.locked) !== current.dataset.locked) {
+      if (String(state.locked) !== current.dataset.locked || String(state.ballots ?? 0) !== (current.dataset.ballots ?? "0")) {
         refresh();
       } else if ((state.timerEndsAt ?? "") !== (current.querySelector("[data-timer]")?.dataset.timer ?? "")) {
         refresh();
@@ -207,7 +278,7 @@
       .withAutomaticReconnect([0, 1000, 2000, 5000, 10000, 15000])
       .build();
     connection.on("state", follow);
-    connection.on("changed", () => refresh());
+    connection.on("changed", () => refreshWatched());
     const subscribe = async () => {
       const live = root();
       const state = isPhone
@@ -245,7 +316,7 @@
           if (isPhone) {
             follow(state);
           } else if ([state.state, state.step, state.participants, state.answers, state.latest].join("|") !== live.dataset.signature) {
-            refresh();
+            refreshWatched();
           }
         }
       } catch {

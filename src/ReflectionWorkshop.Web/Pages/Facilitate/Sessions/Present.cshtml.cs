@@ -2,9 +2,11 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using ReflectionWorkshop.Domain.Sessions;
+using ReflectionWorkshop.Domain.Themes;
 using ReflectionWorkshop.Infrastructure.Persistence;
 using ReflectionWorkshop.Web.Facilitation;
 using ReflectionWorkshop.Web.Spaces;
+using ReflectionWorkshop.Web.Themes;
 
 namespace ReflectionWorkshop.Web.Pages.Facilitate.Sessions;
 
@@ -12,7 +14,7 @@ namespace ReflectionWorkshop.Web.Pages.Facilitate.Sessions;
 /// /facilitate/sessions/{id}/present: the projector. Join code and QR code in the lobby; during a step the
 /// prompt, the timer, the answer count and, once revealed, the answers. Names never appear here.
 /// </summary>
-public sealed class PresentModel(AppDbContext db, SpaceAccess access, IConfiguration configuration) : PageModel
+public sealed class PresentModel(AppDbContext db, SpaceAccess access, ThemeBoards boards, IConfiguration configuration) : PageModel
 {
     public Session Session { get; private set; } = null!;
 
@@ -27,6 +29,11 @@ public sealed class PresentModel(AppDbContext db, SpaceAccess access, IConfigura
     public IReadOnlyList<(string Step, int People)> Progress { get; private set; } = [];
 
     public JoinLinks Links { get; private set; } = null!;
+
+    /// <summary>The current step's themes, once the facilitator has made some; shown instead of the raw answers.</summary>
+    public BoardView? Board { get; private set; }
+
+    public StepContext? Context { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
     {
@@ -49,6 +56,12 @@ public sealed class PresentModel(AppDbContext db, SpaceAccess access, IConfigura
             var responses = await db.Responses.AsNoTracking().Where(r => r.SessionId == id && r.Step == session.CurrentStep).ToListAsync(cancellationToken);
             Current = SessionSummary.Build(session, participants, responses).Prompts[session.CurrentStep];
             Words = WordFrequency.Top(Current.Texts.Concat(Current.Left).Concat(Current.Right).Select(e => e.Text), 12);
+            Context = await boards.ContextAsync(session, session.CurrentStep, cancellationToken);
+            if (Current.Prompt.CanBeThemed && session.AnswersRevealed
+                && await boards.ViewAsync(session, session.CurrentStep, cancellationToken) is { Ranked.Count: > 0 } board)
+            {
+                Board = board;
+            }
         }
 
         Links = JoinLinks.For(session.JoinCode, Request, configuration);

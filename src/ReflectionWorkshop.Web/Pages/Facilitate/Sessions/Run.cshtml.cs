@@ -2,11 +2,14 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using ReflectionWorkshop.Domain;
+using ReflectionWorkshop.Domain.Activities;
 using ReflectionWorkshop.Domain.Sessions;
+using ReflectionWorkshop.Domain.Themes;
 using ReflectionWorkshop.Infrastructure.Persistence;
 using ReflectionWorkshop.Web.Facilitation;
 using ReflectionWorkshop.Web.Live;
 using ReflectionWorkshop.Web.Spaces;
+using ReflectionWorkshop.Web.Themes;
 
 namespace ReflectionWorkshop.Web.Pages.Facilitate.Sessions;
 
@@ -14,7 +17,7 @@ namespace ReflectionWorkshop.Web.Pages.Facilitate.Sessions;
 /// /facilitate/sessions/{id}: the facilitator's control page — join code, QR code, who joined, the
 /// current step with its answers, and the buttons that move the room.
 /// </summary>
-public sealed class RunModel(AppDbContext db, SpaceAccess access, LiveUpdates live, TimeProvider clock, IConfiguration configuration) : PageModel
+public sealed class RunModel(AppDbContext db, SpaceAccess access, LiveUpdates live, ThemeBoards boards, TimeProvider clock, IConfiguration configuration) : PageModel
 {
     public Session Session { get; private set; } = null!;
 
@@ -50,6 +53,15 @@ public sealed class RunModel(AppDbContext db, SpaceAccess access, LiveUpdates li
     /// <summary>The current step's answers gathered: totals for ratings and choices, both sides for compare.</summary>
     public PromptSummary? CurrentStep { get; private set; }
 
+    /// <summary>The shown step's theme board, when its answers can be sorted into themes.</summary>
+    public BoardView? Board { get; private set; }
+
+    /// <summary>The earlier step's top themes the shown step displays, if it asks for them.</summary>
+    public StepContext? Context { get; private set; }
+
+    /// <summary>A vote step whose ballot is not open: the themes it would offer now, largest first.</summary>
+    public IReadOnlyList<string> BallotPreview { get; private set; } = [];
+
     public string? NameOf(Guid participantId) =>
         Session.Anonymity == Anonymity.Named ? Participants.FirstOrDefault(p => p.Id == participantId)?.DisplayName : null;
 
@@ -79,6 +91,16 @@ public sealed class RunModel(AppDbContext db, SpaceAccess access, LiveUpdates li
                 .OrderBy(r => r.SubmittedAt)
                 .ToListAsync(cancellationToken);
             CurrentStep = SessionSummary.Build(session, Participants, Answers).Prompts[viewed];
+            var prompt = session.PromptAt(viewed);
+            Board = prompt.CanBeThemed ? await boards.ViewAsync(session, viewed, cancellationToken) : null;
+            Context = await boards.ContextAsync(session, viewed, cancellationToken);
+            if (prompt is { Kind: PromptKind.Vote, ThemesFrom: { } source } && !session.IsBallotOpen(viewed))
+            {
+                BallotPreview = (await boards.ViewAsync(session, source, cancellationToken)).Ranked
+                    .Select(t => t.Theme.Name)
+                    .Take(AnswerLimits.BallotMaxThemes)
+                    .ToList();
+            }
             if (session.IsSelfPaced)
             {
                 var answered = await db.Responses.Where(r => r.SessionId == id).GroupBy(r => r.Step)
@@ -111,8 +133,27 @@ public sealed class RunModel(AppDbContext db, SpaceAccess access, LiveUpdates li
     public Task<IActionResult> OnPostStartAsync(Guid id, CancellationToken cancellationToken) =>
         ChangeAsync(id, s => s.Start(clock.GetUtcNow()), cancellationToken);
 
+    /// <summary>Moves the room on; arriving at a vote opens it with the current themes when there are enough.</summary>
     public Task<IActionResult> OnPostNextAsync(Guid id, int step, CancellationToken cancellationToken) =>
-        ChangeAsync(id, s => s.Advance(step), cancellationToken);
+        ChangeAsync(id, async s =>
+        {
+            s.Advance(step);
+            if (s.CurrentPrompt.Kind == PromptKind.Vote && !s.IsBallotOpen(s.CurrentStep))
+            {
+                try
+                {
+                    await boards.OpenVoteAsync(s, s.CurrentStep, cancellationToken);
+                }
+                catch (DomainException)
+                {
+                    // Too few themes yet: the control page says so and offers to open the vote later.
+                }
+            }
+        }, cancellationToken);
+
+    /// <summary>Opens a vote with the themes of its source step (again, with newer themes, while nobody has voted).</summary>
+    public Task<IActionResult> OnPostOpenVoteAsync(Guid id, int step, CancellationToken cancellationToken) =>
+        ChangeAsync(id, s => boards.OpenVoteAsync(s, step, cancellationToken), cancellationToken);
 
     public Task<IActionResult> OnPostBackAsync(Guid id, int step, CancellationToken cancellationToken) =>
         ChangeAsync(id, s => s.GoBack(step), cancellationToken);
@@ -201,7 +242,17 @@ public sealed class RunModel(AppDbContext db, SpaceAccess access, LiveUpdates li
         return RedirectToPage("Index");
     }
 
-    private async Task<IActionResult> ChangeAsync(Guid id, Action<Session> change, CancellationToken cancellationToken)
+    private Task<IActionResult> ChangeAsync(Guid id, Action<Session> change, CancellationToken cancellationToken) =>
+        ChangeAsync(
+            id,
+            s =>
+            {
+                change(s);
+                return Task.CompletedTask;
+            },
+            cancellationToken);
+
+    private async Task<IActionResult> ChangeAsync(Guid id, Func<Session, Task> change, CancellationToken cancellationToken)
     {
         if (await access.SessionAsync(User, id, tracked: true, cancellationToken) is not { CanSteer: true, Session: var session })
         {
@@ -216,7 +267,7 @@ public sealed class RunModel(AppDbContext db, SpaceAccess access, LiveUpdates li
 
         try
         {
-            change(session);
+            await change(session);
             await db.SaveChangesAsync(cancellationToken);
             await live.StateChangedAsync(session);
         }

@@ -1,0 +1,222 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using ReflectionWorkshop.Domain;
+using ReflectionWorkshop.Domain.Sessions;
+using ReflectionWorkshop.Domain.Themes;
+using ReflectionWorkshop.Infrastructure.Persistence;
+using ReflectionWorkshop.Web.Live;
+using ReflectionWorkshop.Web.Spaces;
+using ReflectionWorkshop.Web.Themes;
+
+namespace ReflectionWorkshop.Web.Pages.Facilitate.Sessions;
+
+/// <summary>
+/// /facilitate/sessions/{id}/themes/{number}: the theme board of one step. Every answer item is a card;
+/// the facilitator suggests themes, renames, merges, splits, moves cards (a select per card, or drag
+/// and drop), and shows the result on the projector. Facilitators of the space edit; coaches read.
+/// </summary>
+public sealed class ThemesModel(AppDbContext db, SpaceAccess access, ThemeBoards boards, LiveUpdates live, TimeProvider clock) : PageModel
+{
+    public Session Session { get; private set; } = null!;
+
+    /// <summary>Zero-based step of the board; the address uses the 1-based number people see.</summary>
+    public int Step { get; private set; }
+
+    public BoardView Board { get; private set; } = null!;
+
+    public bool CanEdit { get; private set; }
+
+    /// <summary>When the board last changed, for the page's live refresh.</summary>
+    public DateTimeOffset? UpdatedAt { get; private set; }
+
+    [TempData]
+    public string? Message { get; set; }
+
+    /// <summary>A refused name, kept so the field shows what was typed: (the form's field id, the text).</summary>
+    public (string Field, string Typed)? Refused { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid id, int number, CancellationToken cancellationToken) =>
+        await LoadAsync(id, number, cancellationToken) ? Page() : NotFound();
+
+    /// <summary>What the page polls when the live connection is down: a change in any of these refreshes it.</summary>
+    public async Task<IActionResult> OnGetStateAsync(Guid id, int number, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(id, number, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        return new JsonResult(new
+        {
+            state = Session.State.ToString(),
+            step = Session.CurrentStep,
+            participants = 0,
+            answers = Board.CardCount,
+            latest = UpdatedAt?.ToUnixTimeMilliseconds() ?? 0,
+        });
+    }
+
+    public Task<IActionResult> OnPostSuggestAsync(Guid id, int number, CancellationToken cancellationToken) =>
+        EditAsync(id, number, null, async session =>
+        {
+            var added = await boards.SuggestAsync(session, number - 1, cancellationToken);
+            return added switch
+            {
+                0 => "There was nothing new to group: every card already has a theme, or the unthemed ones have nothing in common yet.",
+                1 => "One theme suggested. Rename it, merge or split it as the room would.",
+                _ => $"{added} themes suggested. Rename, merge or split them as the room would; cards with nothing in common stay unthemed.",
+            };
+        }, cancellationToken);
+
+    public Task<IActionResult> OnPostAddAsync(Guid id, int number, string? name, CancellationToken cancellationToken) =>
+        EditAsync(id, number, ("new-theme", name), session => EditBoard(session, number, (board, _) =>
+        {
+            var theme = board.AddTheme(name ?? "", clock.GetUtcNow());
+            return $"Theme “{theme.Name}” added. Move cards into it with their “Move to” lists.";
+        }), cancellationToken);
+
+    public Task<IActionResult> OnPostRenameAsync(Guid id, int number, Guid themeId, string? expected, string? name, CancellationToken cancellationToken) =>
+        EditAsync(id, number, ($"name-{themeId:N}", name), session => EditBoard(session, number, (board, _) =>
+        {
+            board.Rename(themeId, expected ?? "", name ?? "", clock.GetUtcNow());
+            return $"Renamed to “{name?.Trim()}”.";
+        }), cancellationToken);
+
+    public Task<IActionResult> OnPostMoveAsync(Guid id, int number, string? card, Guid? from, string? to, CancellationToken cancellationToken) =>
+        EditAsync(id, number, null, session => EditBoard(session, number, (board, cards) =>
+        {
+            var moved = Existing(cards, card);
+            Guid? target = Guid.TryParse(to, out var t) ? t : null;
+            board.Move(moved.Key, from, target, clock.GetUtcNow());
+            return target is null
+                ? $"“{Short(moved.Text)}” is unthemed now."
+                : $"“{Short(moved.Text)}” moved to “{board.Find(target.Value)!.Name}”.";
+        }), cancellationToken);
+
+    public Task<IActionResult> OnPostMergeAsync(Guid id, int number, Guid themeId, Guid? into, CancellationToken cancellationToken) =>
+        EditAsync(id, number, null, session => EditBoard(session, number, (board, _) =>
+        {
+            if (into is not { } target)
+            {
+                throw new DomainException("Choose the theme to merge into.");
+            }
+
+            var source = board.Find(themeId)?.Name;
+            board.Merge(themeId, target, clock.GetUtcNow());
+            return $"“{source}” merged into “{board.Find(target)!.Name}”.";
+        }), cancellationToken);
+
+    public Task<IActionResult> OnPostSplitAsync(Guid id, int number, Guid themeId, List<string> cards, string? name, CancellationToken cancellationToken) =>
+        EditAsync(id, number, ($"split-name-{themeId:N}", name), session => EditBoard(session, number, (board, known) =>
+        {
+            var picked = cards.Select(c => Existing(known, c).Key).ToList();
+            var split = board.Split(themeId, picked, name ?? "", clock.GetUtcNow());
+            return $"{split.Cards.Count} {(split.Cards.Count == 1 ? "card" : "cards")} now form “{split.Name}”.";
+        }), cancellationToken);
+
+    public Task<IActionResult> OnPostDeleteAsync(Guid id, int number, Guid themeId, CancellationToken cancellationToken) =>
+        EditAsync(id, number, null, session => EditBoard(session, number, (board, _) =>
+        {
+            var name = board.Find(themeId)?.Name;
+            board.Delete(themeId, clock.GetUtcNow());
+            return $"Theme “{name}” deleted; its cards are unthemed again.";
+        }), cancellationToken);
+
+    /// <summary>Puts this step's themes on the projector (the room's current step only).</summary>
+    public async Task<IActionResult> OnPostShowAsync(Guid id, int number, bool show, CancellationToken cancellationToken)
+    {
+        if (await access.SessionAsync(User, id, tracked: true, cancellationToken) is not { CanSteer: true, Session: var session }
+            || number < 1 || number > session.Activity.Prompts.Count)
+        {
+            return NotFound();
+        }
+
+        try
+        {
+            if (session.IsSelfPaced || session.CurrentStep != number - 1)
+            {
+                throw new DomainException("The projector shows the room's current step; move the room to this step to show its themes.");
+            }
+
+            if (show)
+            {
+                session.RevealAnswers();
+            }
+            else
+            {
+                session.HideAnswers();
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+            await live.StateChangedAsync(session);
+            Message = show ? "The projector shows these themes now." : "The themes are off the projector.";
+        }
+        catch (DomainException ex)
+        {
+            Message = ex.Message;
+        }
+
+        return RedirectToPage(new { id, number });
+    }
+
+    private Task<string> EditBoard(Session session, int number, Func<ThemeBoard, IReadOnlyList<Card>, string> edit) =>
+        boards.EditAsync(session, number - 1, edit, HttpContext.RequestAborted);
+
+    private static Card Existing(IReadOnlyList<Card> cards, string? key) =>
+        CardKey.TryParse(key, out var parsed) && cards.FirstOrDefault(c => c.Key == parsed) is { } card
+            ? card
+            : throw new ThemeConflictException("That answer is no longer on the board: its author changed or withdrew it. Nothing was changed.");
+
+    private static string Short(string text) => text.Length <= 60 ? text : text[..57].TrimEnd() + "…";
+
+    /// <summary>
+    /// Runs one edit for a facilitator of the space, then tells every open board and control page.
+    /// A refused edit re-shows the board with the message and, for a name, what was typed.
+    /// </summary>
+    private async Task<IActionResult> EditAsync(Guid id, int number, (string Field, string? Typed)? typed, Func<Session, Task<string>> edit, CancellationToken cancellationToken)
+    {
+        if (await access.SessionAsync(User, id, cancellationToken: cancellationToken) is not { CanSteer: true, Session: var session }
+            || number < 1 || number > session.Activity.Prompts.Count || !session.PromptAt(number - 1).CanBeThemed)
+        {
+            return NotFound();
+        }
+
+        try
+        {
+            Message = await edit(session);
+            await live.AnswersChangedAsync(id);
+            return RedirectToPage(new { id, number });
+        }
+        catch (DomainException ex) when (typed is { } field && ex is not ThemeConflictException)
+        {
+            ModelState.AddModelError(field.Field, ex.Message);
+            Refused = (field.Field, field.Typed ?? "");
+            Message = null;
+            await LoadAsync(id, number, cancellationToken);
+            return Page();
+        }
+        catch (DomainException ex)
+        {
+            Message = ex.Message;
+            return RedirectToPage(new { id, number });
+        }
+    }
+
+    private async Task<bool> LoadAsync(Guid id, int number, CancellationToken cancellationToken)
+    {
+        if (await access.SessionAsync(User, id, cancellationToken: cancellationToken) is not { } found
+            || number < 1 || number > found.Session.Activity.Prompts.Count
+            || !found.Session.PromptAt(number - 1).CanBeThemed)
+        {
+            return false;
+        }
+
+        Session = found.Session;
+        Step = number - 1;
+        CanEdit = found.CanSteer;
+        Board = await boards.ViewAsync(Session, Step, cancellationToken);
+        UpdatedAt = await boards.UpdatedAtAsync(id, Step, cancellationToken);
+        return true;
+    }
+}
