@@ -61,6 +61,11 @@ public sealed class Session
     /// </summary>
     public IReadOnlyDictionary<int, IReadOnlyList<string>> Ballots { get; private set; } = new Dictionary<int, IReadOnlyList<string>>();
 
+    /// <summary>The facilitator's notes per zero-based step, in Markdown, for the summary a coach shares.</summary>
+    public IReadOnlyDictionary<int, string> Notes { get; private set; } = new Dictionary<int, string>();
+
+    public const int NoteMaxLength = 4000;
+
     public static readonly TimeSpan LongestTimer = TimeSpan.FromMinutes(60);
 
     public Prompt CurrentPrompt => PromptAt(CurrentStep);
@@ -144,6 +149,33 @@ public sealed class Session
             CurrentStep = 0,
             CreatedAt = now,
         };
+    }
+
+    /// <summary>Sets (or, when empty, removes) the facilitator's note on a step of the summary.</summary>
+    public void SetNote(int step, string? markdown)
+    {
+        if (step < 0 || step >= Activity.Prompts.Count)
+        {
+            throw new DomainException($"This activity has no step {step + 1}.");
+        }
+
+        var note = (markdown ?? "").ReplaceLineEndings("\n").Trim();
+        if (note.Length > NoteMaxLength)
+        {
+            throw new DomainException($"Keep a note to {NoteMaxLength:N0} characters; this one has {note.Length:N0}. Nothing was saved yet: shorten it and save again.");
+        }
+
+        var notes = new Dictionary<int, string>(Notes);
+        if (note.Length == 0)
+        {
+            notes.Remove(step);
+        }
+        else
+        {
+            notes[step] = note;
+        }
+
+        Notes = notes;
     }
 
     /// <summary>A co-facilitator of the same space takes the controls, e.g. when the first one has to leave.</summary>

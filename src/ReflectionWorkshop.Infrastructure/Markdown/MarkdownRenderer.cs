@@ -5,7 +5,7 @@ using Markdig.Syntax.Inlines;
 namespace ReflectionWorkshop.Infrastructure.Markdown;
 
 /// <summary>
-/// Renders prompt bodies. Raw HTML is disabled (it shows as text), and links or images whose address
+/// Renders prompt bodies, notes and summaries. Raw HTML is disabled (it shows as text), and links or images whose address
 /// is not http(s), mailto or relative lose their address, so no <c>javascript:</c> URL reaches a phone.
 /// </summary>
 public static class MarkdownRenderer
@@ -15,6 +15,7 @@ public static class MarkdownRenderer
         .UseAutoLinks()
         .UseEmphasisExtras()
         .UseListExtras()
+        .UsePipeTables()
         .Build();
 
     public static string ToHtml(string markdown)

@@ -19,6 +19,9 @@ public sealed class SessionConfiguration : IEntityTypeConfiguration<Session>
         builder.Property(s => s.Ballots)
             .HasConversion(JsonColumn<IReadOnlyDictionary<int, IReadOnlyList<string>>>.Converter, JsonColumn<IReadOnlyDictionary<int, IReadOnlyList<string>>>.Comparer)
             .IsRequired();
+        builder.Property(s => s.Notes)
+            .HasConversion(JsonColumn<IReadOnlyDictionary<int, string>>.Converter, JsonColumn<IReadOnlyDictionary<int, string>>.Comparer)
+            .IsRequired();
         builder.Property(s => s.State).HasConversion<string>().HasMaxLength(16);
         builder.Property(s => s.Anonymity).HasConversion<string>().HasMaxLength(16);
         builder.Property(s => s.Pacing).HasConversion<string>().HasMaxLength(16);

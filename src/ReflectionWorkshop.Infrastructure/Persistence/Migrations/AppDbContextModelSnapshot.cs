@@ -271,6 +271,10 @@ namespace ReflectionWorkshop.Infrastructure.Persistence.Migrations
                         .HasMaxLength(6)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Notes")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Pacing")
                         .IsRequired()
                         .HasMaxLength(16)

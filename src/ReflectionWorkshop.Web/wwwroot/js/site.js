@@ -171,6 +171,10 @@
       });
     }
     scope.querySelector("[data-refresh]")?.addEventListener("click", () => refresh());
+    for (const button of scope.querySelectorAll("[data-print]")) {
+      button.hidden = false;
+      button.addEventListener("click", () => window.print());
+    }
 
     // Dot votes: − and + buttons beside each number field, and a count of the dots still to place.
     for (const ballot of scope.querySelectorAll("[data-dots]")) {

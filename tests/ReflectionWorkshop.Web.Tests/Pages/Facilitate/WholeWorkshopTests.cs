@@ -37,7 +37,7 @@ public sealed class WholeWorkshopTests
         var summary = await facilitator.CloseAsync(session);
 
         Assert.Equal(session.SummaryUrl, summary.Url);
-        var entries = summary.Document.QuerySelectorAll(".entries li").Select(li => li.TextContent.Trim()).ToList();
+        var entries = summary.Document.QuerySelectorAll(".summary-step li").Select(li => li.TextContent.Trim()).ToList();
         string[] expected =
         [
             "Went well 0", "Went well 1, on reflection", "Went well 2",
@@ -49,7 +49,8 @@ public sealed class WholeWorkshopTests
         Assert.Contains("3 participants", summary.Text);
         Assert.Equal(2, summary.Document.QuerySelectorAll("section.summary-step").Length);
         Assert.Empty(summary.Document.QuerySelectorAll(".summary-step .summary-step"));
-        Assert.Contains("closed", summary.Document.QuerySelector(".meta")!.TextContent);
+        Assert.Contains("Facilitated by Fran Facilitator", summary.Document.QuerySelector(".summary-header")!.TextContent);
+        Assert.DoesNotContain("Still open", summary.Text);
     }
 
     [Fact]
@@ -78,7 +79,7 @@ public sealed class WholeWorkshopTests
 
         var summary = await facilitator.CloseAsync(session);
 
-        var rows = summary.Document.QuerySelectorAll("table.ratings tbody tr")
+        var rows = summary.Document.QuerySelectorAll(".summary-step table tbody tr")
             .Select(tr => string.Join("|", tr.Children.Select(c => c.TextContent.Trim())))
             .ToList();
         Assert.Contains("Benevolence|0|1|1|2.5", rows);

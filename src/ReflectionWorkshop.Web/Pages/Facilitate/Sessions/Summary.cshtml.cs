@@ -1,27 +1,82 @@
+using System.Text;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
+using ReflectionWorkshop.Domain;
 using ReflectionWorkshop.Domain.Sessions;
 using ReflectionWorkshop.Infrastructure.Persistence;
+using ReflectionWorkshop.Web.Reports;
 using ReflectionWorkshop.Web.Spaces;
 
 namespace ReflectionWorkshop.Web.Pages.Facilitate.Sessions;
 
-/// <summary>/facilitate/sessions/{id}/summary: every prompt with every answer, for reading and printing.</summary>
+/// <summary>
+/// /facilitate/sessions/{id}/summary: the report a coach takes home, organised by theme, with the
+/// facilitator's notes, a print view and the exports. Facilitators of the space add notes; coaches read.
+/// </summary>
 public sealed class SummaryModel(AppDbContext db, SpaceAccess access) : PageModel
 {
-    public SessionSummary Summary { get; private set; } = null!;
+    public SessionReport Report { get; private set; } = null!;
 
-    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
+    public IReadOnlyList<SummarySection> Sections { get; private set; } = [];
+
+    public bool CanEdit { get; private set; }
+
+    [TempData]
+    public string? Message { get; set; }
+
+    /// <summary>A refused note, kept so the field shows what was typed: (step, text).</summary>
+    public (int Step, string Typed)? RefusedNote { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken) =>
+        await LoadAsync(id, cancellationToken) ? Page() : NotFound();
+
+    /// <summary>The summary as a Markdown file: the very text the page renders.</summary>
+    public async Task<IActionResult> OnGetMarkdownAsync(Guid id, CancellationToken cancellationToken)
     {
-        if (await access.SessionAsync(User, id, cancellationToken: cancellationToken) is not { Session: var session })
+        if (!await LoadAsync(id, cancellationToken))
         {
             return NotFound();
         }
 
-        var participants = await db.Participants.AsNoTracking().Where(p => p.SessionId == id && !p.IsRemoved).ToListAsync(cancellationToken);
-        var responses = await db.Responses.AsNoTracking().Where(r => r.SessionId == id).ToListAsync(cancellationToken);
-        Summary = SessionSummary.Build(session, participants, responses);
-        return Page();
+        var bytes = Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(SummaryMarkdown.Document(Report))).ToArray();
+        return File(bytes, "text/markdown; charset=utf-8", ExportNames.For(Report.Session, "md"));
+    }
+
+    /// <summary>Saves the facilitator's note on one step (Markdown; an empty note removes it).</summary>
+    public async Task<IActionResult> OnPostNoteAsync(Guid id, int step, string? note, CancellationToken cancellationToken)
+    {
+        if (await access.SessionAsync(User, id, tracked: true, cancellationToken) is not { CanSteer: true, Session: var session })
+        {
+            return NotFound();
+        }
+
+        try
+        {
+            session.SetNote(step, note);
+            await db.SaveChangesAsync(cancellationToken);
+            Message = string.IsNullOrWhiteSpace(note) ? $"The note on step {step + 1} was removed." : $"Your note on step {step + 1} was saved.";
+            return Redirect($"/facilitate/sessions/{id}/summary#step-{step + 1}");
+        }
+        catch (DomainException ex)
+        {
+            ModelState.AddModelError($"note-{step}", ex.Message);
+            RefusedNote = (step, note ?? "");
+            db.ChangeTracker.Clear();
+            await LoadAsync(id, cancellationToken);
+            return Page();
+        }
+    }
+
+    private async Task<bool> LoadAsync(Guid id, CancellationToken cancellationToken)
+    {
+        if (await access.SessionAsync(User, id, cancellationToken: cancellationToken) is not { } found)
+        {
+            return false;
+        }
+
+        CanEdit = found.CanSteer;
+        Report = await SessionReport.LoadAsync(db, found.Session, cancellationToken);
+        Sections = SummaryMarkdown.Sections(Report);
+        return true;
     }
 }

@@ -1,0 +1,78 @@
+using Microsoft.EntityFrameworkCore;
+using ReflectionWorkshop.Domain.Activities;
+using ReflectionWorkshop.Domain.Sessions;
+using ReflectionWorkshop.Domain.Themes;
+using ReflectionWorkshop.Infrastructure.Persistence;
+
+namespace ReflectionWorkshop.Web.Reports;
+
+/// <summary>
+/// Everything a summary or an export says about one session, read once: the answers gathered per
+/// step, the theme boards, the votes on them, who facilitated, and an opaque alias per participant
+/// ("Participant 3": by order of joining, so the same in every format; names only in named sessions).
+/// </summary>
+public sealed record SessionReport(
+    Session Session,
+    string FacilitatorName,
+    IReadOnlyList<Participant> Participants,
+    IReadOnlyList<Response> Responses,
+    SessionSummary Summary,
+    IReadOnlyDictionary<int, BoardView> Boards)
+{
+    /// <summary>How a participant appears in exports: their name in a named session, otherwise an opaque number.</summary>
+    public string AliasOf(Guid participantId)
+    {
+        var index = Participants.ToList().FindIndex(p => p.Id == participantId);
+        var participant = index < 0 ? null : Participants[index];
+        return Session.Anonymity == Anonymity.Named && participant?.DisplayName is { Length: > 0 } name
+            ? name
+            : $"Participant {index + 1}";
+    }
+
+    /// <summary>The dots each theme of <paramref name="step"/> received in the vote steps built on it, by theme name.</summary>
+    public IReadOnlyDictionary<string, int> VotesFor(int step)
+    {
+        var votes = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        foreach (var part in Summary.Prompts.Where(p => p.Prompt.Kind == PromptKind.Vote && p.Prompt.ThemesFrom == step))
+        {
+            foreach (var tally in part.Votes)
+            {
+                votes[tally.Theme] = votes.GetValueOrDefault(tally.Theme) + tally.Dots;
+            }
+        }
+
+        return votes;
+    }
+
+    public static async Task<SessionReport> LoadAsync(AppDbContext db, Session session, CancellationToken cancellationToken)
+    {
+        var participants = await db.Participants.AsNoTracking()
+            .Where(p => p.SessionId == session.Id && !p.IsRemoved)
+            .OrderBy(p => p.JoinedAt).ThenBy(p => p.Id)
+            .ToListAsync(cancellationToken);
+        var responses = await db.Responses.AsNoTracking()
+            .Where(r => r.SessionId == session.Id)
+            .OrderBy(r => r.Step).ThenBy(r => r.SubmittedAt).ThenBy(r => r.Id)
+            .ToListAsync(cancellationToken);
+        var boards = await db.ThemeBoards.AsNoTracking().Where(b => b.SessionId == session.Id).ToListAsync(cancellationToken);
+        var facilitator = await db.Users.Where(u => u.Id == session.FacilitatorId).Select(u => u.DisplayName).SingleOrDefaultAsync(cancellationToken);
+        return Build(session, facilitator ?? "a former member", participants, responses, boards);
+    }
+
+    public static SessionReport Build(Session session, string facilitatorName, IReadOnlyList<Participant> participants, IReadOnlyList<Response> responses, IReadOnlyList<ThemeBoard> boards)
+    {
+        var summary = SessionSummary.Build(session, participants, responses);
+        var views = new Dictionary<int, BoardView>();
+        for (var step = 0; step < session.Activity.Prompts.Count; step++)
+        {
+            var prompt = session.PromptAt(step);
+            if (prompt.CanBeThemed)
+            {
+                var cards = Card.From(prompt, responses.Where(r => r.Step == step));
+                views[step] = BoardView.Build(prompt, boards.FirstOrDefault(b => b.Step == step), cards);
+            }
+        }
+
+        return new SessionReport(session, facilitatorName, participants, responses, summary, views);
+    }
+}
