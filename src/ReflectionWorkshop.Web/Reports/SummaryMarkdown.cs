@@ -20,7 +20,7 @@ public static class SummaryMarkdown
     private static readonly CultureInfo English = CultureInfo.GetCultureInfo("en-GB");
 
     public static string Document(SessionReport report) =>
-        string.Join("\n", Sections(report).Select(s => s.Markdown));
+        string.Concat(Sections(report).Select(s => s.Markdown));
 
     public static IReadOnlyList<SummarySection> Sections(SessionReport report)
     {
@@ -50,7 +50,7 @@ public static class SummaryMarkdown
             md.AppendLine("- Still open: answers may change");
         }
 
-        return md.ToString();
+        return md.AppendLine().ToString();
     }
 
     private static string When(Session session)
@@ -220,16 +220,17 @@ public static class SummaryMarkdown
     private static string OneLine(string text) => string.Join(' ', text.Split((char[])['\n', '\r'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
 
     /// <summary>
-    /// Makes typed text literal in Markdown: every punctuation mark that could start structure (emphasis,
-    /// links, code, tables, headings, quotes, HTML) gets a backslash, as CommonMark allows for any ASCII
-    /// punctuation.
+    /// Makes typed text literal in Markdown: the marks that start emphasis, code, links, tables or HTML
+    /// anywhere get a backslash (CommonMark allows one before any ASCII punctuation), and so do the marks
+    /// that start a heading, list or quote at the beginning of a line.
     /// </summary>
     public static string Escape(string text)
     {
-        var escaped = new StringBuilder(text.Length + 8);
-        foreach (var c in OneLine(text))
+        var line = OneLine(text);
+        var escaped = new StringBuilder(line.Length + 8);
+        foreach (var c in line)
         {
-            if (c is '\\' or '`' or '*' or '_' or '[' or ']' or '<' or '>' or '|' or '#' or '~' or '!' or '(' or ')' or '{' or '}')
+            if (c is '\\' or '`' or '*' or '_' or '[' or ']' or '<' or '>' or '|' or '~')
             {
                 escaped.Append('\\');
             }
@@ -237,15 +238,15 @@ public static class SummaryMarkdown
             escaped.Append(c);
         }
 
-        // A line starting like a list item ("- ", "+ ", "1. ") would become one.
         var result = escaped.ToString();
-        if (result.Length > 0 && result[0] is '-' or '+' or '=')
+        if (result.Length > 0 && result[0] is '#' or '-' or '+' or '=')
         {
-            result = "\\" + result;
+            return "\\" + result;
         }
 
+        // "1. " or "1) " at the start would begin a numbered list; "1.5" would not.
         var digits = result.TakeWhile(char.IsAsciiDigit).Count();
-        if (digits > 0 && digits < result.Length && result[digits] is '.' or ')')
+        if (digits > 0 && digits < result.Length && result[digits] is '.' or ')' && (digits + 1 == result.Length || result[digits + 1] == ' '))
         {
             result = result[..digits] + "\\" + result[digits..];
         }

@@ -42,6 +42,18 @@ public sealed class SummaryModel(AppDbContext db, SpaceAccess access) : PageMode
         return File(bytes, "text/markdown; charset=utf-8", ExportNames.For(Report.Session, "md"));
     }
 
+    /// <summary>The summary as a Word document, made from the same Markdown.</summary>
+    public async Task<IActionResult> OnGetDocxAsync(Guid id, CancellationToken cancellationToken) =>
+        await LoadAsync(id, cancellationToken)
+            ? File(SummaryDocx.Write(SummaryMarkdown.Document(Report), Report.Session.Activity.Title), "application/vnd.openxmlformats-officedocument.wordprocessingml.document", ExportNames.For(Report.Session, "docx"))
+            : NotFound();
+
+    /// <summary>Every response item as CSV for a spreadsheet.</summary>
+    public async Task<IActionResult> OnGetCsvAsync(Guid id, CancellationToken cancellationToken) =>
+        await LoadAsync(id, cancellationToken)
+            ? File(ResponsesCsv.Write(Report), "text/csv; charset=utf-8", ExportNames.For(Report.Session, "csv"))
+            : NotFound();
+
     /// <summary>Saves the facilitator's note on one step (Markdown; an empty note removes it).</summary>
     public async Task<IActionResult> OnPostNoteAsync(Guid id, int step, string? note, CancellationToken cancellationToken)
     {

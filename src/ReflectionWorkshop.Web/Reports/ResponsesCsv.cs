@@ -1,0 +1,97 @@
+using System.Globalization;
+using System.Text;
+using CsvHelper;
+using CsvHelper.Configuration;
+using ReflectionWorkshop.Domain.Activities;
+using ReflectionWorkshop.Domain.Themes;
+
+namespace ReflectionWorkshop.Web.Reports;
+
+/// <summary>
+/// Every response item of a session as CSV, one row per item, for a spreadsheet. Cells that a
+/// spreadsheet would run as a formula (starting with = + - @, tab or carriage return) are escaped by
+/// CsvHelper's injection protection; the file is UTF-8 with a byte order mark so Excel shows accents.
+/// Rating rows carry no participant and no time, and are sorted by item and value: the room was told
+/// that no one's ratings are shown. Below the anonymity floor they are left out altogether.
+/// </summary>
+public static class ResponsesCsv
+{
+    public sealed record Row(
+        string Session,
+        string Activity,
+        int Step,
+        string Prompt,
+        string Kind,
+        string Side,
+        string Item,
+        string Value,
+        string Theme,
+        string Votes,
+        string Participant,
+        string AnsweredAt);
+
+    private static readonly CsvConfiguration Configuration = new(CultureInfo.InvariantCulture)
+    {
+        InjectionOptions = InjectionOptions.Escape,
+    };
+
+    public static byte[] Write(SessionReport report)
+    {
+        using var stream = new MemoryStream();
+        using (var writer = new StreamWriter(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true)))
+        using (var csv = new CsvWriter(writer, Configuration))
+        {
+            csv.WriteRecords(Rows(report));
+        }
+
+        return stream.ToArray();
+    }
+
+    public static IEnumerable<Row> Rows(SessionReport report)
+    {
+        var session = report.Session;
+        foreach (var part in report.Summary.Prompts.Where(p => p.Prompt.TakesAnswers))
+        {
+            var step = part.Number - 1;
+            var prompt = part.Prompt;
+            var responses = report.Responses.Where(r => r.Step == step).ToList();
+            Row Make(string side, string item, string value, string theme, string votes, string participant, string at) =>
+                new(session.JoinCode, session.Activity.Title, part.Number, prompt.Title, prompt.Kind.ToString().ToLowerInvariant(), side, item, value, theme, votes, participant, at);
+
+            if (prompt.Kind == PromptKind.Rating)
+            {
+                if (part.RatingsWithheld)
+                {
+                    continue;
+                }
+
+                var ratings = responses.SelectMany(r => r.Items)
+                    .OrderBy(i => i.Slot).ThenBy(i => i.Value)
+                    .Select(i => Make("", prompt.Items.ElementAtOrDefault(i.Slot) ?? "", $"{i.Value} ({prompt.Scale.ElementAtOrDefault((i.Value ?? 1) - 1)})", "", "", "", ""));
+                foreach (var row in ratings)
+                {
+                    yield return row;
+                }
+
+                continue;
+            }
+
+            var board = report.Boards.GetValueOrDefault(step);
+            var votes = report.VotesFor(step);
+            foreach (var response in responses)
+            {
+                foreach (var item in response.Items.OrderBy(i => i.Slot))
+                {
+                    var side = prompt.Kind == PromptKind.Compare ? (item.Slot == 0 ? prompt.LeftLabel : prompt.RightLabel) : "";
+                    var theme = board?.Themes.FirstOrDefault(t => t.Cards.Any(c => c.Key == new CardKey(response.Id, item.Slot)))?.Theme.Name ?? "";
+                    var themeVotes = theme.Length > 0 && votes.TryGetValue(theme, out var dots) ? dots.ToString(CultureInfo.InvariantCulture) : "";
+                    yield return prompt.Kind == PromptKind.Vote
+                        ? Make("", item.Text, "", item.Text, (item.Value ?? 0).ToString(CultureInfo.InvariantCulture), report.AliasOf(response.ParticipantId), Time(response.UpdatedAt))
+                        : Make(side, item.Text, "", theme, themeVotes, report.AliasOf(response.ParticipantId), Time(response.UpdatedAt));
+                }
+            }
+        }
+    }
+
+    private static string Time(DateTimeOffset at) => at.ToUniversalTime().ToString("yyyy-MM-dd HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+}

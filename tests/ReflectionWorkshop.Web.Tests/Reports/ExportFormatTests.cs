@@ -1,0 +1,91 @@
+using System.Text;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Validation;
+using DocumentFormat.OpenXml.Wordprocessing;
+using ReflectionWorkshop.Domain.Sessions;
+using ReflectionWorkshop.Web.Reports;
+
+namespace ReflectionWorkshop.Web.Tests.Reports;
+
+public sealed class ExportFormatTests
+{
+    private static string CsvText(SessionReport report)
+    {
+        var bytes = ResponsesCsv.Write(report);
+        Assert.Equal(Encoding.UTF8.GetPreamble(), bytes.Take(3));
+        return Encoding.UTF8.GetString(bytes, 3, bytes.Length - 3).ReplaceLineEndings("\n");
+    }
+
+    [Fact]
+    public void The_csv_has_one_row_per_item_under_a_header()
+    {
+        var lines = CsvText(FixedSession.Build()).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+
+        Assert.Equal("Session,Activity,Step,Prompt,Kind,Side,Item,Value,Theme,Votes,Participant,AnsweredAt", lines[0]);
+        Assert.Contains("ABC234,Team | check-in,1,Two teams,compare,Went well,We *trusted* each other,,Trust,,Participant 1,2026-11-20 09:04:00Z", lines);
+        Assert.Contains("ABC234,Team | check-in,2,What actions will you take?,list,,Weekly check-ins,,Regular check-ins,3,Participant 2,2026-11-20 09:05:05Z", lines);
+        Assert.Contains("ABC234,Team | check-in,3,Which actions matter most?,vote,,Regular check-ins,,Regular check-ins,2,Participant 2,2026-11-20 09:06:00Z", lines);
+        Assert.Contains("ABC234,Team | check-in,5,How often should we meet?,choice,,Weekly,,,,Participant 1,2026-11-20 09:08:00Z", lines);
+        Assert.Equal(1 + 4 + 3 + 3 + 2 + 1, lines.Length);
+    }
+
+    [Fact]
+    public void A_cell_a_spreadsheet_would_run_as_a_formula_is_escaped()
+    {
+        var csv = CsvText(FixedSession.Build());
+
+        Assert.Contains("'=SUM(A1:A9) nobody owned it", csv);
+        Assert.DoesNotContain(",=SUM", csv);
+        Assert.Contains(",# Share the budget,", csv);
+    }
+
+    [Fact]
+    public void Rating_rows_name_no_one_and_come_sorted_by_value()
+    {
+        var ratings = CsvText(FixedSession.Build(Anonymity.Named)).Split('\n').Where(l => l.Contains(",rating,", StringComparison.Ordinal)).ToList();
+
+        Assert.Equal(
+            [
+                "ABC234,Team | check-in,4,How much trust is there?,rating,,In this group,1 (Low),,,,",
+                "ABC234,Team | check-in,4,How much trust is there?,rating,,In this group,2 (High),,,,",
+            ],
+            ratings);
+    }
+
+    [Fact]
+    public void Named_sessions_show_names_and_anonymous_ones_only_opaque_numbers()
+    {
+        var named = CsvText(FixedSession.Build(Anonymity.Named));
+        var anonymous = CsvText(FixedSession.Build());
+
+        Assert.Contains(",Ana,", named);
+        Assert.DoesNotContain("Ana", anonymous);
+        Assert.DoesNotContain("Ben", anonymous);
+        Assert.Contains(",Participant 2,", anonymous);
+    }
+
+    [Fact]
+    public void The_word_document_is_valid_open_xml_with_the_summarys_headings_and_tables()
+    {
+        var report = FixedSession.Build();
+        var bytes = SummaryDocx.Write(SummaryMarkdown.Document(report), report.Session.Activity.Title);
+
+        using var document = WordprocessingDocument.Open(new MemoryStream(bytes), isEditable: false);
+        Assert.Empty(new OpenXmlValidator().Validate(document).Select(e => $"{e.Path?.XPath}: {e.Description}"));
+        var body = document.MainDocumentPart!.Document!.Body!;
+        string[] Styled(string style) => body.Elements<Paragraph>()
+            .Where(p => p.ParagraphProperties?.ParagraphStyleId?.Val?.Value == style)
+            .Select(p => p.InnerText)
+            .ToArray();
+        Assert.Equal(["Team | check-in"], Styled("Heading1"));
+        Assert.Equal(
+            ["1. Two teams", "2. What actions will you take?", "3. Which actions matter most?", "4. How much trust is there?", "5. How often should we meet?", "6. Talk it over"],
+            Styled("Heading2"));
+        Assert.Contains("We *trusted* each other", Styled("Quote"));
+        Assert.Contains("• =SUM(A1:A9) nobody owned it", Styled("ListBullet"));
+        var firstTable = body.Elements<Table>().First();
+        Assert.Equal(["Theme", "Went well", "Struggled", "Marks"], firstTable.Elements<TableRow>().First().Elements<TableCell>().Select(c => c.InnerText));
+        Assert.Equal(5, body.Elements<Table>().Count());
+        Assert.Contains(body.Descendants<Bold>(), b => b.Parent?.Parent is Run run && run.InnerText == "in January");
+    }
+}
