@@ -178,6 +178,85 @@ public sealed class Session
         Notes = notes;
     }
 
+    /// <summary>
+    /// Brings back a session exported from this or another installation, as a closed session of the
+    /// importing space: its answers are history, so it never takes answers again. Everything is checked
+    /// as if it were new (join code, ballots on vote steps only, notes within their limit).
+    /// </summary>
+    public static Session Restore(
+        Activity activity,
+        string joinCode,
+        Anonymity anonymity,
+        Pacing pacing,
+        Guid spaceId,
+        string facilitatorId,
+        (DateTimeOffset Created, DateTimeOffset? Started, DateTimeOffset Closed) times,
+        IReadOnlyDictionary<int, IReadOnlyList<string>> ballots,
+        IReadOnlyDictionary<int, string> notes)
+    {
+        var session = Create(activity, joinCode, anonymity, spaceId, facilitatorId, times.Created, pacing);
+        foreach (var (step, themes) in ballots)
+        {
+            if (step < 0 || step >= activity.Prompts.Count || activity.Prompts[step].Kind != PromptKind.Vote)
+            {
+                throw new DomainException($"The file gives a ballot for step {step + 1}, which is not a vote.");
+            }
+
+            session.Ballots = new Dictionary<int, IReadOnlyList<string>>(session.Ballots) { [step] = themes.ToList() };
+        }
+
+        foreach (var (step, note) in notes)
+        {
+            session.SetNote(step, note);
+        }
+
+        session.State = SessionState.Closed;
+        session.StartedAt = times.Started;
+        session.ClosedAt = times.Closed;
+        return session;
+    }
+
+    /// <summary>Brings back a participant of a restored session; an anonymous session keeps no name, whatever the file says.</summary>
+    public Participant RestoreParticipant(string? displayName, DateTimeOffset joinedAt)
+    {
+        var name = Anonymity == Anonymity.Named ? displayName?.Trim() : null;
+        if (name is { Length: > AnswerLimits.DisplayNameMaxLength })
+        {
+            throw new DomainException($"A participant's name in the file is longer than {AnswerLimits.DisplayNameMaxLength} characters.");
+        }
+
+        return new Participant(Guid.NewGuid(), Id, name, joinedAt);
+    }
+
+    /// <summary>Brings back an answer of a restored session, checked against its step's rules like a new one.</summary>
+    public Response RestoreResponse(Participant participant, int step, IReadOnlyList<ResponseItem> items, DateTimeOffset submittedAt, DateTimeOffset updatedAt)
+    {
+        if (participant.SessionId != Id)
+        {
+            throw new DomainException("That participant belongs to another session.");
+        }
+
+        if (step < 0 || step >= Activity.Prompts.Count || !Activity.Prompts[step].TakesAnswers)
+        {
+            throw new DomainException($"The file gives an answer to step {step + 1}, which takes none.");
+        }
+
+        var prompt = PromptAt(step);
+        var answer = new Answer(items.Select(i => new AnswerPart(i.Slot, i.Text, i.Value)).ToList());
+        if (AnswerRules.Check(prompt, AnswerRules.Normalize(prompt, answer)).FirstOrDefault() is { } problem)
+        {
+            throw new DomainException($"An answer to step {step + 1} in the file breaks its rules: {problem.Message}");
+        }
+
+        // Options are stored by their text, as a live answer would store them.
+        var canonical = prompt.Kind is PromptKind.Choice or PromptKind.Vote
+            ? items.Select(i => i with { Text = prompt.Options[i.Slot] }).ToList()
+            : items;
+        var response = new Response(Guid.NewGuid(), Id, participant.Id, step, canonical, null, submittedAt);
+        response.Replace(canonical, null, updatedAt);
+        return response;
+    }
+
     /// <summary>A co-facilitator of the same space takes the controls, e.g. when the first one has to leave.</summary>
     public void TakeOver(string facilitatorId)
     {

@@ -54,6 +54,12 @@ public sealed class SummaryModel(AppDbContext db, SpaceAccess access) : PageMode
             ? File(ResponsesCsv.Write(Report), "text/csv; charset=utf-8", ExportNames.For(Report.Session, "csv"))
             : NotFound();
 
+    /// <summary>The whole session as JSON, which another installation can import.</summary>
+    public async Task<IActionResult> OnGetJsonAsync(Guid id, CancellationToken cancellationToken) =>
+        await LoadAsync(id, cancellationToken)
+            ? File(SessionArchive.From(Report).ToJson(), "application/json", ExportNames.For(Report.Session, "json"))
+            : NotFound();
+
     /// <summary>Saves the facilitator's note on one step (Markdown; an empty note removes it).</summary>
     public async Task<IActionResult> OnPostNoteAsync(Guid id, int step, string? note, CancellationToken cancellationToken)
     {

@@ -1,0 +1,171 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using ReflectionWorkshop.Domain;
+using ReflectionWorkshop.Domain.Activities;
+using ReflectionWorkshop.Domain.Sessions;
+using ReflectionWorkshop.Domain.Themes;
+
+namespace ReflectionWorkshop.Web.Reports;
+
+/// <summary>
+/// A whole session as JSON (activity snapshot, participants, answers, themes, ballots, notes) that
+/// another installation can import: a coach moving between districts, or a backup. Participants are
+/// numbers in the file, never ids or cookies; names travel only for named sessions.
+/// </summary>
+public sealed record SessionArchive(
+    string Format,
+    int Version,
+    Activity Activity,
+    Anonymity Anonymity,
+    Pacing Pacing,
+    string JoinCode,
+    string Facilitator,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset? StartedAt,
+    DateTimeOffset? ClosedAt,
+    IReadOnlyList<SessionArchive.ArchivedParticipant> Participants,
+    IReadOnlyList<SessionArchive.ArchivedResponse> Responses,
+    IReadOnlyList<SessionArchive.ArchivedBoard> Boards,
+    IReadOnlyDictionary<int, IReadOnlyList<string>> Ballots,
+    IReadOnlyDictionary<int, string> Notes)
+{
+    public const string FormatName = "reflection-workshop-session";
+    public const int CurrentVersion = 1;
+
+    /// <summary>Imports refuse files larger than this, before reading them.</summary>
+    public const long MaxBytes = 20 * 1024 * 1024;
+
+    private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
+    {
+        WriteIndented = true,
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
+    };
+
+    public sealed record ArchivedParticipant(int Number, string? Name, DateTimeOffset JoinedAt);
+
+    public sealed record ArchivedItem(int Slot, string Text, int? Value);
+
+    public sealed record ArchivedResponse(int Participant, int Step, DateTimeOffset SubmittedAt, DateTimeOffset UpdatedAt, IReadOnlyList<ArchivedItem> Items);
+
+    public sealed record ArchivedCard(int Participant, int Slot);
+
+    public sealed record ArchivedTheme(string Name, IReadOnlyList<ArchivedCard> Cards);
+
+    public sealed record ArchivedBoard(int Step, IReadOnlyList<ArchivedTheme> Themes);
+
+    public static SessionArchive From(SessionReport report)
+    {
+        var session = report.Session;
+        var numbers = report.Participants.Select((p, i) => (p.Id, Number: i + 1)).ToDictionary(x => x.Id, x => x.Number);
+        var responses = report.Responses.Where(r => numbers.ContainsKey(r.ParticipantId)).ToList();
+        var byResponse = responses.ToDictionary(r => r.Id);
+        return new SessionArchive(
+            FormatName,
+            CurrentVersion,
+            session.Activity,
+            session.Anonymity,
+            session.Pacing,
+            session.JoinCode,
+            report.FacilitatorName,
+            session.CreatedAt,
+            session.StartedAt,
+            session.ClosedAt,
+            report.Participants.Select(p => new ArchivedParticipant(numbers[p.Id], session.Anonymity == Anonymity.Named ? p.DisplayName : null, p.JoinedAt)).ToList(),
+            responses.Select(r => new ArchivedResponse(numbers[r.ParticipantId], r.Step, r.SubmittedAt, r.UpdatedAt, r.Items.Select(i => new ArchivedItem(i.Slot, i.Text, i.Value)).ToList())).ToList(),
+            report.Boards.OrderBy(b => b.Key).Select(b => new ArchivedBoard(
+                b.Key,
+                b.Value.Themes.Select(t => new ArchivedTheme(
+                    t.Theme.Name,
+                    t.Cards.Where(c => byResponse.ContainsKey(c.Key.ResponseId))
+                        .Select(c => new ArchivedCard(numbers[c.ParticipantId], c.Key.Slot)).ToList())).ToList())).ToList(),
+            session.Ballots,
+            session.Notes);
+    }
+
+    public byte[] ToJson() => JsonSerializer.SerializeToUtf8Bytes(this, Options);
+
+    /// <summary>Reads a file; a file that is not one of ours, or is damaged, gets a message saying so.</summary>
+    public static SessionArchive Read(Stream json)
+    {
+        SessionArchive? archive;
+        try
+        {
+            archive = JsonSerializer.Deserialize<SessionArchive>(json, Options);
+        }
+        catch (JsonException ex)
+        {
+            throw new DomainException($"This file is not a session export that can be read (line {ex.LineNumber + 1}: {ex.Message.Split('.')[0]}).");
+        }
+
+        if (archive is null || archive.Format != FormatName)
+        {
+            throw new DomainException("This file is not a Reflection Workshop session export (its \"format\" should be \"reflection-workshop-session\").");
+        }
+
+        if (archive.Version != CurrentVersion)
+        {
+            throw new DomainException($"This export is version {archive.Version}; this installation reads version {CurrentVersion}.");
+        }
+
+        return archive;
+    }
+
+    /// <summary>
+    /// Makes the entities to store, checked by the domain as it goes: one bad answer or theme refuses
+    /// the whole file, so an import is all or nothing.
+    /// </summary>
+    public (Session Session, IReadOnlyList<Participant> Participants, IReadOnlyList<Response> Responses, IReadOnlyList<ThemeBoard> Boards) Restore(
+        string joinCode, Guid spaceId, string facilitatorId, DateTimeOffset now)
+    {
+        if (Activity?.Prompts is not { Count: > 0 } || Participants is null || Responses is null || Boards is null || Ballots is null || Notes is null)
+        {
+            throw new DomainException("This export is incomplete: it lacks the activity, participants, answers, themes, ballots or notes.");
+        }
+
+        var session = Session.Restore(Activity, joinCode, Anonymity, Pacing, spaceId, facilitatorId, (CreatedAt, StartedAt, ClosedAt ?? now), Ballots, Notes);
+        var participants = new Dictionary<int, Participant>();
+        foreach (var archived in Participants)
+        {
+            if (!participants.TryAdd(archived.Number, session.RestoreParticipant(archived.Name, archived.JoinedAt)))
+            {
+                throw new DomainException($"Participant {archived.Number} appears twice in the file.");
+            }
+        }
+
+        var responses = new Dictionary<(int Participant, int Step), Response>();
+        foreach (var archived in Responses)
+        {
+            if (!participants.TryGetValue(archived.Participant, out var participant))
+            {
+                throw new DomainException($"An answer in the file belongs to participant {archived.Participant}, who is not in it.");
+            }
+
+            var items = (archived.Items ?? []).Select(i => new ResponseItem(i.Slot, i.Text ?? "", i.Value)).ToList();
+            if (!responses.TryAdd((archived.Participant, archived.Step), session.RestoreResponse(participant, archived.Step, items, archived.SubmittedAt, archived.UpdatedAt)))
+            {
+                throw new DomainException($"Participant {archived.Participant} has two answers to step {archived.Step + 1} in the file.");
+            }
+        }
+
+        var boards = new List<ThemeBoard>();
+        foreach (var archived in Boards)
+        {
+            if (archived.Step < 0 || archived.Step >= Activity.Prompts.Count || !Activity.Prompts[archived.Step].CanBeThemed)
+            {
+                throw new DomainException($"The file gives themes for step {archived.Step + 1}, whose answers cannot be themed.");
+            }
+
+            var board = ThemeBoard.Create(session.Id, archived.Step, now);
+            board.AddSuggestions(
+                (archived.Themes ?? []).Select(t => (t.Name, (IReadOnlyList<CardKey>)(t.Cards ?? [])
+                    .Select(c => responses.TryGetValue((c.Participant, archived.Step), out var r) && r.Items.Any(i => i.Slot == c.Slot)
+                        ? new CardKey(r.Id, c.Slot)
+                        : throw new DomainException($"A theme of step {archived.Step + 1} in the file holds an answer that is not in it."))
+                    .ToList())),
+                now);
+            boards.Add(board);
+        }
+
+        return (session, participants.Values.ToList(), responses.Values.ToList(), boards);
+    }
+}
