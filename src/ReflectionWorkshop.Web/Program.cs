@@ -7,6 +7,7 @@ using ReflectionWorkshop.Infrastructure.Persistence;
 using ReflectionWorkshop.Suggestions;
 using ReflectionWorkshop.Web;
 using ReflectionWorkshop.Web.Accounts;
+using ReflectionWorkshop.Web.Hosting;
 using ReflectionWorkshop.Web.Live;
 using ReflectionWorkshop.Web.Participation;
 using ReflectionWorkshop.Web.Spaces;
@@ -15,12 +16,11 @@ using ReflectionWorkshop.Web.Themes;
 var builder = WebApplication.CreateBuilder(args);
 builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
 
-var connectionString = SqliteDatabase.ResolveConnectionString(
-    builder.Configuration.GetConnectionString("Default") ?? "Data Source=App_Data/reflection-workshop.db",
-    builder.Environment.ContentRootPath);
 var activityFolder = Path.GetFullPath(builder.Configuration["Activities:Folder"] ?? "seed-content/activities", AppContext.BaseDirectory);
 
-builder.Services.AddDbContext<AppDbContext>(options => options.UseSqlite(connectionString));
+// SQLite by default; PostgreSQL when Database:Provider says so (docs/deploy.md, ADR-009).
+builder.AddWorkshopDatabase();
+builder.AddWorkshopWebFarm();
 builder.Services.AddSingleton(_ => ShippedActivities.Read(activityFolder));
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton<ParticipantCookie>();
@@ -29,7 +29,7 @@ builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<SpaceAccess>();
 builder.Services.AddSingleton<IThemeSuggester, ThemeSuggester>();
 builder.Services.AddScoped<ThemeBoards>();
-builder.Services.AddSignalR();
+builder.Services.AddSignalR().AddWorkshopBackplane(builder.Configuration);
 builder.Services.AddSingleton<LiveUpdates>();
 
 // Keys live in the database: a restart, a new build or a second instance keeps every cookie and form valid.
@@ -78,7 +78,7 @@ builder.Services.AddRazorPages(options =>
 });
 builder.Services.Configure<RouteOptions>(options => options.LowercaseUrls = true);
 builder.Services.AddWorkshopRateLimits();
-builder.Services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database");
+builder.Services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database").AddWorkshopRedisCheck(builder.Configuration);
 
 var app = builder.Build();
 
@@ -92,6 +92,7 @@ if (!app.Environment.IsDevelopment())
     app.UseExceptionHandler("/Error");
 }
 
+app.UseForwardedHeaders();
 app.UseStatusCodePagesWithReExecute("/NotFound");
 app.UseSecurityHeaders();
 app.UseRouting();

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using ReflectionWorkshop.Infrastructure.Catalog;
 using ReflectionWorkshop.Infrastructure.Persistence;
+using ReflectionWorkshop.Web.Hosting;
 
 namespace ReflectionWorkshop.Web;
 
@@ -16,7 +17,7 @@ public static class Startup
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         try
         {
-            await SqliteDatabase.PrepareAsync(db, logger);
+            await DatabaseSetup.PrepareAsync(db, app.Configuration, logger);
         }
         catch (DatabaseStartupException ex)
         {
@@ -24,6 +25,7 @@ public static class Startup
             return false;
         }
 
+        WebFarm.WarmDataProtection(app.Services);
         var report = app.Services.GetRequiredService<ShippedActivitiesReport>();
         var now = app.Services.GetRequiredService<TimeProvider>().GetUtcNow();
         await ShippedActivities.SyncAsync(db, report, now, logger);
