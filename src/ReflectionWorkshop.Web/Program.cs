@@ -24,6 +24,7 @@ builder.AddWorkshopWebFarm();
 builder.Services.AddSingleton(_ => ShippedActivities.Read(activityFolder));
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton<ParticipantCookie>();
+builder.Services.AddSingleton<TakeawayLinks>();
 builder.Services.AddSingleton<IAccountMailer, LoggingAccountMailer>();
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<SpaceAccess>();

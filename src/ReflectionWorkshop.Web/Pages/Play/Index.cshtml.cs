@@ -17,7 +17,7 @@ namespace ReflectionWorkshop.Web.Pages.Play;
 /// current step, seeing it saved, and a thank-you with their own answers once it closes.
 /// </summary>
 [EnableRateLimiting(RateLimits.Answer)]
-public sealed class IndexModel(AppDbContext db, ParticipantCookie cookie, LiveUpdates live, ThemeBoards boards, TimeProvider clock) : PageModel
+public sealed class IndexModel(AppDbContext db, ParticipantCookie cookie, LiveUpdates live, ThemeBoards boards, TakeawayLinks takeaway, TimeProvider clock) : PageModel
 {
     public Session Session { get; private set; } = null!;
 
@@ -43,6 +43,9 @@ public sealed class IndexModel(AppDbContext db, ParticipantCookie cookie, LiveUp
     public string? NotSavedText { get; set; }
 
     public Prompt? Prompt => Session.State == SessionState.Running ? Session.PromptAt(Step) : null;
+
+    /// <summary>The private address of this phone's take-away page, offered once the session has closed.</summary>
+    public string TakeawayUrl => "/mine/" + takeaway.Token(Participant.Id);
 
     /// <summary>The earlier step's top themes this step shows, if it asks for them.</summary>
     public StepContext? Context { get; private set; }
