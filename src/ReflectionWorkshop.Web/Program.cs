@@ -16,6 +16,11 @@ using ReflectionWorkshop.Web.Themes;
 var builder = WebApplication.CreateBuilder(args);
 builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
 
+// `dotnet run` serves from the build output, where the compressed copies of wwwroot and the npm
+// packages live in obj/; outside Development ASP.NET Core only looks there when asked. A published
+// app has no such manifest, so this changes nothing there.
+builder.WebHost.UseStaticWebAssets();
+
 var activityFolder = Path.GetFullPath(builder.Configuration["Activities:Folder"] ?? "seed-content/activities", AppContext.BaseDirectory);
 
 // SQLite by default; PostgreSQL when Database:Provider says so (docs/deploy.md, ADR-009).
