@@ -17,6 +17,14 @@ if ! bash scripts/install-chromium.sh; then
   echo "$browser_note" >&2
 fi
 
+# The scale-out tests start their own PostgreSQL, Redis and nginx on 127.0.0.1 from Debian's packages
+# (installed when missing and we are root). Without them they are skipped, loudly, like the browser tests.
+services_note=""
+if ! bash scripts/install-services.sh; then
+  services_note="SKIPPED scale-out tests: postgresql, redis-server or nginx not available (as root: bash scripts/install-services.sh)"
+  echo "$services_note" >&2
+fi
+
 dotnet test ReflectionWorkshop.sln --logger "trx" --results-directory "$results" "$@"
 status=$?
 
@@ -34,6 +42,9 @@ done
 echo
 if [ -n "$browser_note" ]; then
   echo "$browser_note"
+fi
+if [ -n "$services_note" ]; then
+  echo "$services_note"
 fi
 echo "$passed passed, $failed failed, $skipped skipped"
 if [ "$total" -eq 0 ]; then

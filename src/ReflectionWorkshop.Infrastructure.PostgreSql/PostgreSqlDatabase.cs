@@ -63,19 +63,21 @@ public static class PostgreSqlDatabase
             catch (Exception ex) when (IsUnreachable(ex))
             {
                 throw new DatabaseStartupException(
-                    $"The PostgreSQL server for {where} could not be reached within {waitForServer.TotalSeconds:0} seconds: {ex.Message} " +
+                    $"The PostgreSQL server for {where} could not be reached within {waitForServer.TotalSeconds:0} seconds: {Sentence(ex.Message)} " +
                     "Check that PostgreSQL is running and that ConnectionStrings:Default (Host, Port, Database, Username, Password) is right. Nothing was changed.",
                     ex);
             }
             catch (Exception ex) when (ex is NpgsqlException or InvalidOperationException)
             {
                 throw new DatabaseStartupException(
-                    $"The PostgreSQL {where} could not be opened or upgraded: {ex.Message} " +
+                    $"The PostgreSQL {where} could not be opened or upgraded: {Sentence(ex.Message)} " +
                     "Nothing was deleted. Check the user's rights (it needs to create tables, and the database too if it does not exist yet).",
                     ex);
             }
         }
     }
+
+    private static string Sentence(string message) => message.TrimEnd().TrimEnd('.') + ".";
 
     /// <summary>The server is down or not there (yet): worth waiting for, unlike a wrong password or a failed migration.</summary>
     private static bool IsUnreachable(Exception ex) =>

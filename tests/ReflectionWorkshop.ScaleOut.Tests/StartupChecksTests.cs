@@ -4,7 +4,8 @@ using ReflectionWorkshop.ScaleOut.Tests.Support;
 namespace ReflectionWorkshop.ScaleOut.Tests;
 
 /// <summary>What an operator sees when a server the configuration names is not there.</summary>
-public sealed class StartupChecksTests(Cluster cluster) : IClassFixture<Cluster>
+[Collection(ClusterCollection.Name)]
+public sealed class StartupChecksTests(Cluster cluster)
 {
     [ScaleOutFact]
     public async Task An_unreachable_PostgreSQL_server_stops_the_start_with_a_plain_message()
@@ -17,8 +18,9 @@ public sealed class StartupChecksTests(Cluster cluster) : IClassFixture<Cluster>
         await instance.StartAsync(waitHealthy: false);
 
         Assert.Equal(1, await instance.WaitForExitAsync(TimeSpan.FromSeconds(60)));
-        Assert.Contains("could not be reached within 3 seconds", instance.Log);
-        Assert.Contains("Check that PostgreSQL is running", instance.Log);
+        Assert.True(
+            instance.Log.Contains("could not be reached within 3 seconds", StringComparison.Ordinal) && instance.Log.Contains("Check that PostgreSQL is running", StringComparison.Ordinal),
+            "The log does not say plainly that PostgreSQL could not be reached:\n" + instance.Log);
     }
 
     [ScaleOutFact]

@@ -13,7 +13,8 @@ public sealed record LiveState(string State, int Step);
 /// Two instances of the app on one PostgreSQL and one Redis, behind nginx (sticky by address, WebSockets passed
 /// through): what a facilitator and the phones do must work whichever instance each of them reaches.
 /// </summary>
-public sealed class TwoInstancesBehindNginxTests(Cluster cluster, ITestOutputHelper output) : IClassFixture<Cluster>, IAsyncLifetime
+[Collection(ClusterCollection.Name)]
+public sealed class TwoInstancesBehindNginxTests(Cluster cluster, ITestOutputHelper output) : IAsyncLifetime
 {
     private readonly List<Device> _devices = [];
 

@@ -103,7 +103,11 @@ public sealed class AppInstance : IAsyncDisposable
     /// <summary>Waits for a process that is expected to end by itself (e.g. one that must refuse to start).</summary>
     public async Task<int> WaitForExitAsync(TimeSpan patience)
     {
-        await Wait.UntilAsync(() => Task.FromResult(HasExited), patience, $"instance {Name} to end");
+        if (_process is null || !await _process.WaitForExitAsync(patience))
+        {
+            throw new TimeoutException($"Instance {Name} did not end within {patience.TotalSeconds} s:\n{Log}");
+        }
+
         return ExitCode;
     }
 

@@ -3,9 +3,16 @@ using Npgsql;
 
 namespace ReflectionWorkshop.ScaleOut.Tests.Support;
 
+/// <summary>The tests that share one cluster; they run one after another.</summary>
+[CollectionDefinition(Name)]
+public sealed class ClusterCollection : ICollectionFixture<Cluster>
+{
+    public const string Name = "Two instances on PostgreSQL and Redis behind nginx";
+}
+
 /// <summary>
 /// One installation spread over two instances: PostgreSQL, Redis, instances A and B (real processes) and nginx in
-/// front, all on 127.0.0.1 in a temp folder, started once for the test class and always taken down.
+/// front, all on 127.0.0.1 in a temp folder, started once for the tests that use it and always taken down.
 /// </summary>
 public sealed class Cluster : IAsyncLifetime
 {

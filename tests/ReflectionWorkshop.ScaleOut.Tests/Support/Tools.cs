@@ -190,6 +190,21 @@ public sealed class ChildProcess : IAsyncDisposable
 
     public string Log => string.Join('\n', Output.TakeLast(80));
 
+    /// <summary>Waits for the process to end and for the last of its output to arrive.</summary>
+    public async Task<bool> WaitForExitAsync(TimeSpan patience)
+    {
+        using var cancel = new CancellationTokenSource(patience);
+        try
+        {
+            await _process.WaitForExitAsync(cancel.Token);
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+    }
+
     /// <summary>Sends a signal (TERM: the graceful stop a service manager sends) and waits for the process to end.</summary>
     public async Task<bool> SignalAndWaitAsync(string signal, TimeSpan patience)
     {
