@@ -60,20 +60,17 @@ public sealed record BoardView(Prompt Prompt, IReadOnlyList<ThemeView> Themes, I
 
     /// <summary>
     /// The cards that say most what the theme's cards say together: those sharing the most words with
-    /// the others. Ties keep the order the answers arrived in.
+    /// the others, each wording once. Ties keep the order the answers arrived in.
     /// </summary>
     public static IReadOnlyList<Card> Representative(IReadOnlyList<Card> cards)
     {
-        if (cards.Count <= QuotesPerTheme)
-        {
-            return cards;
-        }
-
+        // The same words twice ("Clear roles", "clear roles") make one quote.
         var words = cards.Select(c => Words(c.Text)).ToList();
         return cards
             .Select((card, i) => (card, i, score: words.Where((_, j) => j != i).Sum(other => other.Count(words[i].Contains))))
             .OrderByDescending(x => x.score)
             .ThenBy(x => x.i)
+            .DistinctBy(x => x.card.Text.Trim().ToLowerInvariant())
             .Take(QuotesPerTheme)
             .OrderBy(x => x.i)
             .Select(x => x.card)

@@ -32,7 +32,26 @@ public sealed class SessionHub(AppDbContext db, ParticipantCookie cookie, SpaceA
     public const string Path = "/hubs/session";
 
     /// <summary>A phone follows its session; only a participant of that session (by cookie) may.</summary>
-    public async Task<LiveState> Follow(string code)
+    public Task<LiveState> Follow(string code) => QuietlyAsync(() => FollowAsync(code));
+
+    /// <summary>A facilitator's or coach's page watches a session of their space.</summary>
+    [Authorize]
+    public Task<LiveState> Watch(Guid sessionId) => QuietlyAsync(() => WatchAsync(sessionId));
+
+    /// <summary>A page left while its call was on the way: nothing to answer, and nothing worth an error in the log.</summary>
+    private async Task<LiveState> QuietlyAsync(Func<Task<LiveState>> call)
+    {
+        try
+        {
+            return await call();
+        }
+        catch (OperationCanceledException) when (Context.ConnectionAborted.IsCancellationRequested)
+        {
+            throw new HubException("The connection closed.");
+        }
+    }
+
+    private async Task<LiveState> FollowAsync(string code)
     {
         var normalized = JoinCode.Normalize(code);
         var session = normalized is null
@@ -51,9 +70,7 @@ public sealed class SessionHub(AppDbContext db, ParticipantCookie cookie, SpaceA
         return LiveState.Of(session);
     }
 
-    /// <summary>A facilitator's or coach's page watches a session of their space.</summary>
-    [Authorize]
-    public async Task<LiveState> Watch(Guid sessionId)
+    private async Task<LiveState> WatchAsync(Guid sessionId)
     {
         if (Context.User is null || await access.SessionAsync(Context.User, sessionId, cancellationToken: Context.ConnectionAborted) is not { Session: var session })
         {

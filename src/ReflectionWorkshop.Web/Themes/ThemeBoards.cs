@@ -72,11 +72,28 @@ public sealed class ThemeBoards(AppDbContext db, IThemeSuggester suggester, Time
             {
                 var unthemed = side.ToList();
                 var found = suggester.Suggest(unthemed.Select(c => c.Text).ToList(), session.Activity.Language);
-                suggestions.AddRange(found.Themes.Select(t => (t.Label, (IReadOnlyList<CardKey>)t.Members.Select(i => unthemed[i].Key).ToList())));
+                foreach (var theme in found.Themes)
+                {
+                    var members = theme.Members.Select(i => unthemed[i]).ToList();
+                    suggestions.Add((Label(members, theme.Label), members.Select(c => c.Key).ToList()));
+                }
             }
 
             return board.AddSuggestions(suggestions, clock.GetUtcNow()).Count;
         }, cancellationToken);
+
+    /// <summary>
+    /// A suggested theme is named after the crispest of its representative answers (the room's own
+    /// words, e.g. "clear roles"); the suggester's key words are the fallback when every answer is long.
+    /// </summary>
+    private static string Label(IReadOnlyList<Card> members, string keywords) =>
+        BoardView.Representative(members)
+            .Select(c => c.Text.Trim())
+            .Where(text => text.Length is > 0 and <= LabelMaxLength)
+            .OrderBy(text => text.Length)
+            .FirstOrDefault() ?? keywords;
+
+    private const int LabelMaxLength = 48;
 
     /// <summary>
     /// What a step shows as context: the top themes of the step it names, or for a vote its

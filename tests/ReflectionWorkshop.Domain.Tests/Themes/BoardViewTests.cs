@@ -90,6 +90,16 @@ public sealed class BoardViewTests
     }
 
     [Fact]
+    public void The_same_wording_is_quoted_once()
+    {
+        var cards = new[] { "Clear roles", "clear roles ", "Roles were clear", "Clear roles" }
+            .Select((text, i) => new Card(new CardKey(Guid.NewGuid(), i), text, CardSide.None, Guid.NewGuid()))
+            .ToList();
+
+        Assert.Equal(["Clear roles", "Roles were clear"], BoardView.Representative(cards).Select(c => c.Text));
+    }
+
+    [Fact]
     public void Ranked_lists_themes_with_cards_largest_first()
     {
         var prompt = _session.PromptAt(TestActivities.CompareStep);

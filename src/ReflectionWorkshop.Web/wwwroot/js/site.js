@@ -4,11 +4,12 @@
 
   const root = () => document.querySelector("[data-live]");
   let typed = false;
-  // Words typed into a field: a live refresh would throw them away, so watch pages wait and say so.
+  // Words typed into a field, or a choice not yet sent: a live refresh would throw them away, so watch
+  // pages that can say so (a [data-stale] notice) wait and say so.
   let typedWords = false;
   document.addEventListener("input", (event) => {
     typed = true;
-    if (event.target.matches?.("textarea, input:not([type]), input[type=text], input[type=search]")) {
+    if (event.target.matches?.("textarea, select, input:not([type]), input[type=text], input[type=search]")) {
       typedWords = true;
     }
   });
@@ -21,8 +22,13 @@
       return false;
     }
     const open = [...current.querySelectorAll("details[open][id]")].map((d) => d.id);
+    // A confirmation ("Theme added") was shown once by the server; a refresh must not make it vanish.
+    const flash = current.querySelector("[data-flash]");
     const focused = document.activeElement?.id;
     const adopted = document.adoptNode(fresh);
+    if (flash && !adopted.querySelector("[data-flash]")) {
+      adopted.querySelector("h1")?.after(flash);
+    }
     current.replaceWith(adopted);
     for (const id of open) {
       document.getElementById(id)?.setAttribute("open", "");
@@ -188,6 +194,10 @@
           ? `${remaining} of ${total} ${total === 1 ? "dot" : "dots"} left to place`
           : `${-remaining} too many: take ${-remaining === 1 ? "one" : -remaining} back`;
         left.classList.toggle("field-error", remaining < 0);
+        for (const button of ballot.querySelectorAll("[data-step-by]")) {
+          const field = document.getElementById(button.dataset.for);
+          button.disabled = Number(button.dataset.stepBy) > 0 ? remaining <= 0 : (Number(field.value) || 0) <= 0;
+        }
       };
       for (const button of ballot.querySelectorAll("[data-step-by]")) {
         button.hidden = false;
@@ -229,10 +239,18 @@
   }
   const isPhone = root().dataset.live === "follow";
 
+  // Refreshes can overlap (a signal arrives while one is on its way); only the newest one is swapped in,
+  // so an older copy of the page never replaces a newer one.
+  let latestRefresh = 0;
   const refresh = async () => {
+    const mine = ++latestRefresh;
     try {
       const response = await fetch(window.location.pathname + window.location.search, { cache: "no-store" });
-      if (!response.ok || response.redirected || !swapIn(await response.text())) {
+      const html = response.ok && !response.redirected ? await response.text() : null;
+      if (mine !== latestRefresh) {
+        return;
+      }
+      if (html === null || !swapIn(html)) {
         window.location.replace(window.location.pathname);
       }
     } catch {

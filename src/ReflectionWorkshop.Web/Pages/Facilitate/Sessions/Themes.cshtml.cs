@@ -33,6 +33,9 @@ public sealed class ThemesModel(AppDbContext db, SpaceAccess access, ThemeBoards
     [TempData]
     public string? Message { get; set; }
 
+    /// <summary>Where the page lands after an edit (the moved card), so keyboard users carry on from there.</summary>
+    private string? _landOn;
+
     /// <summary>A refused name, kept so the field shows what was typed: (the form's field id, the text).</summary>
     public (string Field, string Typed)? Refused { get; private set; }
 
@@ -87,6 +90,7 @@ public sealed class ThemesModel(AppDbContext db, SpaceAccess access, ThemeBoards
         EditAsync(id, number, null, session => EditBoard(session, number, (board, cards) =>
         {
             var moved = Existing(cards, card);
+            _landOn = $"card-{moved.Key}";
             Guid? target = Guid.TryParse(to, out var t) ? t : null;
             board.Move(moved.Key, from, target, clock.GetUtcNow());
             return target is null
@@ -186,7 +190,7 @@ public sealed class ThemesModel(AppDbContext db, SpaceAccess access, ThemeBoards
         {
             Message = await edit(session);
             await live.AnswersChangedAsync(id);
-            return RedirectToPage(new { id, number });
+            return _landOn is null ? RedirectToPage(new { id, number }) : Redirect($"/facilitate/sessions/{id}/themes/{number}#{_landOn}");
         }
         catch (DomainException ex) when (typed is { } field && ex is not ThemeConflictException)
         {
