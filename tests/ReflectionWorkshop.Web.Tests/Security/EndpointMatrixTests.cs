@@ -29,6 +29,9 @@ public sealed partial class EndpointMatrixTests(ITestOutputHelper output) : IDis
         "", "index", "error", "notfound",
         "join", "join/code", "j/{code}", "s/{code}",
         "invite/{token}",
+
+        // A participant's take-away page: the token is their participant id, encrypted and signed.
+        "mine/{token}",
     ];
 
     /// <summary>Sign-in, registration and password pages: public by nature (some need sign-in, none shows a space).</summary>

@@ -17,11 +17,31 @@ public sealed class IndexModel(AppDbContext db, SpaceAccess access, TimeProvider
 
     private const int Shown = 100;
 
+    /// <summary>How many of the newest sessions the filters look through.</summary>
+    private const int Scanned = 2000;
+
     public sealed record Row(Session Session, int Participants);
 
     public IReadOnlyList<Row> Rows { get; private set; } = [];
 
     public CurrentSpace Space { get; private set; } = null!;
+
+    /// <summary>Filter: only runs of this activity (its id).</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? Activity { get; set; }
+
+    /// <summary>Filter: sessions created on or after this day (UTC).</summary>
+    [BindProperty(SupportsGet = true)]
+    public DateOnly? From { get; set; }
+
+    /// <summary>Filter: sessions created on or before this day (UTC).</summary>
+    [BindProperty(SupportsGet = true)]
+    public DateOnly? To { get; set; }
+
+    /// <summary>Every activity the space has run, for the filter: (id, title).</summary>
+    public IReadOnlyList<(string Id, string Title)> ActivitiesRun { get; private set; } = [];
+
+    public bool Filtered => Activity is { Length: > 0 } || From is not null || To is not null;
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) =>
         await LoadAsync(cancellationToken) ? Page() : RedirectToPage("/Spaces/Index");
@@ -98,11 +118,22 @@ public sealed class IndexModel(AppDbContext db, SpaceAccess access, TimeProvider
 
         Space = space;
         var coach = space.Role == SpaceRole.Coach;
-        var sessions = await db.Sessions.AsNoTracking()
+        var all = await db.Sessions.AsNoTracking()
             .Where(s => s.SpaceId == space.Space.Id && (!coach || s.State != SessionState.Lobby))
             .OrderByDescending(s => s.CreatedAt)
-            .Take(Shown)
+            .Take(Scanned)
             .ToListAsync(cancellationToken);
+        ActivitiesRun = all.Select(s => (s.Activity.Id, s.Activity.Title)).DistinctBy(a => a.Id).OrderBy(a => a.Title, StringComparer.CurrentCulture).ToList();
+
+        // The activity is part of each session's snapshot (JSON), so filters apply after reading.
+        var from = From?.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+        var to = To?.ToDateTime(TimeOnly.MaxValue, DateTimeKind.Utc);
+        var sessions = all
+            .Where(s => Activity is not { Length: > 0 } || s.Activity.Id == Activity)
+            .Where(s => from is null || s.CreatedAt >= from)
+            .Where(s => to is null || s.CreatedAt <= to)
+            .Take(Shown)
+            .ToList();
         var ids = sessions.Select(s => s.Id).ToList();
         var counts = await db.Participants
             .Where(p => ids.Contains(p.SessionId) && !p.IsRemoved)

@@ -1,0 +1,158 @@
+using System.Globalization;
+using System.Text;
+using CsvHelper;
+using CsvHelper.Configuration;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using ReflectionWorkshop.Domain.Activities;
+using ReflectionWorkshop.Infrastructure.Persistence;
+using ReflectionWorkshop.Web.Reports;
+using ReflectionWorkshop.Web.Spaces;
+
+namespace ReflectionWorkshop.Web.Pages.Facilitate.Sessions;
+
+/// <summary>
+/// /facilitate/sessions/compare?ids=…: two or more runs of the same activity side by side — each rating
+/// item's mean per run and its change from the first run (the trust check in the fall and the
+/// spring), and each themed step's top themes per run. Exportable as CSV.
+/// </summary>
+public sealed class CompareModel(AppDbContext db, SpaceAccess access) : PageModel
+{
+    private const int MaxRuns = 8;
+    private const int TopThemes = 3;
+
+    public sealed record RatingRow(int Step, string Prompt, string Item, IReadOnlyList<(double? Mean, int Answers, bool Withheld)> Runs)
+    {
+        /// <summary>The last run's mean minus the first's, when both are shown.</summary>
+        public double? Change => Runs[0].Mean is { } first && Runs[^1].Mean is { } last ? last - first : null;
+    }
+
+    public sealed record ThemeRow(int Step, string Prompt, IReadOnlyList<IReadOnlyList<(string Theme, int Count)>> Runs);
+
+    public IReadOnlyList<SessionReport> Runs { get; private set; } = [];
+
+    public IReadOnlyList<RatingRow> Ratings { get; private set; } = [];
+
+    public IReadOnlyList<ThemeRow> Themes { get; private set; } = [];
+
+    /// <summary>Why nothing can be compared, in words; null when the comparison is shown.</summary>
+    public string? Problem { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync([FromQuery] List<Guid> ids, CancellationToken cancellationToken) =>
+        await LoadAsync(ids, cancellationToken) is { } result ? result : Page();
+
+    public async Task<IActionResult> OnGetCsvAsync([FromQuery] List<Guid> ids, CancellationToken cancellationToken)
+    {
+        if (await LoadAsync(ids, cancellationToken) is { } result)
+        {
+            return result;
+        }
+
+        if (Problem is not null)
+        {
+            return Page();
+        }
+
+        using var stream = new MemoryStream();
+        using (var writer = new StreamWriter(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true)))
+        // Numbers stay numbers (a negative change is not a formula); every text cell is neutralised instead.
+        using (var csv = new CsvWriter(writer, new CsvConfiguration(CultureInfo.InvariantCulture)))
+        {
+            foreach (var heading in (string[])["Step", "Prompt", "Item", .. Runs.Select(Label), "Change"])
+            {
+                csv.WriteField(SpreadsheetText.Neutralise(heading));
+            }
+
+            csv.NextRecord();
+            foreach (var row in Ratings)
+            {
+                csv.WriteField(row.Step + 1);
+                csv.WriteField(SpreadsheetText.Neutralise(row.Prompt));
+                csv.WriteField(SpreadsheetText.Neutralise(row.Item));
+                foreach (var run in row.Runs)
+                {
+                    csv.WriteField(run.Mean?.ToString("0.00", CultureInfo.InvariantCulture) ?? "");
+                }
+
+                csv.WriteField(row.Change?.ToString("0.00", CultureInfo.InvariantCulture) ?? "");
+                csv.NextRecord();
+            }
+        }
+
+        return File(stream.ToArray(), "text/csv; charset=utf-8", $"{Runs[0].Session.Activity.Id}-compared.csv");
+    }
+
+    public static string Label(SessionReport run) =>
+        $"{(run.Session.StartedAt ?? run.Session.CreatedAt).ToString("d MMM yyyy", CultureInfo.GetCultureInfo("en-GB"))} ({run.Session.JoinCode})";
+
+    private async Task<IActionResult?> LoadAsync(List<Guid> ids, CancellationToken cancellationToken)
+    {
+        if (await access.CurrentAsync(User, cancellationToken) is not { } space)
+        {
+            return RedirectToPage("/Spaces/Index");
+        }
+
+        var distinct = ids.Distinct().Take(MaxRuns + 1).ToList();
+        if (distinct.Count < 2 || distinct.Count > MaxRuns)
+        {
+            Problem = distinct.Count < 2
+                ? "Tick at least two sessions in the list to compare them."
+                : $"Compare at most {MaxRuns} sessions at a time.";
+            return null;
+        }
+
+        // Only sessions of the viewer's current space; anything else is simply not there.
+        var sessions = await db.Sessions.AsNoTracking().Where(s => distinct.Contains(s.Id) && s.SpaceId == space.Space.Id).ToListAsync(cancellationToken);
+        if (sessions.Count != distinct.Count)
+        {
+            return NotFound();
+        }
+
+        if (sessions.Select(s => s.Activity.Id).Distinct().Count() > 1)
+        {
+            Problem = "These sessions ran different activities; compare runs of one activity.";
+            return null;
+        }
+
+        var runs = new List<SessionReport>();
+        foreach (var session in sessions.OrderBy(s => s.StartedAt ?? s.CreatedAt))
+        {
+            runs.Add(await SessionReport.LoadAsync(db, session, cancellationToken));
+        }
+
+        Runs = runs;
+        var first = runs[0].Summary.Prompts;
+        Ratings = first
+            .Where(p => p.Prompt.Kind == PromptKind.Rating)
+            .SelectMany(p => p.Prompt.Items.Select(item => new RatingRow(
+                p.Number - 1,
+                p.Prompt.Title,
+                item,
+                runs.Select(run => Tally(run, p.Number - 1, p.Prompt.Title, item)).ToList())))
+            .ToList();
+        Themes = first
+            .Where(p => p.Prompt.CanBeThemed)
+            .Select(p => new ThemeRow(
+                p.Number - 1,
+                p.Prompt.Title,
+                runs.Select(run => (IReadOnlyList<(string, int)>)(run.Boards.GetValueOrDefault(p.Number - 1)?.Ranked.Take(TopThemes).Select(t => (t.Theme.Name, t.Count)).ToList() ?? [])).ToList()))
+            .Where(t => t.Runs.Any(r => r.Count > 0))
+            .ToList();
+        return null;
+    }
+
+    /// <summary>A rated item in one run, found by its step's title (a later version of the activity may have moved it).</summary>
+    private static (double? Mean, int Answers, bool Withheld) Tally(SessionReport run, int step, string title, string item)
+    {
+        var part = run.Summary.Prompts.FirstOrDefault(p => p.Number - 1 == step && p.Prompt.Title == title)
+            ?? run.Summary.Prompts.FirstOrDefault(p => p.Prompt.Kind == PromptKind.Rating && p.Prompt.Title == title);
+        if (part is null)
+        {
+            return (null, 0, false);
+        }
+
+        var tally = part.Ratings.FirstOrDefault(r => r.Item == item);
+        return (tally?.Mean, part.Responses, part.RatingsWithheld);
+    }
+}
