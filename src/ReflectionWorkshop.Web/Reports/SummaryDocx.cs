@@ -52,7 +52,7 @@ public static class SummaryDocx
         ParagraphBlock paragraph => [Paragraph(paragraph.Inline, null)],
         QuoteBlock quote => quote.OfType<ParagraphBlock>().Select(p => Paragraph(p.Inline, "Quote")),
         ListBlock list => list.OfType<ListItemBlock>().SelectMany(item => item.OfType<ParagraphBlock>().Select(p => Paragraph(p.Inline, "ListBullet", "• "))),
-        MarkdownTable table => [Table(table)],
+        MarkdownTable table => [Table(table), new Paragraph()], // an empty line after, as between Markdown blocks
         _ => [],
     };
 
