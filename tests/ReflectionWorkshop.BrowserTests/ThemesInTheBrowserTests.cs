@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using ReflectionWorkshop.BrowserTests.Support;
@@ -12,12 +11,8 @@ namespace ReflectionWorkshop.BrowserTests;
 /// theme board (suggestions, then a card moved with the keyboard alone), the phones dot-vote on the themes live,
 /// the control page ranks them, and the next step hands the top-voted themes on to the phones.
 /// </summary>
-public sealed class ThemesInTheBrowserTests(ITestOutputHelper output) : IAsyncLifetime
+public sealed class ThemesInTheBrowserTests(ITestOutputHelper output) : BrowserWorkshop(output)
 {
-    /// <summary>What "live" means here: a phone or the control page catches up within this, without a reload.</summary>
-    private static readonly LocatorAssertionsToBeVisibleOptions Live = new() { Timeout = 5_000 };
-    private static readonly LocatorAssertionsToHaveTextOptions LiveText = new() { Timeout = 5_000 };
-
     /// <summary>
     /// Remembers the live part of each page as it loaded. A facilitator's page, once its live connection is
     /// up, re-reads itself and swaps that part in (site.js); <see cref="SettledAsync"/> waits for that swap, so
@@ -32,67 +27,8 @@ public sealed class ThemesInTheBrowserTests(ITestOutputHelper output) : IAsyncLi
     private const string Roles = "Clear roles";
     private const string Moved = "Honest feedback every week";
 
-    private readonly List<Screen> _screens = [];
-    private readonly Stopwatch _clock = new();
-    private LiveWorkshop? _app;
-    private IPlaywright? _playwright;
-    private IBrowser? _browser;
-    private Uri _server = null!;
-
-    public async Task InitializeAsync()
-    {
-        if (!Chromium.IsAvailable)
-        {
-            return;
-        }
-
-        _clock.Start();
-        SetDefaultExpectTimeout(10_000); // page loads on a busy 2-core CI machine; live checks set their own 5 s
-        _app = new LiveWorkshop();
-        _server = _app.Start();
-        _playwright = await Playwright.CreateAsync();
-        _browser = await Chromium.LaunchAsync(_playwright);
-        Phase($"app on {_server} and Chromium {_browser.Version} ready");
-    }
-
-    public async Task DisposeAsync()
-    {
-        foreach (var screen in _screens)
-        {
-            await screen.CloseAsync();
-        }
-
-        if (_browser is not null)
-        {
-            await _browser.CloseAsync();
-        }
-
-        _playwright?.Dispose();
-        _app?.Dispose();
-    }
-
     [ChromiumFact]
-    public async Task The_room_sorts_by_keyboard_votes_live_and_the_next_step_shows_the_top_themes()
-    {
-        try
-        {
-            await RunWorkshopAsync();
-        }
-        catch
-        {
-            await SaveFailureScreenshotsAsync();
-            foreach (var problem in _app!.Problems)
-            {
-                output.WriteLine("server: " + problem);
-            }
-
-            throw;
-        }
-        finally
-        {
-            Phase("done");
-        }
-    }
+    public Task The_room_sorts_by_keyboard_votes_live_and_the_next_step_shows_the_top_themes() => RunAsync(RunWorkshopAsync);
 
     private async Task RunWorkshopAsync()
     {
@@ -100,22 +36,18 @@ public sealed class ThemesInTheBrowserTests(ITestOutputHelper output) : IAsyncLi
         var laptop = await OpenAsync("facilitator", 1280, 900, phone: false);
         var control = laptop.Page;
         await laptop.Context.AddInitScriptAsync(RememberLoadedPage);
-        await RegisterAndMakeASpaceAsync(control);
-        await control.GotoAsync("facilitate");
-        var activity = control.Locator("article.activity")
-            .Filter(new() { Has = control.GetByRole(AriaRole.Heading, new() { Name = "Four characteristics of a team that works", Exact = true }) });
-        await activity.GetByRole(AriaRole.Button, new() { Name = "Start a session" }).ClickAsync();
-        await control.WaitForURLAsync(new Regex("/facilitate/sessions/[0-9a-f-]{36}$"));
+        await control.SignUpAndMakeASpaceAsync();
+        await control.StartASessionAsync("Four characteristics of a team that works");
         var runUrl = control.Url;
         await SettledAsync(control);
-        var code = (await control.Locator(".join-code").TextContentAsync())!.Trim();
+        var code = await control.JoinCodeAsync();
         Phase($"facilitator opened session {code}");
 
         // Two phones join and the room goes to the list step.
         var phones = await Task.WhenAll(
             OpenAsync("phone 1", 360, 740, phone: true),
             OpenAsync("phone 2", 360, 740, phone: true));
-        await Task.WhenAll(phones.Select(phone => JoinAsync(phone, code)));
+        await Task.WhenAll(phones.Select(phone => phone.JoinByTypingAsync(code)));
         await Expect(control.Locator(".status")).ToContainTextAsync("2 joined", new() { Timeout = 5_000 });
         await control.GetByRole(AriaRole.Button, new() { Name = "Start: show step 1" }).ClickAsync();
         await Expect(control.Locator("#step-heading")).ToHaveTextAsync("Picture two teams you have been part of");
@@ -274,33 +206,7 @@ public sealed class ThemesInTheBrowserTests(ITestOutputHelper output) : IAsyncLi
         await SettledAsync(control);
         Phase("step 4 shows the top-voted themes on both phones");
 
-        var unexpected = _screens.SelectMany(s => s.UnexpectedErrors()).ToList();
-        Assert.True(unexpected.Count == 0, "Console errors:\n" + string.Join("\n", unexpected));
-        Assert.True(_app!.Errors.Count == 0, "The server logged errors:\n" + string.Join("\n", _app.Errors));
-    }
-
-    private static async Task RegisterAndMakeASpaceAsync(IPage control)
-    {
-        await control.GotoAsync("account/register");
-        await control.Locator("[name='Input.DisplayName']").FillAsync("Fran Facilitator");
-        await control.Locator("[name='Input.Email']").FillAsync($"fran-{Guid.NewGuid():N}@example.org");
-        await control.Locator("[name='Input.Password']").FillAsync("correct horse battery");
-        await control.Locator("[name='Input.ConfirmPassword']").FillAsync("correct horse battery");
-        await control.GetByRole(AriaRole.Button, new() { Name = "Create account" }).ClickAsync();
-        await control.WaitForURLAsync(new Regex("/spaces$"));
-        await control.Locator("form[action*='handler=Create'] [name='Name']").FillAsync("Lakeside leadership team");
-        await control.Locator("form[action*='handler=Create']").GetByRole(AriaRole.Button).ClickAsync();
-        await control.WaitForURLAsync(new Regex("/spaces/[^/]+$"));
-    }
-
-    private static async Task JoinAsync(Screen phone, string code)
-    {
-        await phone.Page.GotoAsync("join");
-        await phone.Page.Locator("#code").PressSequentiallyAsync(code);
-        await phone.Page.GetByRole(AriaRole.Button, new() { Name = "Join" }).ClickAsync();
-        await phone.Page.WaitForURLAsync(new Regex($"/s/{code}$"));
-        await Expect(phone.Page.GetByRole(AriaRole.Heading, new() { Name = "You're in" })).ToBeVisibleAsync();
-        await phone.MarkAsync();
+        AssertNoErrors();
     }
 
     /// <summary>Waits until the page's live connection is up and the page has caught up (see <see cref="RememberLoadedPage"/>).</summary>
@@ -322,50 +228,7 @@ public sealed class ThemesInTheBrowserTests(ITestOutputHelper output) : IAsyncLi
 
     private static async Task<string> ThemeNameAsync(ILocator theme) => (await theme.Locator("h2").First.TextContentAsync())!.Trim();
 
-    private void Phase(string what) => output.WriteLine($"{_clock.Elapsed.TotalSeconds,5:F1} s  {what}");
-
-    private async Task<Screen> OpenAsync(string name, int width, int height, bool phone)
-    {
-        var screen = await Screen.OpenAsync(_browser!, _server, name, width, height, phone);
-        lock (_screens)
-        {
-            _screens.Add(screen);
-        }
-
-        return screen;
-    }
-
-    private async Task SaveFailureScreenshotsAsync()
-    {
-        var folder = Path.Combine(RepositoryRoot(), "TestResults", "browser");
-        Directory.CreateDirectory(folder);
-        foreach (var screen in _screens)
-        {
-            try
-            {
-                await screen.Page.ScreenshotAsync(new() { Path = Path.Combine(folder, $"failure-themes-{screen.Name.Replace(' ', '-')}.png"), FullPage = true });
-                output.WriteLine($"{screen.Name} was at {screen.Page.Url}; screenshot in TestResults/browser/.");
-            }
-            catch (PlaywrightException)
-            {
-                // The page is gone; the test's own failure says more.
-            }
-
-            foreach (var error in screen.UnexpectedErrors())
-            {
-                output.WriteLine("console: " + error);
-            }
-        }
-    }
-
-    private static string RepositoryRoot()
-    {
-        var folder = new DirectoryInfo(AppContext.BaseDirectory);
-        while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "ReflectionWorkshop.sln")))
-        {
-            folder = folder.Parent;
-        }
-
-        return folder?.FullName ?? AppContext.BaseDirectory;
-    }
+    /// <summary>Whole pages, and named apart from the other browser test's, which shoots its screens by the same names.</summary>
+    protected override async Task SaveFailureScreenshotAsync(Screen screen) =>
+        await screen.Page.ScreenshotAsync(new() { Path = InTestResults($"failure-themes-{screen.Name.Replace(' ', '-')}.png"), FullPage = true });
 }

@@ -1,0 +1,173 @@
+using System.Diagnostics;
+using Microsoft.Playwright;
+using Xunit.Abstractions;
+using static Microsoft.Playwright.Assertions;
+
+namespace ReflectionWorkshop.BrowserTests.Support;
+
+/// <summary>
+/// What every browser test stands on: the app on a free port, one Chromium, the screens the test opened (closed
+/// again afterwards), a clock for the phases in the test's output, and, when the story fails, a screenshot of
+/// every screen with what its console and the server said.
+/// </summary>
+public abstract class BrowserWorkshop(ITestOutputHelper output) : IAsyncLifetime
+{
+    /// <summary>What "live" means here: a phone or the control page catches up within this, without a reload.</summary>
+    protected static readonly LocatorAssertionsToBeVisibleOptions Live = new() { Timeout = 5_000 };
+    protected static readonly LocatorAssertionsToHaveTextOptions LiveText = new() { Timeout = 5_000 };
+
+    private readonly List<Screen> _screens = [];
+    private readonly Stopwatch _clock = new();
+    private LiveWorkshop? _app;
+    private IPlaywright? _playwright;
+    private IBrowser? _browser;
+    private Uri _server = null!;
+
+    protected ITestOutputHelper Output { get; } = output;
+
+    /// <summary>The running app; only there when Chromium is, as a test without a browser is skipped.</summary>
+    protected LiveWorkshop App => _app!;
+
+    /// <summary>Every screen the test opened, in the order they opened.</summary>
+    protected IReadOnlyList<Screen> Screens => _screens;
+
+    public async Task InitializeAsync()
+    {
+        if (!Chromium.IsAvailable)
+        {
+            return;
+        }
+
+        _clock.Start();
+        SetDefaultExpectTimeout(10_000); // page loads on a busy 2-core CI machine; live checks set their own 5 s
+        _app = new LiveWorkshop();
+        _server = _app.Start();
+        _playwright = await Playwright.CreateAsync();
+        _browser = await Chromium.LaunchAsync(_playwright);
+        Phase($"app on {_server} and Chromium {_browser.Version} ready");
+    }
+
+    public async Task DisposeAsync()
+    {
+        foreach (var screen in _screens)
+        {
+            await screen.CloseAsync();
+        }
+
+        if (_browser is not null)
+        {
+            await _browser.CloseAsync();
+        }
+
+        _playwright?.Dispose();
+        _app?.Dispose();
+    }
+
+    /// <summary>
+    /// Runs the test's story. When it fails, the screens and the server's problems go to the output before the
+    /// failure itself, since the failure alone rarely says what the room looked like.
+    /// </summary>
+    protected async Task RunAsync(Func<Task> story)
+    {
+        try
+        {
+            await story();
+        }
+        catch
+        {
+            await SaveFailureScreenshotsAsync();
+            foreach (var problem in App.Problems)
+            {
+                Output.WriteLine("server: " + problem);
+            }
+
+            throw;
+        }
+        finally
+        {
+            Phase("done");
+        }
+    }
+
+    protected void Phase(string what) => Output.WriteLine($"{_clock.Elapsed.TotalSeconds,5:F1} s  {what}");
+
+    protected async Task<Screen> OpenAsync(string name, int width, int height, bool phone)
+    {
+        var screen = await Screen.OpenAsync(_browser!, _server, name, width, height, phone);
+        lock (_screens)
+        {
+            _screens.Add(screen);
+        }
+
+        return screen;
+    }
+
+    /// <summary>A story ends clean: no screen's console reported an error it should not have, and neither did the server.</summary>
+    protected void AssertNoErrors()
+    {
+        var unexpected = _screens.SelectMany(s => s.UnexpectedErrors()).ToList();
+        Assert.True(unexpected.Count == 0, "Console errors:\n" + string.Join("\n", unexpected));
+        Assert.True(App.Errors.Count == 0, "The server logged errors:\n" + string.Join("\n", App.Errors));
+    }
+
+    /// <summary>
+    /// Screenshots go to TestResults/browser/; with RW_UPDATE_SCREENSHOTS=1 the published ones also replace
+    /// those in docs/screenshots/.
+    /// </summary>
+    protected static async Task Screenshot(Screen screen, string file, bool publish = false, bool fullPage = false)
+    {
+        var path = InTestResults(file);
+        await screen.Page.ScreenshotAsync(new() { Path = path, FullPage = fullPage, Animations = ScreenshotAnimations.Disabled, Caret = ScreenshotCaret.Hide });
+        if (publish && Environment.GetEnvironmentVariable("RW_UPDATE_SCREENSHOTS") == "1")
+        {
+            File.Copy(path, Path.Combine(RepositoryRoot(), "docs", "screenshots", file), overwrite: true);
+        }
+    }
+
+    /// <summary>Where a file of this name goes in TestResults/browser/, with the folder made.</summary>
+    protected static string InTestResults(string file)
+    {
+        var folder = Path.Combine(RepositoryRoot(), "TestResults", "browser");
+        Directory.CreateDirectory(folder);
+        return Path.Combine(folder, file);
+    }
+
+    /// <summary>
+    /// One screen's picture when the story failed. A test class whose screenshots would overwrite another's
+    /// names its own.
+    /// </summary>
+    protected virtual Task SaveFailureScreenshotAsync(Screen screen) =>
+        Screenshot(screen, $"failure-{screen.Name.Replace(' ', '-')}.png");
+
+    private async Task SaveFailureScreenshotsAsync()
+    {
+        foreach (var screen in _screens)
+        {
+            try
+            {
+                await SaveFailureScreenshotAsync(screen);
+                Output.WriteLine($"{screen.Name} was at {screen.Page.Url}; screenshot in TestResults/browser/.");
+            }
+            catch (PlaywrightException)
+            {
+                // The page is gone; the test's own failure says more.
+            }
+
+            foreach (var error in screen.UnexpectedErrors().Concat(screen.ExpectedOfflineErrors()))
+            {
+                Output.WriteLine("console: " + error);
+            }
+        }
+    }
+
+    private static string RepositoryRoot()
+    {
+        var folder = new DirectoryInfo(AppContext.BaseDirectory);
+        while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "ReflectionWorkshop.sln")))
+        {
+            folder = folder.Parent;
+        }
+
+        return folder?.FullName ?? AppContext.BaseDirectory;
+    }
+}
