@@ -5,6 +5,8 @@ return args.FirstOrDefault() switch
 {
     "themes" => ThemesCommand.Run(args[1..]),
     "themes-speed" => ThemesSpeedCommand.Run(args[1..]),
+    "load" => await ReflectionWorkshop.Bench.Load.LoadCommand.RunAsync(args[1..]),
+    "crash" => await ReflectionWorkshop.Bench.Load.CrashCommand.RunAsync(args[1..]),
     _ => Usage(),
 };
 
@@ -14,6 +16,10 @@ static int Usage()
         usage: ReflectionWorkshop.Bench VERB [ARGS]
           themes FILE [--threshold T]   theme suggestions against hand-made groupings (format of themes-dev.json)
           themes-speed FILE [--answers N] time suggesting themes for N answers (default 500) sampled from FILE
+          load [--url URL] [--participants N] [--seconds S] [--no-build]
+                                        a workshop of N phones over loopback (own Release instance without --url)
+          crash [--participants N] [--no-build]
+                                        kill -9 the server during a burst, restart it, check no saved answer is lost or doubled
         """);
     return 2;
 }

@@ -1,0 +1,180 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using static ReflectionWorkshop.Bench.Load.Measures;
+
+namespace ReflectionWorkshop.Bench.Load;
+
+/// <summary>
+/// `load`: a real workshop over loopback. A facilitator signs up, opens a session of two-team-compare and
+/// watches it live; N phones join through the forms, follow it over SignalR and answer step 1 spread over
+/// --seconds, then step 2 all at the same moment (the burst: everyone taps Submit when the timer ends).
+/// Prints latencies, throughput, memory, and answers acknowledged against answers stored.
+/// </summary>
+public static class LoadCommand
+{
+    private static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan GiveUpAfter = TimeSpan.FromSeconds(60);
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var options = RoomOptions.Parse(args, defaultParticipants: 100, defaultSeconds: 10);
+        var bound = TimeSpan.FromSeconds(options.Seconds + 300 + (options.Participants / 10));
+        using var cancellation = new CancellationTokenSource(bound);
+        var ct = cancellation.Token;
+        Room.PrepareClient();
+        var clock = Stopwatch.StartNew();
+        ServerInstance? server = null;
+        Room? room = null;
+        try
+        {
+            Uri url;
+            if (options.Url is null)
+            {
+                server = await ServerInstance.StartAsync(options.Build, ct);
+                url = server.Url;
+                Console.WriteLine($"server: own instance, Release build, {url} (pid {server.ProcessId}), temporary SQLite database {server.DatabasePath}");
+                Console.WriteLine($"server settings: {string.Join(' ', ServerInstance.Settings.Select(s => $"{s.Key}={s.Value}"))} (every phone is 127.0.0.1, so the per-address join limit is lifted; the per-phone answer limit is as shipped)");
+            }
+            else
+            {
+                url = options.Url;
+                Console.WriteLine($"server: {url} (given; its rate limits apply as configured there)");
+            }
+
+            int? pid = server?.ProcessId ?? options.Pid;
+            long? Rss() => pid is { } p ? ServerInstance.ReadRssKb(p) : null;
+            Console.WriteLine($"load average at start: {LoadAverage()} ({Environment.ProcessorCount} cores; generator and server share them)");
+
+            var runTag = $"rw-load-{Guid.NewGuid():N}"[..16];
+            room = await Room.OpenAsync(url, runTag, ct);
+            Console.WriteLine($"session {room.Code} of {Room.Activity} opened; the facilitator's page watches it");
+            await Task.Delay(1000, ct);
+            var rssBefore = Rss();
+
+            var joinStarted = Stopwatch.GetTimestamp();
+            await room.JoinAsync(options.Participants, ct);
+            var joinSeconds = Stopwatch.GetElapsedTime(joinStarted).TotalSeconds;
+            var joined = room.Phones.Count(p => p.Joined);
+            var connected = room.Phones.Count(p => p.Connected);
+            await Task.Delay(2000, ct);
+            var rssWith = Rss();
+            Console.WriteLine($"participants joined={joined} connected={connected} of {options.Participants} in {F(joinSeconds)} s; join (GET /j + POST form) {Spread([.. room.JoinMs])}");
+
+            var submissions = new ConcurrentBag<Submission>();
+            var phones = room.Phones.Where(p => p.Joined).ToList();
+
+            // Step 1, spread: each phone answers at a random moment within --seconds.
+            await room.Facilitator.StartAsync(ct);
+            var pages1 = await room.LoadFormsAsync(0, ct);
+            Console.WriteLine($"step 1 shown: answer page after the signal {Spread(pages1)}");
+            var steadyStarted = Stopwatch.GetTimestamp();
+            await Task.WhenAll(phones.Select(async phone =>
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.NextDouble() * options.Seconds * 1000), ct);
+                var submission = phone.NewSubmission(0, runTag);
+                submissions.Add(submission);
+                await phone.SubmitAsync(submission, RetryDelay, GiveUpAfter, null, ct);
+            }));
+            var steadySeconds = Stopwatch.GetElapsedTime(steadyStarted).TotalSeconds;
+            var steady = submissions.ToList();
+            Console.WriteLine($"step 1 spread: {steady.Count(s => s.Outcome == SubmitOutcome.Saved)} saved in {F(steadySeconds)} s = {F(steady.Count(s => s.Outcome == SubmitOutcome.Saved) / steadySeconds)} submissions/s; submit {Spread(Latencies(steady))}");
+
+            // Step 2, the burst: every phone has its form loaded and taps Submit at the same moment.
+            await room.Facilitator.NextAsync(ct);
+            var pages2 = await room.LoadFormsAsync(1, ct);
+            Console.WriteLine($"step 2 shown: answer page after the signal {Spread(pages2)}");
+            var go = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            var burst = phones.Select(phone => phone.NewSubmission(1, runTag)).ToList();
+            var burstTasks = phones.Zip(burst).Select(async pair =>
+            {
+                await go.Task;
+                await pair.First.SubmitAsync(pair.Second, RetryDelay, GiveUpAfter, null, ct);
+            }).ToList();
+            await Task.Delay(500, ct);
+            var burstStarted = Stopwatch.GetTimestamp();
+            go.SetResult();
+            await Task.WhenAll(burstTasks);
+            var rssBurst = Rss();
+            var burstSaved = burst.Where(s => s.Outcome == SubmitOutcome.Saved).ToList();
+            var burstSeconds = burstSaved.Count == 0 ? double.NaN : Stopwatch.GetElapsedTime(burstStarted, burstSaved.Max(s => s.AckAt)).TotalSeconds;
+            Console.WriteLine($"step 2 burst: {burstSaved.Count} of {burst.Count} answers sent at once, all acknowledged within {F(burstSeconds, "0.00")} s = {F(burstSaved.Count / burstSeconds)} submissions/s; submit {Spread(Latencies(burst))}");
+            foreach (var submission in burst)
+            {
+                submissions.Add(submission);
+            }
+
+            var all = submissions.ToList();
+            var saved = all.Where(s => s.Outcome == SubmitOutcome.Saved).ToList();
+
+            // The facilitator's page hears one "answers" signal per saved answer; wait for the stragglers.
+            var waitSignals = Stopwatch.StartNew();
+            while (room.Facilitator.AnswerSignals.Count < saved.Count && waitSignals.Elapsed < TimeSpan.FromSeconds(15))
+            {
+                await Task.Delay(100, ct);
+            }
+
+            var signals = room.Facilitator.AnswerSignals;
+            var fanout = Fanout(saved, signals);
+            if (signals.Count < saved.Count)
+            {
+                room.Error($"facilitator signals missing: {saved.Count - signals.Count}");
+            }
+
+            var stored = server is not null
+                ? StoredAnswers.FromDatabase(server.DatabasePath, room.Code, runTag)
+                : StoredAnswers.FromCsv(await room.Facilitator.CsvAsync(ct), runTag);
+            var lost = saved.Count(s => stored.Count(s.Marker) == 0);
+            var duplicated = stored.Markers.Values.Sum(n => Math.Max(0, n - 1));
+            var failed = all.Where(s => s.Outcome != SubmitOutcome.Saved).ToList();
+            foreach (var problem in failed.GroupBy(s => $"answer not saved: {s.Outcome} {s.Problem}"))
+            {
+                room.Errors[problem.Key] = problem.Count();
+            }
+
+            var retried = all.Count(s => s.Attempts > 1);
+            var submitMs = Latencies(all);
+            var kbPerParticipant = rssBefore is { } before && rssWith is { } with && connected > 0 ? (with - before) / (double)connected : double.NaN;
+
+            Console.WriteLine();
+            Console.WriteLine($"participants connected: {connected} of {options.Participants}");
+            Console.WriteLine($"submissions/s: spread {F(steady.Count(s => s.Outcome == SubmitOutcome.Saved) / steadySeconds)}, burst {F(burstSaved.Count / burstSeconds)}");
+            Console.WriteLine($"join latency:   {Spread([.. room.JoinMs])}");
+            Console.WriteLine($"submit latency: {Spread(submitMs)} (POST to the saved-answer redirect; {retried} needed a retry)");
+            Console.WriteLine($"burst:          {burstSaved.Count} answers sent at the same moment, the last acknowledged after {F(burstSeconds, "0.00")} s");
+            Console.WriteLine($"submit-to-facilitator: {Spread(fanout)} (phone's POST to the facilitator client's \"changed\" signal; {signals.Count} signals for {saved.Count} saved answers, paired in order)");
+            Console.WriteLine($"errors: {(room.Errors.IsEmpty ? "none" : string.Join("; ", room.Errors.Select(e => $"{e.Key} ×{e.Value}")))}");
+            Console.WriteLine($"answers acknowledged={saved.Count} stored={stored.Rows} (read from {(server is not null ? "the SQLite file" : "the facilitator's CSV export")}) lost={lost} duplicated={duplicated} not acknowledged={failed.Count}");
+            Console.WriteLine($"server memory (VmRSS): before={Kb(rssBefore)} with {connected} connected={Kb(rssWith)} after the burst={Kb(rssBurst)}; per participant {F(kbPerParticipant)} KB");
+            Console.WriteLine($"load average at end: {LoadAverage()}; run took {F(clock.Elapsed.TotalSeconds)} s");
+            Console.WriteLine($"participants={connected} acknowledged={saved.Count} stored={stored.Rows} lost={lost} submit_p99_ms={F(Percentile(submitMs, 99), "0")} fanout_p99_ms={F(Percentile(fanout, 99), "0")} kb_per_participant={F(kbPerParticipant, "0")}");
+            return lost > 0 || failed.Count > 0 || duplicated > 0 || joined < options.Participants ? 1 : 0;
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            Console.Error.WriteLine($"load: failed: {ex.GetType().Name}: {ex.Message}");
+            if (server is not null)
+            {
+                Console.Error.WriteLine($"last lines of the server log:\n{server.LogTail()}");
+            }
+
+            return 1;
+        }
+        finally
+        {
+            if (room is not null)
+            {
+                await room.DisposeAsync();
+            }
+
+            if (server is not null)
+            {
+                await server.DisposeAsync();
+            }
+        }
+    }
+
+    private static List<double> Latencies(IEnumerable<Submission> submissions) =>
+        submissions.Where(s => s.Outcome == SubmitOutcome.Saved).Select(s => s.LatencyMs).ToList();
+
+    private static string Kb(long? kb) => kb is { } value ? $"{value / 1024.0:0.0} MiB" : "n/a (no server pid; pass --pid)";
+}

@@ -1,0 +1,113 @@
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+
+namespace ReflectionWorkshop.Bench.Load;
+
+/// <summary>Percentiles and number formatting for the printed figures.</summary>
+public static class Measures
+{
+    public static double Percentile(IReadOnlyList<double> values, double p)
+    {
+        if (values.Count == 0)
+        {
+            return double.NaN;
+        }
+
+        var sorted = values.Order().ToList();
+        var rank = (int)Math.Ceiling(p / 100.0 * sorted.Count) - 1;
+        return sorted[Math.Clamp(rank, 0, sorted.Count - 1)];
+    }
+
+    public static string Ms(double value) => double.IsNaN(value) ? "n/a" : value.ToString("0.0", CultureInfo.InvariantCulture);
+
+    public static string Spread(IReadOnlyList<double> values) =>
+        $"p50={Ms(Percentile(values, 50))} p95={Ms(Percentile(values, 95))} p99={Ms(Percentile(values, 99))} max={Ms(values.Count == 0 ? double.NaN : values.Max())} ms (n={values.Count})";
+
+    public static string F(double value, string format = "0.0") => double.IsNaN(value) ? "n/a" : value.ToString(format, CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// Submit-to-facilitator latency. The hub's "answers" signal names no answer, and each saved answer sends
+    /// exactly one, so the signals (in arrival order) are paired with the saved submissions in the order they
+    /// were sent: the k-th signal with the k-th submission.
+    /// </summary>
+    public static List<double> Fanout(IEnumerable<Submission> saved, IReadOnlyList<long> signals)
+    {
+        var sends = saved.Select(s => s.SentAt).Order().ToList();
+        var arrivals = signals.Order().ToList();
+        var pairs = Math.Min(sends.Count, arrivals.Count);
+        var result = new List<double>(pairs);
+        for (var i = 0; i < pairs; i++)
+        {
+            result.Add(System.Diagnostics.Stopwatch.GetElapsedTime(sends[i], arrivals[i]).TotalMilliseconds);
+        }
+
+        return result;
+    }
+
+    /// <summary>The load average from /proc/loadavg (what `uptime` prints), to read figures against.</summary>
+    public static string LoadAverage()
+    {
+        try
+        {
+            return string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3));
+        }
+        catch (IOException)
+        {
+            return "n/a";
+        }
+    }
+}
+
+/// <summary>What the database holds for a session: response rows and how often each marker appears.</summary>
+public sealed record StoredAnswers(int Rows, IReadOnlyDictionary<string, int> Markers)
+{
+    public int Count(string marker) => Markers.GetValueOrDefault(marker);
+
+    /// <summary>Reads the SQLite file directly (the server may be running: WAL lets a reader in; or dead after a kill).</summary>
+    public static StoredAnswers FromDatabase(string path, string joinCode, string runTag)
+    {
+        using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false, DefaultTimeout = 30 }.ToString());
+        connection.Open();
+        using var rows = connection.CreateCommand();
+        rows.CommandText = "SELECT COUNT(*) FROM Responses r JOIN Sessions s ON s.Id = r.SessionId WHERE s.JoinCode = $code";
+        rows.Parameters.AddWithValue("$code", joinCode);
+        var count = Convert.ToInt32(rows.ExecuteScalar(), CultureInfo.InvariantCulture);
+
+        using var items = connection.CreateCommand();
+        items.CommandText = """
+            SELECT i.Text FROM ResponseItems i
+            JOIN Responses r ON r.Id = i.ResponseId
+            JOIN Sessions s ON s.Id = r.SessionId
+            WHERE s.JoinCode = $code AND i.Text LIKE $tag
+            """;
+        items.Parameters.AddWithValue("$code", joinCode);
+        items.Parameters.AddWithValue("$tag", $"[{runTag} %");
+        var markers = new Dictionary<string, int>();
+        using var reader = items.ExecuteReader();
+        while (reader.Read())
+        {
+            var text = reader.GetString(0);
+            var marker = text[..(text.IndexOf(']', StringComparison.Ordinal) + 1)];
+            markers[marker] = markers.GetValueOrDefault(marker) + 1;
+        }
+
+        return new StoredAnswers(count, markers);
+    }
+
+    /// <summary>Counts the markers in the facilitator's CSV export (one row per answer item), for a server given by --url.</summary>
+    public static StoredAnswers FromCsv(string csv, string runTag)
+    {
+        var markers = new Dictionary<string, int>();
+        var start = 0;
+        var open = $"[{runTag} ";
+        while ((start = csv.IndexOf(open, start, StringComparison.Ordinal)) >= 0)
+        {
+            var end = csv.IndexOf(']', start);
+            var marker = csv[start..(end + 1)];
+            markers[marker] = markers.GetValueOrDefault(marker) + 1;
+            start = end;
+        }
+
+        return new StoredAnswers(markers.Values.Sum(), markers);
+    }
+}

@@ -1,0 +1,334 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Net;
+using System.Security.Cryptography;
+using Microsoft.AspNetCore.Http.Connections;
+using Microsoft.AspNetCore.SignalR.Client;
+
+namespace ReflectionWorkshop.Bench.Load;
+
+/// <summary>Where the room is, as the hub tells phones (the shape of the app's LiveState).</summary>
+public sealed record RoomState(string State, int Step, string? TimerEndsAt = null, bool Locked = false, int Ballots = 0);
+
+/// <summary>What happened to one submission of an answer.</summary>
+public enum SubmitOutcome
+{
+    /// <summary>The redirect a saved answer gives: the phone is told it is saved.</summary>
+    Saved,
+
+    /// <summary>The server answered but did not save it (room moved on, validation, removed).</summary>
+    Refused,
+
+    /// <summary>No answer from the server before giving up (connection refused, reset, time-out, 5xx, 429 to the end).</summary>
+    Failed,
+}
+
+/// <summary>One submission: its idempotency key, the marker text that finds it in the database, and its timing.</summary>
+public sealed record Submission(int Phone, int Step, string Key, string Marker)
+{
+    public long SentAt { get; set; }
+
+    public long AckAt { get; set; }
+
+    public int Attempts { get; set; }
+
+    public SubmitOutcome Outcome { get; set; } = SubmitOutcome.Failed;
+
+    public string? Problem { get; set; }
+
+    public double LatencyMs => Stopwatch.GetElapsedTime(SentAt, AckAt).TotalMilliseconds;
+}
+
+/// <summary>A simulated phone: joins through the real forms, follows the session over SignalR, answers with idempotency keys.</summary>
+public sealed class Phone(int index, Uri server, string code) : IAsyncDisposable
+{
+    private readonly ConcurrentDictionary<int, TaskCompletionSource> _steps = new();
+    private HubConnection? _hub;
+    private WebPage? _answerPage;
+
+    public int Index { get; } = index;
+
+    public Browser Browser { get; } = new(server);
+
+    public bool Joined { get; private set; }
+
+    public bool Connected => _hub?.State == HubConnectionState.Connected;
+
+    public int StateSignals;
+
+    /// <summary>GET /j/{code}, post its form; the phone is in when it is sent on to /s/{code}. Returns the time taken.</summary>
+    public async Task<double> JoinAsync(CancellationToken cancellationToken)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var page = await Browser.GetAsync($"/j/{code}", cancellationToken);
+        using var response = await Browser.PostAsync(Browser.Read(page, "main form"), cancellationToken);
+        if (!Browser.IsRedirect(response.StatusCode) || response.Headers.Location?.OriginalString != $"/s/{code}")
+        {
+            throw new InvalidOperationException($"join: {(int)response.StatusCode} {response.Headers.Location}");
+        }
+
+        Joined = true;
+        return Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+    }
+
+    /// <summary>Connects to the hub with the phone's cookie and follows the session, as the page script does.</summary>
+    public async Task ConnectAsync(CancellationToken cancellationToken)
+    {
+        if (_hub is not null)
+        {
+            await _hub.DisposeAsync();
+        }
+
+        _hub = new HubConnectionBuilder()
+            .WithUrl(new Uri(server, "hubs/session"), options =>
+            {
+                options.Cookies = Browser.Cookies;
+                options.Transports = HttpTransportType.WebSockets;
+            })
+            .Build();
+        _hub.On<RoomState>("state", state =>
+        {
+            Interlocked.Increment(ref StateSignals);
+            if (state.State == "Running")
+            {
+                for (var step = 0; step <= state.Step; step++)
+                {
+                    _steps.GetOrAdd(step, _ => new(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
+                }
+            }
+        });
+        await _hub.StartAsync(cancellationToken);
+        await _hub.InvokeAsync<RoomState>("Follow", code, cancellationToken);
+    }
+
+    /// <summary>Completes when the hub says the room reached <paramref name="step"/>, or false after the wait.</summary>
+    public async Task<bool> WaitForStepAsync(int step, TimeSpan wait, CancellationToken cancellationToken)
+    {
+        var signal = _steps.GetOrAdd(step, _ => new(TaskCreationOptions.RunContinuationsAsynchronously)).Task;
+        try
+        {
+            await signal.WaitAsync(wait, cancellationToken);
+            return true;
+        }
+        catch (TimeoutException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Reads the answer page (what the phone shows when the step changes). Returns the time taken.</summary>
+    public async Task<double> LoadAnswerFormAsync(int step, CancellationToken cancellationToken)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var page = await Browser.GetAsync($"/s/{code}", cancellationToken);
+        var shown = page.Document.QuerySelector("form[data-answer-form] input[name='Input.Step']")?.GetAttribute("value");
+        if (shown != step.ToString(System.Globalization.CultureInfo.InvariantCulture))
+        {
+            throw new InvalidOperationException($"answer page shows step {shown ?? "none"}, expected {step}");
+        }
+
+        _answerPage = page;
+        return Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+    }
+
+    /// <summary>A new submission of this phone's answer to <paramref name="step"/>, with a fresh idempotency key.</summary>
+    public Submission NewSubmission(int step, string runTag) =>
+        new(Index, step, Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)), $"[{runTag} p{Index:D5} s{step}]");
+
+    /// <summary>
+    /// Posts the answer form once. The fields a person types depend on the prompt kind shown (compare or text);
+    /// the marker goes first so the answer can be found in the database.
+    /// </summary>
+    public async Task<SubmitOutcome> PostAnswerAsync(Submission submission, CancellationToken cancellationToken)
+    {
+        var page = _answerPage ?? throw new InvalidOperationException("the answer form was not loaded");
+        var document = page.Document;
+        var fields = new List<(string, string)> { ("Input.Key", submission.Key) };
+        if (document.QuerySelector("form[data-answer-form] textarea[name='Input.Left']") is not null)
+        {
+            fields.Add(("Input.Left", $"{submission.Marker} A team that shipped on time and laughed a lot."));
+            fields.Add(("Input.Right", "A team where nobody said what they thought."));
+        }
+        else
+        {
+            fields.Add(("Input.Text", $"{submission.Marker} Trust, and saying things out loud early."));
+        }
+
+        submission.Attempts++;
+        try
+        {
+            using var response = await Browser.PostAsync(Browser.Read(page, "form[data-answer-form]", [.. fields]), cancellationToken);
+            if (Browser.IsRedirect(response.StatusCode) && response.Headers.Location?.OriginalString == $"/s/{code}")
+            {
+                // A refused answer redirects too, but carries its reason in TempData: a cookie with a value.
+                var refused = response.Headers.TryGetValues("Set-Cookie", out var cookies)
+                    && cookies.Any(c => c.StartsWith(".AspNetCore.Mvc.CookieTempDataProvider=", StringComparison.Ordinal)
+                        && !c.StartsWith(".AspNetCore.Mvc.CookieTempDataProvider=;", StringComparison.Ordinal));
+                submission.Problem = refused ? "refused (room moved on, locked or closed)" : null;
+                return refused ? SubmitOutcome.Refused : SubmitOutcome.Saved;
+            }
+
+            submission.Problem = $"HTTP {(int)response.StatusCode}";
+            return (int)response.StatusCode >= 500 || response.StatusCode == HttpStatusCode.TooManyRequests
+                ? SubmitOutcome.Failed
+                : SubmitOutcome.Refused;
+        }
+        catch (HttpRequestException ex)
+        {
+            submission.Problem = ex.HttpRequestError.ToString();
+            return SubmitOutcome.Failed;
+        }
+        catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            submission.Problem = "time-out";
+            return SubmitOutcome.Failed;
+        }
+    }
+
+    /// <summary>
+    /// Submits as the phone script does: keeps the submission pending and sends it again with the same key
+    /// after a failure (the script waits 5 s; here <paramref name="retryDelay"/>), until saved, refused or
+    /// <paramref name="giveUpAfter"/>. Sets the submission's timing.
+    /// </summary>
+    public async Task SubmitAsync(Submission submission, TimeSpan retryDelay, TimeSpan giveUpAfter, Action<Submission>? onSaved, CancellationToken cancellationToken)
+    {
+        submission.SentAt = Stopwatch.GetTimestamp();
+        while (true)
+        {
+            var outcome = await PostAnswerAsync(submission, cancellationToken);
+            if (outcome != SubmitOutcome.Failed || Stopwatch.GetElapsedTime(submission.SentAt) > giveUpAfter || cancellationToken.IsCancellationRequested)
+            {
+                submission.AckAt = Stopwatch.GetTimestamp();
+                submission.Outcome = outcome;
+                if (outcome == SubmitOutcome.Saved)
+                {
+                    onSaved?.Invoke(submission);
+                }
+
+                return;
+            }
+
+            await Task.Delay(retryDelay, cancellationToken);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_hub is not null)
+        {
+            await _hub.DisposeAsync();
+        }
+
+        Browser.Dispose();
+    }
+}
+
+/// <summary>The facilitator's laptop: signs up, opens a session, steers it over HTTP and watches it over SignalR.</summary>
+public sealed class FacilitatorClient(Uri server) : IAsyncDisposable
+{
+    private readonly List<long> _answerSignals = [];
+    private HubConnection? _hub;
+
+    public Browser Browser { get; } = new(server);
+
+    public string RunUrl { get; private set; } = "";
+
+    public string Code { get; private set; } = "";
+
+    public Guid SessionId => Guid.Parse(RunUrl.Split('/').Last());
+
+    public async Task SignUpAsync(CancellationToken cancellationToken)
+    {
+        var register = await Browser.GetAsync("/account/register", cancellationToken);
+        await Browser.SubmitAsync(register, "main form", cancellationToken,
+            ("Input.DisplayName", "Load Facilitator"),
+            ("Input.Email", $"load-{Guid.NewGuid():N}@example.org"),
+            ("Input.Password", "correct horse battery staple"),
+            ("Input.ConfirmPassword", "correct horse battery staple"));
+        var spaces = await Browser.GetAsync("/spaces", cancellationToken);
+        await Browser.SubmitAsync(spaces, "form[action*='handler=Create']", cancellationToken, ("Name", "Load test team"));
+    }
+
+    public async Task OpenSessionAsync(string activityId, CancellationToken cancellationToken)
+    {
+        var catalogue = await Browser.GetAsync("/facilitate", cancellationToken);
+        var run = await Browser.SubmitAsync(catalogue, $"form.start:has(input[value='{activityId}'])", cancellationToken, ("anonymity", "Anonymous"), ("pacing", "Facilitated"));
+        if (!run.Url.StartsWith("/facilitate/sessions/", StringComparison.Ordinal))
+        {
+            throw new InvalidOperationException($"opening a session landed on {run.Url} ({(int)run.Status}); did signing up work?");
+        }
+
+        RunUrl = run.Url;
+        Code = run.Document.QuerySelector(".join-code")!.TextContent.Trim();
+    }
+
+    /// <summary>Watches the session with the account cookie, as the control page does; records every "answers" signal's arrival.</summary>
+    public async Task WatchAsync(CancellationToken cancellationToken)
+    {
+        _hub = new HubConnectionBuilder()
+            .WithUrl(new Uri(server, "hubs/session"), options =>
+            {
+                options.Cookies = Browser.Cookies;
+                options.Transports = HttpTransportType.WebSockets;
+            })
+            .Build();
+        _hub.On<string>("changed", what =>
+        {
+            if (what == "answers")
+            {
+                var now = Stopwatch.GetTimestamp();
+                lock (_answerSignals)
+                {
+                    _answerSignals.Add(now);
+                }
+            }
+        });
+        await _hub.StartAsync(cancellationToken);
+        await _hub.InvokeAsync<RoomState>("Watch", SessionId, cancellationToken);
+    }
+
+    public IReadOnlyList<long> AnswerSignals
+    {
+        get
+        {
+            lock (_answerSignals)
+            {
+                return [.. _answerSignals];
+            }
+        }
+    }
+
+    public Task StartAsync(CancellationToken cancellationToken) => SteerAsync("Start", cancellationToken);
+
+    public Task NextAsync(CancellationToken cancellationToken) => SteerAsync("Next", cancellationToken);
+
+    public Task CloseAsync(CancellationToken cancellationToken) => SteerAsync("Close", cancellationToken);
+
+    /// <summary>The session's response rows as the facilitator's CSV export shows them (used with --url, where there is no database file).</summary>
+    public async Task<string> CsvAsync(CancellationToken cancellationToken)
+    {
+        using var response = await Browser.Client.GetAsync($"{RunUrl}/summary?handler=Csv", cancellationToken);
+        response.EnsureSuccessStatusCode();
+        return await response.Content.ReadAsStringAsync(cancellationToken);
+    }
+
+    private async Task SteerAsync(string handler, CancellationToken cancellationToken)
+    {
+        var run = await Browser.GetAsync(RunUrl, cancellationToken);
+        var after = await Browser.SubmitAsync(run, $"form[action*='handler={handler}']", cancellationToken);
+        if (after.Status != HttpStatusCode.OK)
+        {
+            throw new InvalidOperationException($"{handler}: {(int)after.Status} at {after.Url}");
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_hub is not null)
+        {
+            await _hub.DisposeAsync();
+        }
+
+        Browser.Dispose();
+    }
+}
