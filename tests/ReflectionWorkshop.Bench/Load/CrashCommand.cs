@@ -55,8 +55,7 @@ public static class CrashCommand
             {
                 if (Interlocked.Increment(ref acknowledged) == killAfter)
                 {
-                    serverToKill.Kill();
-                    Interlocked.Exchange(ref killedAt, Stopwatch.GetTimestamp());
+                    Interlocked.Exchange(ref killedAt, serverToKill.KillNow());
                     killed.TrySetResult();
                 }
             }
@@ -121,7 +120,7 @@ public static class CrashCommand
 
             Console.WriteLine();
             Console.WriteLine($"phones: {phones.Count}; answers sent in the burst: {burst.Count}; resent after the kill: {retried}");
-            Console.WriteLine($"acknowledged (told \"saved\"): {saved.Count} ({toldBeforeKill} before the kill, {saved.Count - toldBeforeKill} after the restart); never acknowledged: {failed.Count}");
+            Console.WriteLine($"acknowledged (told \"saved\"): {saved.Count} ({toldBeforeKill} before the kill, {saved.Count - toldBeforeKill} after it); never acknowledged: {failed.Count}");
             Console.WriteLine($"in the database: {stored.Rows} answers; acknowledged but missing: {lost}; stored more than once: {duplicated}");
             Console.WriteLine($"phones resumed (reconnected, page shows their answer): {resumed} of {phones.Count}");
             Console.WriteLine($"errors: {(room.Errors.IsEmpty ? "none" : string.Join("; ", room.Errors.Select(e => $"{e.Key} ×{e.Value}")))}");

@@ -14,6 +14,7 @@ public static class LoadCommand
 {
     private static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan GiveUpAfter = TimeSpan.FromSeconds(60);
+    private const int WarmUpPhones = 20;
 
     public static async Task<int> RunAsync(string[] args)
     {
@@ -25,6 +26,7 @@ public static class LoadCommand
         var clock = Stopwatch.StartNew();
         ServerInstance? server = null;
         Room? room = null;
+        Room? warmUp = null;
         try
         {
             Uri url;
@@ -46,9 +48,13 @@ public static class LoadCommand
             Console.WriteLine($"load average at start: {LoadAverage()} ({Environment.ProcessorCount} cores; generator and server share them)");
 
             var runTag = $"rw-load-{Guid.NewGuid():N}"[..16];
+            // Warm-up: a second session with a few phones, so the first requests' one-time costs (JIT, caches,
+            // pools) are in the "before" figure and the per-participant cost is what a phone adds.
+            warmUp = await Room.OpenAsync(url, runTag + "w", ct);
+            await warmUp.JoinAsync(WarmUpPhones, ct);
             room = await Room.OpenAsync(url, runTag, ct);
-            Console.WriteLine($"session {room.Code} of {Room.Activity} opened; the facilitator's page watches it");
-            await Task.Delay(1000, ct);
+            Console.WriteLine($"session {room.Code} of {Room.Activity} opened; the facilitator's page watches it (warm-up: {WarmUpPhones} phones in another session)");
+            await Task.Delay(2000, ct);
             var rssBefore = Rss();
 
             var joinStarted = Stopwatch.GetTimestamp();
@@ -164,6 +170,11 @@ public static class LoadCommand
             if (room is not null)
             {
                 await room.DisposeAsync();
+            }
+
+            if (warmUp is not null)
+            {
+                await warmUp.DisposeAsync();
             }
 
             if (server is not null)

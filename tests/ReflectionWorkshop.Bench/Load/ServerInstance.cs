@@ -122,7 +122,19 @@ public sealed class ServerInstance : IAsyncDisposable
         throw new TimeoutException($"The server did not answer /healthz within 60 s; see {LogPath}.");
     }
 
-    /// <summary>SIGKILL, like kill -9: no shutdown, no flushing, nothing the app can do about it.</summary>
+    /// <summary>
+    /// SIGKILL, like kill -9: no shutdown, no flushing, nothing the app can do about it. The server is one
+    /// process (dotnet running the dll), so the signal goes straight to it; returns when it was sent.
+    /// </summary>
+    public long KillNow()
+    {
+        _process?.Kill();
+        var sent = System.Diagnostics.Stopwatch.GetTimestamp();
+        _process?.WaitForExit(10_000);
+        return sent;
+    }
+
+    /// <summary>Stops the server and anything it started (at the end, and on failure).</summary>
     public void Kill()
     {
         if (_process is { HasExited: false } process)
