@@ -181,7 +181,7 @@ public sealed class ThemesInTheBrowserTests(ITestOutputHelper output) : BrowserW
         // The control page counts and ranks the votes as they arrive.
         for (var i = 0; i < phones.Length; i++)
         {
-            await phones[i].Page.GetByRole(AriaRole.Button, new() { Name = "Save answer" }).ClickAsync();
+            await phones[i].Page.GetByRole(AriaRole.Button, new() { Name = "Save my vote" }).ClickAsync();
             await Expect(phones[i].Page.Locator(".saved-badge")).ToBeVisibleAsync(Live);
             await Expect(control.Locator("#answers-heading")).ToHaveTextAsync($"Votes: {i + 1} of 2", LiveText);
         }
