@@ -8,7 +8,9 @@ using ReflectionWorkshop.Domain.Themes;
 namespace ReflectionWorkshop.Web.Reports;
 
 /// <summary>
-/// Every response item of a session as CSV, one row per item, for a spreadsheet. Cells that a
+/// Every response item of a session as CSV, one row per item, for a spreadsheet. Numbers have columns of
+/// their own (a rating's value and its label; a theme's dots and, on a vote step, the person's dots), so
+/// they can be summed and averaged. Cells that a
 /// spreadsheet would run as a formula (starting with = + - @, tab or carriage return) are escaped by
 /// CsvHelper's injection protection; the file is UTF-8 with a byte order mark so Excel shows accents.
 /// Rating rows carry no participant and no time, and are sorted by item and value: the room was told
@@ -25,10 +27,12 @@ public static class ResponsesCsv
         string Side,
         string Item,
         string Value,
+        string ValueLabel,
         string Theme,
-        string Votes,
+        string ThemeDots,
+        string Dots,
         string Participant,
-        string AnsweredAt);
+        string AnsweredAtUtc);
 
     private static readonly CsvConfiguration Configuration = new(CultureInfo.InvariantCulture)
     {
@@ -55,8 +59,8 @@ public static class ResponsesCsv
             var step = part.Number - 1;
             var prompt = part.Prompt;
             var responses = report.Responses.Where(r => r.Step == step).ToList();
-            Row Make(string side, string item, string value, string theme, string votes, string participant, string at) =>
-                new(session.JoinCode, session.Activity.Title, part.Number, prompt.Title, prompt.Kind.ToString().ToLowerInvariant(), side, item, value, theme, votes, participant, at);
+            Row Make(string side, string item, (string Number, string Label) value, (string Name, string Dots) theme, string dots, string participant, string at) =>
+                new(session.JoinCode, session.Activity.Title, part.Number, prompt.Title, prompt.Kind.ToString().ToLowerInvariant(), side, item, value.Number, value.Label, theme.Name, theme.Dots, dots, participant, at);
 
             if (prompt.Kind == PromptKind.Rating)
             {
@@ -67,7 +71,14 @@ public static class ResponsesCsv
 
                 var ratings = responses.SelectMany(r => r.Items)
                     .OrderBy(i => i.Slot).ThenBy(i => i.Value)
-                    .Select(i => Make("", prompt.Items.ElementAtOrDefault(i.Slot) ?? "", $"{i.Value} ({prompt.Scale.ElementAtOrDefault((i.Value ?? 1) - 1)})", "", "", "", ""));
+                    .Select(i => Make(
+                        "",
+                        prompt.Items.ElementAtOrDefault(i.Slot) ?? "",
+                        (Number(i.Value ?? 0), prompt.Scale.ElementAtOrDefault((i.Value ?? 1) - 1) ?? ""),
+                        ("", ""),
+                        "",
+                        "",
+                        ""));
                 foreach (var row in ratings)
                 {
                     yield return row;
@@ -84,14 +95,17 @@ public static class ResponsesCsv
                 {
                     var side = prompt.Kind == PromptKind.Compare ? (item.Slot == 0 ? prompt.LeftLabel : prompt.RightLabel) : "";
                     var theme = board?.Themes.FirstOrDefault(t => t.Cards.Any(c => c.Key == new CardKey(response.Id, item.Slot)))?.Theme.Name ?? "";
-                    var themeVotes = theme.Length > 0 && votes.TryGetValue(theme, out var dots) ? dots.ToString(CultureInfo.InvariantCulture) : "";
+                    var themeDots = theme.Length > 0 && votes.TryGetValue(theme, out var dots) ? Number(dots) : "";
                     yield return prompt.Kind == PromptKind.Vote
-                        ? Make("", item.Text, "", item.Text, (item.Value ?? 0).ToString(CultureInfo.InvariantCulture), report.AliasOf(response.ParticipantId), Time(response.UpdatedAt))
-                        : Make(side, item.Text, "", theme, themeVotes, report.AliasOf(response.ParticipantId), Time(response.UpdatedAt));
+                        ? Make("", item.Text, ("", ""), (item.Text, ""), Number(item.Value ?? 0), report.AliasOf(response.ParticipantId), Time(response.UpdatedAt))
+                        : Make(side, item.Text, ("", ""), (theme, themeDots), "", report.AliasOf(response.ParticipantId), Time(response.UpdatedAt));
                 }
             }
         }
     }
 
-    private static string Time(DateTimeOffset at) => at.ToUniversalTime().ToString("yyyy-MM-dd HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+    /// <summary>A form every spreadsheet reads as a date and time (the column name says it is UTC).</summary>
+    private static string Time(DateTimeOffset at) => at.ToUniversalTime().ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
+
+    private static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
 }

@@ -10,7 +10,8 @@ namespace ReflectionWorkshop.Web.Reports;
 /// <summary>
 /// A whole session as JSON (activity snapshot, participants, answers, themes, ballots, notes) that
 /// another installation can import: a coach moving between districts, or a backup. Participants are
-/// numbers in the file, never ids or cookies; names travel only for named sessions.
+/// numbers in the file, never ids or cookies; names travel only for named sessions; ratings are not
+/// tied to the person who gave them.
 /// </summary>
 public sealed record SessionArchive(
     string Format,
@@ -71,7 +72,7 @@ public sealed record SessionArchive(
             session.StartedAt,
             session.ClosedAt,
             report.Participants.Select(p => new ArchivedParticipant(numbers[p.Id], session.Anonymity == Anonymity.Named ? p.DisplayName : null, p.JoinedAt)).ToList(),
-            responses.Select(r => new ArchivedResponse(numbers[r.ParticipantId], r.Step, r.SubmittedAt, r.UpdatedAt, r.Items.Select(i => new ArchivedItem(i.Slot, i.Text, i.Value)).ToList())).ToList(),
+            Archived(session, responses, numbers),
             report.Boards.OrderBy(b => b.Key).Select(b => new ArchivedBoard(
                 b.Key,
                 b.Value.Themes.Select(t => new ArchivedTheme(
@@ -80,6 +81,34 @@ public sealed record SessionArchive(
                         .Select(c => new ArchivedCard(numbers[c.ParticipantId], c.Key.Slot)).ToList())).ToList())).ToList(),
             session.Ballots,
             session.Notes);
+    }
+
+    /// <summary>
+    /// Answers by participant number, except ratings: the room was told no one's ratings are shown, so
+    /// each rating step's answers are dealt back to its raters in order of value, all with one time.
+    /// Tallies stay exact; who gave which rating cannot be read from the file.
+    /// </summary>
+    private static List<ArchivedResponse> Archived(Session session, List<Response> responses, Dictionary<Guid, int> numbers)
+    {
+        ArchivedResponse Archive(Response r, int number, DateTimeOffset submitted, DateTimeOffset updated) =>
+            new(number, r.Step, submitted, updated, r.Items.OrderBy(i => i.Slot).Select(i => new ArchivedItem(i.Slot, i.Text, i.Value)).ToList());
+
+        var archived = new List<ArchivedResponse>();
+        foreach (var step in responses.GroupBy(r => r.Step).OrderBy(g => g.Key))
+        {
+            if (session.Activity.PromptAt(step.Key).Kind != PromptKind.Rating)
+            {
+                archived.AddRange(step.Select(r => Archive(r, numbers[r.ParticipantId], r.SubmittedAt, r.UpdatedAt)));
+                continue;
+            }
+
+            var raters = step.Select(r => numbers[r.ParticipantId]).Order().ToList();
+            var at = step.Max(r => r.UpdatedAt);
+            var byValue = step.OrderBy(r => string.Join(',', r.Items.OrderBy(i => i.Slot).Select(i => $"{i.Slot}:{i.Value:D3}")), StringComparer.Ordinal).ToList();
+            archived.AddRange(byValue.Select((r, i) => Archive(r, raters[i], at, at)));
+        }
+
+        return archived;
     }
 
     public byte[] ToJson() => JsonSerializer.SerializeToUtf8Bytes(this, Options);

@@ -13,6 +13,7 @@ namespace ReflectionWorkshop.Web.Reports;
 /// </summary>
 public sealed record SessionReport(
     Session Session,
+    string SpaceName,
     string FacilitatorName,
     IReadOnlyList<Participant> Participants,
     IReadOnlyList<Response> Responses,
@@ -56,10 +57,11 @@ public sealed record SessionReport(
             .ToListAsync(cancellationToken);
         var boards = await db.ThemeBoards.AsNoTracking().Where(b => b.SessionId == session.Id).ToListAsync(cancellationToken);
         var facilitator = await db.Users.Where(u => u.Id == session.FacilitatorId).Select(u => u.DisplayName).SingleOrDefaultAsync(cancellationToken);
-        return Build(session, facilitator ?? "a former member", participants, responses, boards);
+        var space = await db.Spaces.Where(s => s.Id == session.SpaceId).Select(s => s.Name).SingleAsync(cancellationToken);
+        return Build(session, space, facilitator ?? "a former member", participants, responses, boards);
     }
 
-    public static SessionReport Build(Session session, string facilitatorName, IReadOnlyList<Participant> participants, IReadOnlyList<Response> responses, IReadOnlyList<ThemeBoard> boards)
+    public static SessionReport Build(Session session, string spaceName, string facilitatorName, IReadOnlyList<Participant> participants, IReadOnlyList<Response> responses, IReadOnlyList<ThemeBoard> boards)
     {
         var summary = SessionSummary.Build(session, participants, responses);
         var views = new Dictionary<int, BoardView>();
@@ -73,6 +75,6 @@ public sealed record SessionReport(
             }
         }
 
-        return new SessionReport(session, facilitatorName, participants, responses, summary, views);
+        return new SessionReport(session, spaceName, facilitatorName, participants, responses, summary, views);
     }
 }

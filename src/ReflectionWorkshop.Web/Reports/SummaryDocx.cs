@@ -141,7 +141,8 @@ public static class SummaryDocx
                     new RightBorder { Val = BorderValues.Single, Size = 4, Color = "999999" },
                     new InsideHorizontalBorder { Val = BorderValues.Single, Size = 4, Color = "999999" },
                     new InsideVerticalBorder { Val = BorderValues.Single, Size = 4, Color = "999999" })),
-            new TableGrid(source.ColumnDefinitions.Select(_ => new GridColumn())));
+            new TableGrid(Widths(source.ColumnDefinitions.Count).Select(w => new GridColumn { Width = w.ToString(System.Globalization.CultureInfo.InvariantCulture) })));
+        var widths = Widths(source.ColumnDefinitions.Count);
         foreach (var row in source.OfType<Markdig.Extensions.Tables.TableRow>())
         {
             var tableRow = new DocumentFormat.OpenXml.Wordprocessing.TableRow();
@@ -150,7 +151,7 @@ public static class SummaryDocx
                 tableRow.Append(new TableRowProperties(new TableHeader()));
             }
 
-            foreach (var cell in row.OfType<Markdig.Extensions.Tables.TableCell>())
+            foreach (var (cell, column) in row.OfType<Markdig.Extensions.Tables.TableCell>().Select((c, i) => (c, i)))
             {
                 var paragraph = new Paragraph();
                 foreach (var inner in cell.OfType<ParagraphBlock>())
@@ -161,13 +162,32 @@ public static class SummaryDocx
                     }
                 }
 
-                tableRow.Append(new DocumentFormat.OpenXml.Wordprocessing.TableCell(paragraph));
+                tableRow.Append(new DocumentFormat.OpenXml.Wordprocessing.TableCell(
+                    new TableCellProperties(new TableCellWidth { Width = widths[Math.Min(column, widths.Count - 1)].ToString(System.Globalization.CultureInfo.InvariantCulture), Type = TableWidthUnitValues.Dxa }),
+                    paragraph));
             }
 
             table.Append(tableRow);
         }
 
         return table;
+    }
+
+    /// <summary>
+    /// Column widths in twentieths of a point across the text width: the first column holds words (a
+    /// theme, a rated item) and gets the most room; the rest are mostly numbers.
+    /// </summary>
+    private static List<int> Widths(int columns)
+    {
+        const int textWidth = 11906 - (2 * 1134);
+        if (columns <= 1)
+        {
+            return [textWidth];
+        }
+
+        var first = columns == 2 ? textWidth * 3 / 5 : textWidth * 2 / 5;
+        var rest = (textWidth - first) / (columns - 1);
+        return [first, .. Enumerable.Repeat(rest, columns - 1)];
     }
 
     private static void AddStyles(MainDocumentPart main)
@@ -177,7 +197,8 @@ public static class SummaryDocx
             new DocDefaults(
                 new RunPropertiesDefault(new RunPropertiesBaseStyle(
                     new RunFonts { Ascii = "Calibri", HighAnsi = "Calibri", ComplexScript = "Calibri" },
-                    new FontSize { Val = "22" })),
+                    new FontSize { Val = "22" },
+                    new Languages { Val = "en-GB" })),
                 new ParagraphPropertiesDefault(new ParagraphPropertiesBaseStyle(new SpacingBetweenLines { After = "120", Line = "264", LineRule = LineSpacingRuleValues.Auto }))),
             new Style(new StyleName { Val = "Normal" }, new PrimaryStyle()) { Type = StyleValues.Paragraph, StyleId = "Normal", Default = true },
             Heading(1, "36"),

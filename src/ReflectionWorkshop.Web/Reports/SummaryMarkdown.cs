@@ -40,6 +40,7 @@ public static class SummaryMarkdown
         md.Append("# ").AppendLine(Escape(session.Activity.Title)).AppendLine();
         md.AppendLine(Escape(session.Activity.Purpose)).AppendLine();
         md.Append("- Facilitated by ").AppendLine(Escape(report.FacilitatorName));
+        md.Append("- Team space: ").AppendLine(Escape(report.SpaceName));
         md.Append("- ").AppendLine(When(session));
         var people = report.Participants.Count;
         md.Append("- ").Append(people.ToString(English)).Append(people == 1 ? " participant" : " participants")
@@ -61,9 +62,13 @@ public static class SummaryMarkdown
         }
 
         var text = "Run on " + started.ToString("d MMMM yyyy, HH:mm", English) + " UTC";
-        return session.ClosedAt is { } closed
-            ? text + $" ({Math.Max(1, (int)Math.Round((closed - started).TotalMinutes))} minutes)"
-            : text;
+        if (session.ClosedAt is not { } closed)
+        {
+            return text;
+        }
+
+        var minutes = Math.Max(1, (int)Math.Round((closed - started).TotalMinutes));
+        return text + $" ({minutes} {(minutes == 1 ? "minute" : "minutes")})";
     }
 
     private static string Step(SessionReport report, PromptSummary part)
@@ -71,13 +76,26 @@ public static class SummaryMarkdown
         var prompt = part.Prompt;
         var md = new StringBuilder();
         md.Append("## ").Append(part.Number.ToString(English)).Append(". ").AppendLine(Escape(prompt.Title)).AppendLine();
+        var session = report.Session;
+        var step = part.Number - 1;
         if (!prompt.TakesAnswers)
         {
             md.AppendLine("*A step to read or discuss; no answers.*").AppendLine();
         }
+        else if (part.Responses == 0 && session.State == SessionState.Closed && !session.IsSelfPaced && step > session.CurrentStep)
+        {
+            md.Append("*Not reached: the session closed at step ").Append(Number(session.CurrentStep + 1)).Append(" of ")
+                .Append(Number(session.Activity.Prompts.Count)).AppendLine(".*").AppendLine();
+        }
+        else if (prompt.Kind == PromptKind.Vote && !session.IsBallotOpen(step))
+        {
+            md.AppendLine("*The vote was not opened.*").AppendLine();
+        }
         else
         {
-            md.Append(part.Responses.ToString(English)).AppendLine(part.Responses == 1 ? " answer" : " answers").AppendLine();
+            md.AppendLine(prompt.Kind == PromptKind.Vote
+                ? $"{Number(part.Responses)} {(part.Responses == 1 ? "person" : "people")} voted, {Number(prompt.Dots)} {(prompt.Dots == 1 ? "dot" : "dots")} each"
+                : $"{Number(part.Responses)} {(part.Responses == 1 ? "answer" : "answers")}").AppendLine();
             switch (prompt.Kind)
             {
                 case PromptKind.Text or PromptKind.List or PromptKind.Compare:
@@ -90,7 +108,7 @@ public static class SummaryMarkdown
                     Table(md, ["Option", "Picked by"], part.Choices.Select(c => new[] { c.Option, Number(c.Count) }));
                     break;
                 case PromptKind.Vote:
-                    Table(md, ["Rank", "Theme", "Dots", "People"], part.Votes.Select((v, i) => new[] { Number(i + 1), v.Theme, Number(v.Dots), Number(v.Voters) }));
+                    Table(md, ["Rank", "Theme", "Dots", "People"], part.Votes.Select(v => new[] { Rank(part.Votes, v), v.Theme, Number(v.Dots), Number(v.Voters) }));
                     break;
             }
         }
@@ -123,7 +141,7 @@ public static class SummaryMarkdown
                 md.AppendLine("Ranked by what set the two sides apart: how much more often one side named the theme, as a share of its answers.").AppendLine();
                 Table(
                     md,
-                    ["Theme", prompt.LeftLabel, prompt.RightLabel, "Marks", .. voted ? new[] { "Votes" } : []],
+                    ["Theme", prompt.LeftLabel, prompt.RightLabel, "Mostly named by", .. voted ? new[] { "Votes" } : []],
                     board.SetApart.Select(t => (string[])[
                         t.Theme.Name,
                         Number(t.Left),
@@ -141,7 +159,7 @@ public static class SummaryMarkdown
 
             foreach (var theme in board.IsCompare ? board.SetApart : ranked)
             {
-                md.Append("**").Append(Escape(theme.Theme.Name)).Append("** (").Append(Number(theme.Count)).AppendLine(")").AppendLine();
+                md.Append("**").Append(Escape(theme.Theme.Name)).Append("** (").Append(Number(theme.Count)).Append(theme.Count == 1 ? " answer" : " answers").AppendLine(")").AppendLine();
                 foreach (var quote in theme.Quotes)
                 {
                     md.Append("> ").AppendLine(Quote(quote)).AppendLine();
@@ -179,6 +197,13 @@ public static class SummaryMarkdown
 
             md.AppendLine();
         }
+    }
+
+    /// <summary>Themes with as many dots share a rank, written "=2".</summary>
+    public static string Rank(IReadOnlyList<VoteTally> votes, VoteTally vote)
+    {
+        var rank = Number(1 + votes.Count(v => v.Dots > vote.Dots));
+        return votes.Count(v => v.Dots == vote.Dots) > 1 ? "=" + rank : rank;
     }
 
     /// <summary>A list step whose items are actions ("item-label: Action"): its summary lists every one.</summary>
@@ -239,7 +264,9 @@ public static class SummaryMarkdown
         }
 
         var result = escaped.ToString();
-        if (result.Length > 0 && result[0] is '#' or '-' or '+' or '=')
+
+        // At the start of a line: "# " would be a heading, "- " or "+ " a list item ("-5" and "=SUM" are plain text).
+        if (result.Length > 0 && (result[0] == '#' || (result[0] is '-' or '+' && (result.Length == 1 || result[1] == ' '))))
         {
             return "\\" + result;
         }

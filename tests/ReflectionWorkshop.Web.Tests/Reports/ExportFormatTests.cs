@@ -21,11 +21,11 @@ public sealed class ExportFormatTests
     {
         var lines = CsvText(FixedSession.Build()).Split('\n', StringSplitOptions.RemoveEmptyEntries);
 
-        Assert.Equal("Session,Activity,Step,Prompt,Kind,Side,Item,Value,Theme,Votes,Participant,AnsweredAt", lines[0]);
-        Assert.Contains("ABC234,Team | check-in,1,Two teams,compare,Went well,We *trusted* each other,,Trust,,Participant 1,2026-11-20 09:04:00Z", lines);
-        Assert.Contains("ABC234,Team | check-in,2,What actions will you take?,list,,Weekly check-ins,,Regular check-ins,3,Participant 2,2026-11-20 09:05:05Z", lines);
-        Assert.Contains("ABC234,Team | check-in,3,Which actions matter most?,vote,,Regular check-ins,,Regular check-ins,2,Participant 2,2026-11-20 09:06:00Z", lines);
-        Assert.Contains("ABC234,Team | check-in,5,How often should we meet?,choice,,Weekly,,,,Participant 1,2026-11-20 09:08:00Z", lines);
+        Assert.Equal("Session,Activity,Step,Prompt,Kind,Side,Item,Value,ValueLabel,Theme,ThemeDots,Dots,Participant,AnsweredAtUtc", lines[0]);
+        Assert.Contains("ABC234,Team | check-in,1,Two teams,compare,Went well,We *trusted* each other,,,Trust,,,Participant 1,2026-11-20 09:04:00", lines);
+        Assert.Contains("ABC234,Team | check-in,2,What actions will you take?,list,,Weekly check-ins,,,Regular check-ins,3,,Participant 2,2026-11-20 09:05:05", lines);
+        Assert.Contains("ABC234,Team | check-in,3,Which actions matter most?,vote,,Regular check-ins,,,Regular check-ins,,2,Participant 2,2026-11-20 09:06:00", lines);
+        Assert.Contains("ABC234,Team | check-in,5,How often should we meet?,choice,,Weekly,,,,,,Participant 1,2026-11-20 09:08:00", lines);
         Assert.Equal(1 + 4 + 3 + 3 + 2 + 1, lines.Length);
     }
 
@@ -46,8 +46,8 @@ public sealed class ExportFormatTests
 
         Assert.Equal(
             [
-                "ABC234,Team | check-in,4,How much trust is there?,rating,,In this group,1 (Low),,,,",
-                "ABC234,Team | check-in,4,How much trust is there?,rating,,In this group,2 (High),,,,",
+                "ABC234,Team | check-in,4,How much trust is there?,rating,,In this group,1,Low,,,,,",
+                "ABC234,Team | check-in,4,How much trust is there?,rating,,In this group,2,High,,,,,",
             ],
             ratings);
     }
@@ -84,8 +84,20 @@ public sealed class ExportFormatTests
         Assert.Contains("We *trusted* each other", Styled("Quote"));
         Assert.Contains("• =SUM(A1:A9) nobody owned it", Styled("ListBullet"));
         var firstTable = body.Elements<Table>().First();
-        Assert.Equal(["Theme", "Went well", "Struggled", "Marks"], firstTable.Elements<TableRow>().First().Elements<TableCell>().Select(c => c.InnerText));
+        Assert.Equal(["Theme", "Went well", "Struggled", "Mostly named by"], firstTable.Elements<TableRow>().First().Elements<TableCell>().Select(c => c.InnerText));
         Assert.Equal(5, body.Elements<Table>().Count());
         Assert.Contains(body.Descendants<Bold>(), b => b.Parent?.Parent is Run run && run.InnerText == "in January");
+    }
+
+    [Fact]
+    public void The_json_export_does_not_tie_a_rating_to_the_person_who_gave_it()
+    {
+        // Ana (participant 1) rated High, Ben (participant 2) Low; the file deals ratings out by value.
+        var archive = SessionArchive.From(FixedSession.Build(Anonymity.Named));
+
+        var ratings = archive.Responses.Where(r => r.Step == 3).ToList();
+        Assert.Equal([(1, 1), (2, 2)], ratings.Select(r => (r.Participant, r.Items.Single().Value!.Value)));
+        Assert.Single(ratings.Select(r => r.UpdatedAt).Distinct());
+        Assert.Contains(archive.Responses, r => r.Step == 0 && r.Participant == 1 && r.Items[0].Text == "We *trusted* each other");
     }
 }

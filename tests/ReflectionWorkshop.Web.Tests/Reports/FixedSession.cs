@@ -81,6 +81,6 @@ internal static class FixedSession
         session.SetNote(1, "Follow up **in January**.");
         session.Close(Start.AddMinutes(45));
 
-        return SessionReport.Build(session, "Fran Facilitator", [ana, ben], responses, [compareBoard, listBoard]);
+        return SessionReport.Build(session, "Lakeside leadership team", "Fran Facilitator", [ana, ben], responses, [compareBoard, listBoard]);
     }
 }

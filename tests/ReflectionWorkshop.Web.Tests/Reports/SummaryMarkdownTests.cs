@@ -43,7 +43,8 @@ public sealed class SummaryMarkdownTests
     [InlineData("a | b", @"a \| b")]
     [InlineData("[link](javascript:x)", @"\[link\](javascript:x)")]
     [InlineData("1.5 hours", "1.5 hours")]
-    [InlineData("=SUM(A1)", @"\=SUM(A1)")]
+    [InlineData("=SUM(A1)", "=SUM(A1)")]
+    [InlineData("-5 points", "-5 points")]
     [InlineData("two\nlines", "two lines")]
     public void Typed_text_stays_literal(string typed, string escaped)
     {

@@ -22,10 +22,13 @@ public sealed class CompareModel(AppDbContext db, SpaceAccess access) : PageMode
     private const int MaxRuns = 8;
     private const int TopThemes = 3;
 
-    public sealed record RatingRow(int Step, string Prompt, string Item, IReadOnlyList<(double? Mean, int Answers, bool Withheld)> Runs)
+    public sealed record RatingRow(int Step, string Prompt, string Item, IReadOnlyList<string> Scale, IReadOnlyList<(double? Mean, int Answers, bool Withheld)> Runs)
     {
-        /// <summary>The last run's mean minus the first's, when both are shown.</summary>
-        public double? Change => Runs[0].Mean is { } first && Runs[^1].Mean is { } last ? last - first : null;
+        /// <summary>
+        /// The last run's mean minus the first's, both rounded to one decimal as they are shown, so the
+        /// change always agrees with the two numbers beside it.
+        /// </summary>
+        public double? Change => Runs[0].Mean is { } first && Runs[^1].Mean is { } last ? Math.Round(last, 1) - Math.Round(first, 1) : null;
     }
 
     public sealed record ThemeRow(int Step, string Prompt, IReadOnlyList<IReadOnlyList<(string Theme, int Count)>> Runs);
@@ -72,10 +75,10 @@ public sealed class CompareModel(AppDbContext db, SpaceAccess access) : PageMode
                 csv.WriteField(SpreadsheetText.Neutralise(row.Item));
                 foreach (var run in row.Runs)
                 {
-                    csv.WriteField(run.Mean?.ToString("0.00", CultureInfo.InvariantCulture) ?? "");
+                    csv.WriteField(run.Mean?.ToString("0.0", CultureInfo.InvariantCulture) ?? "");
                 }
 
-                csv.WriteField(row.Change?.ToString("0.00", CultureInfo.InvariantCulture) ?? "");
+                csv.WriteField(row.Change?.ToString("0.0", CultureInfo.InvariantCulture) ?? "");
                 csv.NextRecord();
             }
         }
@@ -129,6 +132,7 @@ public sealed class CompareModel(AppDbContext db, SpaceAccess access) : PageMode
                 p.Number - 1,
                 p.Prompt.Title,
                 item,
+                p.Prompt.Scale,
                 runs.Select(run => Tally(run, p.Number - 1, p.Prompt.Title, item)).ToList())))
             .ToList();
         Themes = first
