@@ -33,7 +33,7 @@ public static class CrashCommand
         Room? room = null;
         try
         {
-            server = await ServerInstance.StartAsync(options.Build, ct);
+            server = await ServerInstance.StartAsync(options.Build, ct, options.DatabaseFolder);
             Console.WriteLine($"server: own instance, Release build, {server.Url} (pid {server.ProcessId}), SQLite database {server.DatabasePath}");
             Console.WriteLine($"server settings: {string.Join(' ', ServerInstance.Settings.Select(s => $"{s.Key}={s.Value}"))}");
             Console.WriteLine($"load average at start: {LoadAverage()}");

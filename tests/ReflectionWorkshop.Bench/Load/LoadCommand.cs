@@ -32,7 +32,7 @@ public static class LoadCommand
             Uri url;
             if (options.Url is null)
             {
-                server = await ServerInstance.StartAsync(options.Build, ct);
+                server = await ServerInstance.StartAsync(options.Build, ct, options.DatabaseFolder);
                 url = server.Url;
                 Console.WriteLine($"server: own instance, Release build, {url} (pid {server.ProcessId}), temporary SQLite database {server.DatabasePath}");
                 Console.WriteLine($"server settings: {string.Join(' ', ServerInstance.Settings.Select(s => $"{s.Key}={s.Value}"))} (every phone is 127.0.0.1, so the per-address join limit is lifted; the per-phone answer limit is as shipped)");
@@ -97,9 +97,14 @@ public static class LoadCommand
                 await pair.First.SubmitAsync(pair.Second, RetryDelay, GiveUpAfter, null, ct);
             }).ToList();
             await Task.Delay(500, ct);
+            var serverCpuBefore = CpuSeconds(pid);
+            var generatorCpuBefore = Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds;
             var burstStarted = Stopwatch.GetTimestamp();
             go.SetResult();
             await Task.WhenAll(burstTasks);
+            var burstWall = Stopwatch.GetElapsedTime(burstStarted).TotalSeconds;
+            var serverCpu = CpuSeconds(pid) - serverCpuBefore;
+            var generatorCpu = Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds - generatorCpuBefore;
             var rssBurst = Rss();
             var burstSaved = burst.Where(s => s.Outcome == SubmitOutcome.Saved).ToList();
             var burstSeconds = burstSaved.Count == 0 ? double.NaN : Stopwatch.GetElapsedTime(burstStarted, burstSaved.Max(s => s.AckAt)).TotalSeconds;
@@ -151,6 +156,13 @@ public static class LoadCommand
             Console.WriteLine($"errors: {(room.Errors.IsEmpty ? "none" : string.Join("; ", room.Errors.Select(e => $"{e.Key} ×{e.Value}")))}");
             Console.WriteLine($"answers acknowledged={saved.Count} stored={stored.Rows} (read from {(server is not null ? "the SQLite file" : "the facilitator's CSV export")}) lost={lost} duplicated={duplicated} not acknowledged={failed.Count}");
             Console.WriteLine($"server memory (VmRSS): before={Kb(rssBefore)} with {connected} connected={Kb(rssWith)} after the burst={Kb(rssBurst)}; per participant {F(kbPerParticipant)} KB");
+            Console.WriteLine($"during the burst ({F(burstWall, "0.00")} s): server CPU {F(serverCpu, "0.00")} s ({F(100 * serverCpu / burstWall, "0")}% of one core), generator CPU {F(generatorCpu, "0.00")} s ({F(100 * generatorCpu / burstWall, "0")}%), of {Environment.ProcessorCount} cores");
+            if (server is not null)
+            {
+                var (commits, synchronous) = SqliteCommitProbe(Path.GetDirectoryName(server.DatabasePath)!);
+                Console.WriteLine($"sqlite on this disk: {F(commits, "0")} one-row transactions/s, committed one by one (WAL, synchronous={synchronous}), i.e. {F(1000 / commits, "0.00")} ms each; the app commits each answer in its own transaction");
+            }
+
             Console.WriteLine($"load average at end: {LoadAverage()}; run took {F(clock.Elapsed.TotalSeconds)} s");
             Console.WriteLine($"participants={connected} acknowledged={saved.Count} stored={stored.Rows} lost={lost} submit_p99_ms={F(Percentile(submitMs, 99), "0")} fanout_p99_ms={F(Percentile(fanout, 99), "0")} kb_per_participant={F(kbPerParticipant, "0")}");
             return lost > 0 || failed.Count > 0 || duplicated > 0 || joined < options.Participants ? 1 : 0;

@@ -44,6 +44,78 @@ public static class Measures
         return result;
     }
 
+    /// <summary>CPU time (user + system) a process has used, from /proc/{pid}/stat, in seconds; NaN when unknown.</summary>
+    public static double CpuSeconds(int? pid)
+    {
+        if (pid is null)
+        {
+            return double.NaN;
+        }
+
+        try
+        {
+            var stat = File.ReadAllText($"/proc/{pid}/stat");
+            var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+            // After "pid (comm) ", field 3 (state) is index 0, so utime (14) and stime (15) are 11 and 12.
+            var ticks = long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
+            return ticks / 100.0;
+        }
+        catch (IOException)
+        {
+            return double.NaN;
+        }
+    }
+
+    /// <summary>
+    /// How fast this disk commits SQLite transactions one by one, as the app's answer path does (one
+    /// SaveChanges = one transaction): a scratch database in <paramref name="folder"/>, WAL, default synchronous.
+    /// </summary>
+    public static (double CommitsPerSecond, string Synchronous) SqliteCommitProbe(string folder, int commits = 300)
+    {
+        var path = Path.Combine(folder, $"probe-{Guid.NewGuid():N}.db");
+        try
+        {
+            using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());
+            connection.Open();
+            using (var setup = connection.CreateCommand())
+            {
+                setup.CommandText = "PRAGMA journal_mode=WAL; CREATE TABLE t (id INTEGER PRIMARY KEY, text TEXT NOT NULL);";
+                setup.ExecuteNonQuery();
+            }
+
+            using var pragma = connection.CreateCommand();
+            pragma.CommandText = "PRAGMA synchronous";
+            var synchronous = Convert.ToInt32(pragma.ExecuteScalar(), CultureInfo.InvariantCulture) switch
+            {
+                0 => "OFF",
+                1 => "NORMAL",
+                2 => "FULL",
+                3 => "EXTRA",
+                var other => other.ToString(CultureInfo.InvariantCulture),
+            };
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
+            for (var i = 0; i < commits; i++)
+            {
+                using var transaction = connection.BeginTransaction();
+                using var insert = connection.CreateCommand();
+                insert.Transaction = transaction;
+                insert.CommandText = "INSERT INTO t (text) VALUES ($text)";
+                insert.Parameters.AddWithValue("$text", "an answer of about the usual length, a sentence or two");
+                insert.ExecuteNonQuery();
+                transaction.Commit();
+            }
+
+            return (commits / System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds, synchronous);
+        }
+        finally
+        {
+            foreach (var file in new[] { path, path + "-wal", path + "-shm" })
+            {
+                File.Delete(file);
+            }
+        }
+    }
+
     /// <summary>The load average from /proc/loadavg (what `uptime` prints), to read figures against.</summary>
     public static string LoadAverage()
     {

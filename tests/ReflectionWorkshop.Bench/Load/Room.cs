@@ -4,7 +4,7 @@ using System.Globalization;
 namespace ReflectionWorkshop.Bench.Load;
 
 /// <summary>Options shared by `load` and `crash`.</summary>
-public sealed record RoomOptions(Uri? Url, int Participants, int Seconds, bool Build, int? Pid)
+public sealed record RoomOptions(Uri? Url, int Participants, int Seconds, bool Build, int? Pid, string? DatabaseFolder)
 {
     public static RoomOptions Parse(string[] args, int defaultParticipants, int defaultSeconds)
     {
@@ -12,6 +12,7 @@ public sealed record RoomOptions(Uri? Url, int Participants, int Seconds, bool B
         int participants = defaultParticipants, seconds = defaultSeconds;
         int? pid = null;
         var build = true;
+        string? databaseFolder = null;
         for (var i = 0; i < args.Length; i++)
         {
             string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value");
@@ -28,6 +29,9 @@ public sealed record RoomOptions(Uri? Url, int Participants, int Seconds, bool B
                     break;
                 case "--pid":
                     pid = int.Parse(Next(), CultureInfo.InvariantCulture);
+                    break;
+                case "--db-folder":
+                    databaseFolder = Next();
                     break;
                 case "--no-build":
                     build = false;
@@ -47,7 +51,7 @@ public sealed record RoomOptions(Uri? Url, int Participants, int Seconds, bool B
             throw new ArgumentException("--url must be on 127.0.0.1 (this generator only loads the loopback interface)");
         }
 
-        return new RoomOptions(url, participants, seconds, build, pid);
+        return new RoomOptions(url, participants, seconds, build, pid, databaseFolder);
     }
 }
 

@@ -45,7 +45,8 @@ public sealed class ServerInstance : IAsyncDisposable
     public int? ProcessId => _process is { HasExited: false } p ? p.Id : null;
 
     /// <summary>Builds the web app in Release (unless told not to) and starts it on a free loopback port.</summary>
-    public static async Task<ServerInstance> StartAsync(bool build, CancellationToken cancellationToken)
+    /// <param name="databaseFolder">Where the temporary database goes (default: the temp folder); e.g. /dev/shm to take the disk out of a measurement.</param>
+    public static async Task<ServerInstance> StartAsync(bool build, CancellationToken cancellationToken, string? databaseFolder = null)
     {
         var root = RepositoryRoot();
         var project = Path.Combine(root, "src", "ReflectionWorkshop.Web", "ReflectionWorkshop.Web.csproj");
@@ -56,7 +57,7 @@ public sealed class ServerInstance : IAsyncDisposable
             await RunToEndAsync("dotnet", ["build", "-c", "Release", "-nologo", "-v", "q", project], cancellationToken);
         }
 
-        var folder = Path.Combine(Path.GetTempPath(), $"rw-load-{Environment.ProcessId}-{Guid.NewGuid():N}"[..32]);
+        var folder = Path.Combine(databaseFolder ?? Path.GetTempPath(), $"rw-load-{Environment.ProcessId}-{Guid.NewGuid():N}"[..32]);
         Directory.CreateDirectory(folder);
         var instance = new ServerInstance(dll, folder, FreePort());
         await instance.LaunchAsync(cancellationToken);
