@@ -161,6 +161,8 @@ public static class LoadCommand
             {
                 var (commits, synchronous) = SqliteCommitProbe(Path.GetDirectoryName(server.DatabasePath)!);
                 Console.WriteLine($"sqlite on this disk: {F(commits, "0")} one-row transactions/s, committed one by one (WAL, synchronous={synchronous}), i.e. {F(1000 / commits, "0.00")} ms each; the app commits each answer in its own transaction");
+                var (contended, slowest) = SqliteContendedProbe(Path.GetDirectoryName(server.DatabasePath)!);
+                Console.WriteLine($"sqlite with 64 writers at once (each its own connection, as concurrent requests): {F(contended, "0")} transactions/s, slowest {F(slowest, "0")} ms");
             }
 
             Console.WriteLine($"load average at end: {LoadAverage()}; run took {F(clock.Elapsed.TotalSeconds)} s");
