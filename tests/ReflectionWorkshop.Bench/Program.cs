@@ -16,7 +16,7 @@ static int Usage()
         usage: ReflectionWorkshop.Bench VERB [ARGS]
           themes FILE [--threshold T]   theme suggestions against hand-made groupings (format of themes-dev.json)
           themes-speed FILE [--answers N] time suggesting themes for N answers (default 500) sampled from FILE
-          load [--url URL] [--participants N] [--seconds S] [--no-build] [--db-folder DIR]
+          load [--url URL] [--participants N] [--seconds S] [--no-build] [--db-folder DIR] [--server-env NAME=VALUE]
                                         a workshop of N phones over loopback (own Release instance without --url)
           crash [--participants N] [--no-build]
                                         kill -9 the server during a burst, restart it, check no saved answer is lost or doubled

@@ -6,6 +6,9 @@ namespace ReflectionWorkshop.Bench.Load;
 /// <summary>Options shared by `load` and `crash`.</summary>
 public sealed record RoomOptions(Uri? Url, int Participants, int Seconds, bool Build, int? Pid, string? DatabaseFolder)
 {
+    /// <summary>Set by --no-watch: the facilitator does not watch over SignalR (to measure the broadcast's share).</summary>
+    public static bool NoWatch { get; private set; }
+
     public static RoomOptions Parse(string[] args, int defaultParticipants, int defaultSeconds)
     {
         Uri? url = null;
@@ -29,6 +32,15 @@ public sealed record RoomOptions(Uri? Url, int Participants, int Seconds, bool B
                     break;
                 case "--pid":
                     pid = int.Parse(Next(), CultureInfo.InvariantCulture);
+                    break;
+                case "--server-env":
+                    // Diagnostics only (e.g. DOTNET_gcServer=0): an extra setting for the child server, printed with the others.
+                    var pair = Next().Split('=', 2);
+                    ServerInstance.Settings[pair[0]] = pair.Length == 2 ? pair[1] : "";
+                    break;
+                case "--no-watch":
+                    // Diagnostics only: no facilitator hub connection, so saved answers broadcast to no one.
+                    NoWatch = true;
                     break;
                 case "--db-folder":
                     databaseFolder = Next();
@@ -90,7 +102,11 @@ public sealed class Room : IAsyncDisposable
         var facilitator = new FacilitatorClient(url);
         await facilitator.SignUpAsync(cancellationToken);
         await facilitator.OpenSessionAsync(Activity, cancellationToken);
-        await facilitator.WatchAsync(cancellationToken);
+        if (!RoomOptions.NoWatch)
+        {
+            await facilitator.WatchAsync(cancellationToken);
+        }
+
         return new Room(url, facilitator, runTag);
     }
 

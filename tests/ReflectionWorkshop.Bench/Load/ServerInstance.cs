@@ -15,7 +15,7 @@ public sealed class ServerInstance : IAsyncDisposable
     /// so the per-address join limit (120 a minute, meant for one school network) is raised: the run measures
     /// the app, not the limiter. The per-phone answer limit is left as shipped.
     /// </summary>
-    public static readonly IReadOnlyDictionary<string, string> Settings = new Dictionary<string, string>
+    public static readonly Dictionary<string, string> Settings = new()
     {
         ["RateLimits__join__PermitsPerWindow"] = "1000000",
         ["RateLimits__accounts__PermitsPerWindow"] = "1000",
