@@ -84,12 +84,25 @@ public sealed class Cluster : IAsyncLifetime
             if (address is null)
             {
                 var number = Interlocked.Increment(ref _nextAddress);
-                if (number > 250)
+                if (number <= 250)
                 {
-                    throw new InvalidOperationException("Ran out of loopback addresses for devices.");
+                    address = IPAddress.Parse($"127.0.0.{number}");
                 }
+                else
+                {
+                    // All used: while nginx avoided an instance (fail_timeout after a restart), its addresses
+                    // were sent to the other one and filed there. Try those again; nginx takes them back.
+                    fresh = false;
+                    lock (_spares)
+                    {
+                        address = _spares.Values.FirstOrDefault(q => q.Count > 0)?.Dequeue();
+                    }
 
-                address = IPAddress.Parse($"127.0.0.{number}");
+                    if (address is null)
+                    {
+                        throw new InvalidOperationException("Ran out of loopback addresses for devices.");
+                    }
+                }
             }
 
             var device = new Device(name, address, Nginx.Address, cookies);
@@ -110,10 +123,9 @@ public sealed class Cluster : IAsyncLifetime
                 queue.Enqueue(address);
             }
 
-            if (!fresh)
-            {
-                await Task.Delay(250);
-            }
+            // A miss right after a restart means nginx still avoids the instance: wait a little rather than
+            // burning through addresses.
+            await Task.Delay(fresh ? 50 : 250);
         }
 
         throw new TimeoutException($"No device address reached instance {instance} through nginx.\n{Nginx.Log}");
