@@ -21,11 +21,13 @@ public static class DatabaseSetup
         {
             var connectionString = CheckPostgreSql(configured);
             builder.Services.AddDbContext<AppDbContext>(options => options.UseWorkshopPostgreSql(connectionString));
+            builder.Services.AddSingleton(new WriteGate(oneAtATime: false));
         }
         else
         {
             var connectionString = SqliteDatabase.ResolveConnectionString(configured ?? DefaultSqlite, builder.Environment.ContentRootPath);
             builder.Services.AddDbContext<AppDbContext>(options => options.UseSqlite(connectionString));
+            builder.Services.AddSingleton(new WriteGate(oneAtATime: true));
         }
     }
 

@@ -17,7 +17,7 @@ namespace ReflectionWorkshop.Web.Pages.Play;
 /// current step, seeing it saved, and a thank-you with their own answers once it closes.
 /// </summary>
 [EnableRateLimiting(RateLimits.Answer)]
-public sealed class IndexModel(AppDbContext db, ParticipantCookie cookie, LiveUpdates live, ThemeBoards boards, TakeawayLinks takeaway, TimeProvider clock) : PageModel
+public sealed class IndexModel(AppDbContext db, ParticipantCookie cookie, LiveUpdates live, ThemeBoards boards, TakeawayLinks takeaway, WriteGate writes, TimeProvider clock) : PageModel
 {
     public Session Session { get; private set; } = null!;
 
@@ -191,7 +191,10 @@ public sealed class IndexModel(AppDbContext db, ParticipantCookie cookie, LiveUp
     [TempData]
     public string? Withdrawn { get; set; }
 
-    private async Task SaveAsync(Answer answer, string? key, CancellationToken cancellationToken)
+    private Task SaveAsync(Answer answer, string? key, CancellationToken cancellationToken) =>
+        writes.RunAsync(() => SaveInTurnAsync(answer, key, cancellationToken), cancellationToken);
+
+    private async Task SaveInTurnAsync(Answer answer, string? key, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         var response = Session.Answer(Participant, Step, answer, Saved, now, key);
