@@ -9,6 +9,7 @@ using ReflectionWorkshop.Web;
 using ReflectionWorkshop.Web.Accounts;
 using ReflectionWorkshop.Web.Hosting;
 using ReflectionWorkshop.Web.Live;
+using ReflectionWorkshop.Web.Localization;
 using ReflectionWorkshop.Web.Participation;
 using ReflectionWorkshop.Web.Spaces;
 using ReflectionWorkshop.Web.Themes;
@@ -74,6 +75,7 @@ builder.Services.ConfigureApplicationCookie(options =>
 builder.Services.AddAuthorizationBuilder()
     .AddPolicy(AppClaimsFactory.AdministratorClaim, policy => policy.RequireClaim(AppClaimsFactory.AdministratorClaim, "true"));
 
+builder.Services.AddWorkshopLocalization();
 builder.Services.AddRazorPages(options =>
 {
     // Every facilitator and coach page sits in one of these folders; resource checks (SpaceAccess) come on top.
@@ -81,7 +83,8 @@ builder.Services.AddRazorPages(options =>
     options.Conventions.AuthorizeFolder("/Spaces");
     options.Conventions.AuthorizeFolder("/Admin", AppClaimsFactory.AdministratorClaim);
     options.Conventions.AuthorizePage("/Account/Password");
-});
+    options.Conventions.AuthorizePage("/Account/Index");
+}).AddWorkshopValidationText();
 builder.Services.Configure<RouteOptions>(options => options.LowercaseUrls = true);
 builder.Services.AddWorkshopRateLimits();
 builder.Services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database").AddWorkshopRedisCheck(builder.Configuration);
@@ -104,6 +107,7 @@ app.UseSecurityHeaders();
 app.UseRouting();
 app.UseRateLimiter();
 app.UseAuthentication();
+app.UseRequestLocalization();
 app.UseAuthorization();
 app.UseAntiforgery();
 app.MapStaticAssets();

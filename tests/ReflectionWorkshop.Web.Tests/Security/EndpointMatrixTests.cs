@@ -30,6 +30,12 @@ public sealed partial class EndpointMatrixTests(ITestOutputHelper output) : IDis
         "join", "join/code", "j/{code}", "s/{code}",
         "invite/{token}",
 
+        // Choosing the language this device shows the app in.
+        "language",
+
+        // The signed-in person's own settings (sign-in required by convention; shows no space).
+        "account",
+
         // A participant's take-away page: the token is their participant id, encrypted and signed.
         "mine/{token}",
     ];

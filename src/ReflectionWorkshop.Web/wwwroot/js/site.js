@@ -2,6 +2,12 @@
 (() => {
   "use strict";
 
+  // The sentences this script writes come from the server in the page's language (Resources/Shared, "Js.*").
+  const lang = document.documentElement.lang || undefined;
+  const texts = (() => { try { return JSON.parse(document.body.dataset.text ?? "{}"); } catch { return {}; } })();
+  const number = (n) => n.toLocaleString(lang);
+  const say = (key, values = {}) => (texts[key] ?? key).replace(/\{(\w+)\}/g, (_, name) => values[name] ?? "");
+
   const root = () => document.querySelector("[data-live]");
   let typed = false;
   // Words typed into a field, or a choice not yet sent: a live refresh would throw them away, so watch
@@ -68,11 +74,11 @@
       return;
     }
     sending = true;
-    status("Saving…", "saving");
+    status(say("Saving"), "saving");
     try {
       const response = await fetch(pending.action, { method: "POST", body: new URLSearchParams(pending.fields), credentials: "same-origin" });
       if (response.status === 429 || response.status >= 500) {
-        status("Not saved yet: the server is busy. Trying again…", "offline");
+        status(say("Busy"), "offline");
         setTimeout(sendPending, 5000);
         return;
       }
@@ -82,7 +88,7 @@
         window.location.replace(window.location.pathname);
       }
     } catch {
-      status("Offline — we'll send it when you're back.", "offline");
+      status(say("Offline"), "offline");
       setTimeout(sendPending, 5000);
     } finally {
       sending = false;
@@ -143,8 +149,8 @@
       const update = () => {
         const left = limit - field.value.length;
         counter.textContent = left >= 0
-          ? `${left.toLocaleString()} characters left`
-          : `${(-left).toLocaleString()} characters over the limit of ${limit.toLocaleString()}`;
+          ? say("CharactersLeft", { left: number(left) })
+          : say("CharactersOver", { over: number(-left), limit: number(limit) });
         counter.classList.toggle("field-error", left < 0);
       };
       field.addEventListener("input", update);
@@ -191,8 +197,8 @@
         const placed = fields.reduce((sum, f) => sum + (Number(f.value) || 0), 0);
         const remaining = total - placed;
         left.textContent = remaining >= 0
-          ? `${remaining} of ${total} ${total === 1 ? "dot" : "dots"} left to place`
-          : `${-remaining} too many: take ${-remaining === 1 ? "one" : -remaining} back`;
+          ? say(total === 1 ? "DotLeft" : "DotsLeft", { left: number(remaining), total: number(total) })
+          : say(remaining === -1 ? "OneTooMany" : "TooMany", { over: number(-remaining) });
         left.classList.toggle("field-error", remaining < 0);
         for (const button of ballot.querySelectorAll("[data-step-by]")) {
           const field = document.getElementById(button.dataset.for);
@@ -222,8 +228,8 @@
     for (const timer of document.querySelectorAll("[data-timer]")) {
       const left = Math.round((Date.parse(timer.dataset.timer) - Date.now()) / 1000);
       timer.textContent = left > 0
-        ? `${Math.floor(left / 60)}:${String(left % 60).padStart(2, "0")} left`
-        : "Time is up";
+        ? say("TimeLeft", { time: `${Math.floor(left / 60)}:${String(left % 60).padStart(2, "0")}` })
+        : say("TimeUp");
       timer.classList.toggle("time-up", left <= 0);
     }
   };
