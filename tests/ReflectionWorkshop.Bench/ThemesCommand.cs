@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using ReflectionWorkshop.Suggestions;
 using ReflectionWorkshop.Suggestions.Evaluation;
+using ReflectionWorkshop.Suggestions.Text;
 
 namespace ReflectionWorkshop.Bench;
 
@@ -93,6 +94,31 @@ internal static class ThemesCommand
         return 0;
     }
 
+    // How the suggester's per-answer language guess splits the set, and how often it matches the hand label where
+    // the file has one.
+    private static void ReportLanguages(ThemeSuggester suggester, ThemeDataSet data, string room)
+    {
+        var all = data.Prompts.SelectMany(p => p.Items).Select(i => (Item: i, Guess: suggester.GuessLanguage(i.Text, room))).ToList();
+        var split = string.Join(", ", all.GroupBy(x => x.Guess).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Key} {g.Count()}"));
+        var labelled = all.Where(x => x.Item.Language is not null).ToList();
+        if (labelled.Count == 0)
+        {
+            // A one-language set: the answers read in the other language are the guess's mistakes.
+            Console.WriteLine($"language guess: {split}");
+            foreach (var (item, guess) in all.Where(x => x.Guess != AnswerLanguage.Normalise(room)))
+            {
+                Console.WriteLine($"    guessed {guess}: {item.Text}");
+            }
+            return;
+        }
+        var misses = labelled.Where(x => x.Item.Language != x.Guess).ToList();
+        Console.WriteLine($"language guess: {split}; as hand-labelled for {labelled.Count - misses.Count} of {labelled.Count}");
+        foreach (var (item, guess) in misses)
+        {
+            Console.WriteLine($"    guessed {guess}, written in {item.Language}: {item.Text}");
+        }
+    }
+
     private sealed record SetResult(string File, string Language, int Items, double Ari, double F1);
 
     private static SetResult RunSet(ThemeSuggester suggester, string file, bool verbose)
@@ -140,6 +166,7 @@ internal static class ThemesCommand
         }
         var ari = items == 0 ? 0 : ariSum / items;
         var f1 = items == 0 ? 0 : f1Sum / items;
+        ReportLanguages(suggester, data, language);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"overall ari={ari:F3} f1={f1:F3} items={items} ms={totalMs}"));
         return new SetResult(file, language, items, ari, f1);
     }
