@@ -3,8 +3,12 @@ using ReflectionWorkshop.Suggestions.Text;
 
 namespace ReflectionWorkshop.Suggestions;
 
-/// <summary>The answers of one call, analysed: their words, feature vectors and pairwise cosine similarity.</summary>
+/// <summary>How answers in one language are read: its words and stems, and its lexicon if it has one.</summary>
+internal sealed record LanguageAnalysis(string Language, AnswerTokenizer Tokenizer, WordExpander? Expander);
+
+/// <summary>The answers of one call, analysed: their language, words, feature vectors and pairwise cosine similarity.</summary>
 internal sealed record AnalysedAnswers(
+    LanguageAnalysis[] Languages,
     string[][] ContentWords,
     SparseVector[] Vectors,
     Dictionary<int, int> DocumentFrequency,
@@ -14,33 +18,34 @@ internal sealed record AnalysedAnswers(
 /// Builds answer vectors: every content word (and every WordNet collocation such as "count on") is expanded into
 /// concept features; features are weighted by inverse document frequency over the answers of this call, so what
 /// many answers share (the prompt's own topic) counts little; answers are compared by cosine similarity.
+/// Each answer is read in its own language; a language without a lexicon (Spanish) contributes its word stems only,
+/// so answers in two languages meet only where they share a stem (a loanword such as "feedback" or "coaching").
 /// </summary>
 internal sealed class AnswerModel
 {
-    private readonly AnswerTokenizer _tokenizer;
-    private readonly WordExpander? _expander;
     private readonly SuggesterOptions _options;
 
-    public AnswerModel(AnswerTokenizer tokenizer, WordExpander? expander, SuggesterOptions options)
+    public AnswerModel(SuggesterOptions options)
     {
-        _tokenizer = tokenizer;
-        _expander = expander;
         _options = options;
     }
 
-    public AnalysedAnswers Analyse(IReadOnlyList<string> answers)
+    /// <param name="answers">The answers.</param>
+    /// <param name="languages">How to read each answer (same length as <paramref name="answers"/>).</param>
+    public AnalysedAnswers Analyse(IReadOnlyList<string> answers, IReadOnlyList<LanguageAnalysis> languages)
     {
         var n = answers.Count;
         var words = new string[n][];
         var raw = new Dictionary<int, float>[n];
         for (var i = 0; i < n; i++)
         {
-            var units = Units(answers[i]);
+            var language = languages[i];
+            var units = Units(answers[i], language);
             words[i] = units.Where(u => !u.Contains('_')).ToArray();
             var vector = new Dictionary<int, float>();
             foreach (var unit in units)
             {
-                var expanded = Expand(unit);
+                var expanded = Expand(unit, language);
                 var norm = 0f;
                 foreach (var v in expanded.Values)
                 {
@@ -50,7 +55,7 @@ internal sealed class AnswerModel
                 {
                     continue;
                 }
-                var scale = (_expander?.Informativeness(unit) ?? 1f) / MathF.Sqrt(norm);
+                var scale = (language.Expander?.Informativeness(unit) ?? 1f) / MathF.Sqrt(norm);
                 for (var k = 0; k < expanded.Keys.Length; k++)
                 {
                     var key = expanded.Keys[k];
@@ -102,19 +107,32 @@ internal sealed class AnswerModel
         {
             similarity = Standardise(similarity, floor);
         }
-        return new AnalysedAnswers(words, vectors, df, similarity);
+        return new AnalysedAnswers(languages.ToArray(), words, vectors, df, similarity);
     }
 
-    /// <summary>A short label: the one to three words most members share (as typed), else the concept they share.</summary>
-    public string Label(AnalysedAnswers analysed, IReadOnlyList<int> members)
+    /// <summary>
+    /// A short label in the language most members wrote in (the room's language on a tie): the one to three words
+    /// those members share (as typed), else the concept they share (English only: the lexicon is English).
+    /// </summary>
+    public string Label(AnalysedAnswers analysed, IReadOnlyList<int> allMembers, string roomLanguage)
     {
+        var language = analysed.Languages[allMembers
+            .GroupBy(m => analysed.Languages[m].Language)
+            .OrderByDescending(g => g.Count())
+            .ThenBy(g => g.Key == roomLanguage ? 0 : 1)
+            .ThenBy(g => g.Key, StringComparer.Ordinal)
+            .First()
+            .First()];
+        var members = allMembers.Where(m => analysed.Languages[m].Language == language.Language).ToList();
+        var tokenizer = language.Tokenizer;
+        var expander = language.Expander;
         var n = analysed.Vectors.Length;
         var coverage = new Dictionary<string, (int Count, Dictionary<string, int> Forms)>(StringComparer.Ordinal);
         foreach (var m in members)
         {
             foreach (var word in analysed.ContentWords[m].Distinct())
             {
-                var stem = _tokenizer.Stem(word);
+                var stem = tokenizer.Stem(word);
                 if (!coverage.TryGetValue(stem, out var entry))
                 {
                     entry = (0, new Dictionary<string, int>(StringComparer.Ordinal));
@@ -142,7 +160,7 @@ internal sealed class AnswerModel
             parts.Add(shared[0].Form);
             parts.AddRange(shared.Skip(1).Where(x => x.Count * 2 >= shared[0].Count).Select(x => x.Form));
         }
-        var concept = _expander is null ? null : SharedConcept(analysed, members);
+        var concept = expander is null ? null : SharedConcept(analysed, members, expander);
         if (concept is not null && !parts.Contains(concept) && parts.Count < 3)
         {
             parts.Insert(0, concept);
@@ -154,7 +172,7 @@ internal sealed class AnswerModel
         return parts.Count == 0 ? "(no words)" : string.Join(" · ", parts.Take(3));
     }
 
-    private string? SharedConcept(AnalysedAnswers analysed, IReadOnlyList<int> members)
+    private static string? SharedConcept(AnalysedAnswers analysed, IReadOnlyList<int> members, WordExpander expander)
     {
         // The synset that reaches most members, weighted by how distinctive it is; its first word is the label.
         var totals = new Dictionary<int, (int Count, float Weight)>();
@@ -179,16 +197,12 @@ internal sealed class AnswerModel
             .ThenBy(kv => kv.Key)
             .Select(kv => kv.Key)
             .FirstOrDefault(-1);
-        if (best < 0 || _expander is null)
-        {
-            return null;
-        }
-        return _expander.WordNet.GetSynset(best).Words[0].Replace('_', ' ');
+        return best < 0 ? null : expander.WordNet.GetSynset(best).Words[0].Replace('_', ' ');
     }
 
-    private List<string> Units(string answer)
+    private static List<string> Units(string answer, LanguageAnalysis language)
     {
-        var tokens = _tokenizer.Tokenize(answer);
+        var tokens = language.Tokenizer.Tokenize(answer);
         var units = new List<string>();
         for (var i = 0; i < tokens.Count; i++)
         {
@@ -197,7 +211,7 @@ internal sealed class AnswerModel
                 units.Add(tokens[i].Text);
             }
         }
-        if (_expander is not null)
+        if (language.Expander is { } expander)
         {
             // Collocations WordNet knows ("count on", "follow through", "fall through the cracks" → its parts).
             for (var i = 0; i < tokens.Count; i++)
@@ -214,7 +228,7 @@ internal sealed class AnswerModel
                         continue;
                     }
                     var lemma = string.Join('_', parts.Select(p => p.Text));
-                    if (_expander.IsKnownCollocationCached(lemma))
+                    if (expander.IsKnownCollocationCached(lemma))
                     {
                         units.Add(lemma);
                         break;
@@ -225,13 +239,13 @@ internal sealed class AnswerModel
         return units;
     }
 
-    private SparseVector Expand(string unit)
+    private static SparseVector Expand(string unit, LanguageAnalysis language)
     {
-        if (_expander is not null)
+        if (language.Expander is { } expander)
         {
-            return _expander.Expand(unit);
+            return expander.Expand(unit);
         }
-        var stem = _tokenizer.Stem(unit);
+        var stem = language.Tokenizer.Stem(unit);
         return new SparseVector([WordExpander.StemFeature(stem)], [1f]);
     }
 

@@ -66,11 +66,15 @@ public sealed class ThemeSuggester : IThemeSuggester
         });
         var sorted = order.Select(i => texts[i]).ToArray();
 
-        var english = !IsSpanish(language);
-        var tokenizer = english ? AnswerTokenizer.English : AnswerTokenizer.Spanish;
-        var expander = english ? _englishExpander.Value : null;
-        var model = new AnswerModel(tokenizer, expander, _options);
-        var analysed = model.Analyse(sorted);
+        // Each answer is read in the language it is written in (a bilingual room mixes them); see AnswerLanguage.
+        var room = AnswerLanguage.Normalise(language);
+        var english = new LanguageAnalysis(AnswerLanguage.English, AnswerTokenizer.English, _englishExpander.Value);
+        var spanish = new LanguageAnalysis(AnswerLanguage.Spanish, AnswerTokenizer.Spanish, null);
+        var languages = sorted
+            .Select(text => GuessLanguage(text, room) == AnswerLanguage.Spanish ? spanish : english)
+            .ToArray();
+        var model = new AnswerModel(_options);
+        var analysed = model.Analyse(sorted, languages);
         var labels = n == 1 ? [0] : AverageLinkage.Cluster(analysed.Similarity, _options.Threshold);
 
         var groups = new Dictionary<int, List<int>>();
@@ -92,7 +96,7 @@ public sealed class ThemeSuggester : IThemeSuggester
                 unthemed.AddRange(members.Select(m => order[m]));
                 continue;
             }
-            var label = model.Label(analysed, members);
+            var label = model.Label(analysed, members, room);
             var original = members.Select(m => order[m]).Order().ToArray();
             themes.Add(new SuggestedTheme(label, original));
         }
@@ -110,8 +114,9 @@ public sealed class ThemeSuggester : IThemeSuggester
         return new ThemeSuggestions(themes, unthemed);
     }
 
-    private static bool IsSpanish(string? language) =>
-        language is not null && language.StartsWith("es", StringComparison.OrdinalIgnoreCase);
+    /// <summary>The language ("en" or "es") an answer is read in, in a room whose language is <paramref name="roomLanguage"/>.</summary>
+    internal string GuessLanguage(string answer, string roomLanguage) =>
+        AnswerLanguage.Guess(answer, AnswerLanguage.Normalise(roomLanguage), _englishExpander.Value.IsKnownCollocationCached);
 
     private sealed record LoadedLexicon(WordNet WordNet, TimeSpan LoadTime)
     {

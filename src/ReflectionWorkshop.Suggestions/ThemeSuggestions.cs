@@ -17,6 +17,10 @@ public interface IThemeSuggester
     /// <see cref="ThemeSuggestions.Unthemed"/>.
     /// </summary>
     /// <param name="answers">The answers, as typed.</param>
-    /// <param name="language">"en"; "es" is accepted and uses Spanish word handling without the English lexicon.</param>
+    /// <param name="language">
+    /// The room's language, "en" or "es" (a tag such as "es-MX" counts as "es"; others as "en"). Each answer is still
+    /// read in the language it appears to be written in, this one when its words do not say; a theme is labelled in the
+    /// language most of its members wrote in.
+    /// </param>
     ThemeSuggestions Suggest(IReadOnlyList<string> answers, string language = "en");
 }

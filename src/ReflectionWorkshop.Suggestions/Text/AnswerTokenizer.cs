@@ -7,7 +7,6 @@ using Lucene.Net.Analysis.Snowball;
 using Lucene.Net.Analysis.Standard;
 using Lucene.Net.Analysis.TokenAttributes;
 using Lucene.Net.Analysis.Util;
-using Lucene.Net.Tartarus.Snowball;
 using Lucene.Net.Tartarus.Snowball.Ext;
 using Lucene.Net.Util;
 
@@ -18,8 +17,10 @@ internal readonly record struct AnswerToken(string Text, bool IsStop);
 
 /// <summary>
 /// Splits answers into words with Lucene's analysis chain (Unicode word breaking, lower-casing, English possessives)
-/// and says which are stop words (Lucene's English set plus the Snowball project's English list, or the Spanish
-/// ones) and what their stem is (Snowball stemmers). Thread-safe: every call builds its own token stream.
+/// and says which are stop words and what their stem is. English: Lucene's stop set plus the Snowball project's
+/// English list, the Snowball (Porter2) stemmer. Spanish: the stop set and the light stemmer that Lucene's
+/// <see cref="SpanishAnalyzer"/> uses, with accents on vowels folded first (see <see cref="FoldAccents"/>).
+/// Thread-safe: every call builds its own token stream.
 /// </summary>
 internal sealed class AnswerTokenizer
 {
@@ -36,11 +37,14 @@ internal sealed class AnswerTokenizer
 
     public static AnswerTokenizer English { get; } = new(EnglishStopWords(), english: true);
 
-    public static AnswerTokenizer Spanish { get; } = new(SpanishAnalyzer.DefaultStopSet, english: false);
+    public static AnswerTokenizer Spanish { get; } = new(SpanishStopWords(), english: false);
 
     public bool IsEnglish => _english;
 
     public bool IsStopWord(string word) => _stopWords.Contains(word);
+
+    /// <summary>The answer's words, lower-cased, stop words included.</summary>
+    public List<string> Words(string text) => Tokenize(text).Select(t => t.Text).ToList();
 
     public List<AnswerToken> Tokenize(string text)
     {
@@ -72,13 +76,59 @@ internal sealed class AnswerTokenizer
         return tokens;
     }
 
-    /// <summary>The Snowball stem of a word (English "Porter2" or Spanish).</summary>
+    /// <summary>The stem of a word: Snowball's English (Porter2) stem, or Lucene's light Spanish stem of the folded word.</summary>
     public string Stem(string word)
     {
-        SnowballProgram stemmer = _english ? new EnglishStemmer() : new SpanishStemmer();
-        stemmer.SetCurrent(word);
-        stemmer.Stem();
-        return stemmer.Current;
+        if (_english)
+        {
+            var stemmer = new EnglishStemmer();
+            stemmer.SetCurrent(word);
+            stemmer.Stem();
+            return stemmer.Current;
+        }
+        // The stemmer Lucene's SpanishAnalyzer uses: plural and gender endings only. Snowball's Spanish stemmer, which
+        // also strips verb endings, scored the same on the Spanish set and splits "comunicacion" from "comunicación".
+        var chars = FoldAccents(word).ToCharArray();
+        var length = new SpanishLightStemmer().Stem(chars, chars.Length);
+        return new string(chars, 0, length);
+    }
+
+    /// <summary>
+    /// Takes accents off vowels (á → a, ü → u) and keeps ñ: answers typed on phones often drop accents ("comunicacion",
+    /// "dificiles"), and ñ tells words apart (año, ano). Lucene's light stemmer folds the same vowels, but only in words of
+    /// five letters or more.
+    /// </summary>
+    public static string FoldAccents(string word)
+    {
+        if (!word.Any(c => c > '\u007f'))
+        {
+            return word;
+        }
+        var chars = word.ToCharArray();
+        for (var i = 0; i < chars.Length; i++)
+        {
+            chars[i] = chars[i] switch
+            {
+                'á' or 'à' or 'â' or 'ä' => 'a',
+                'é' or 'è' or 'ê' or 'ë' => 'e',
+                'í' or 'ì' or 'î' or 'ï' => 'i',
+                'ó' or 'ò' or 'ô' or 'ö' => 'o',
+                'ú' or 'ù' or 'û' or 'ü' => 'u',
+                var c => c,
+            };
+        }
+        return new string(chars);
+    }
+
+    private static CharArraySet SpanishStopWords()
+    {
+        // Lucene's set spells stop words with their accents (está, más, también); phones often leave them off.
+        var set = new CharArraySet(Version, SpanishAnalyzer.DefaultStopSet, ignoreCase: true);
+        foreach (var word in SpanishAnalyzer.DefaultStopSet.Select(w => w.ToString()!).ToList())
+        {
+            set.Add(FoldAccents(word));
+        }
+        return set;
     }
 
     private static CharArraySet EnglishStopWords()
