@@ -14,7 +14,7 @@ static int Usage()
 {
     Console.Error.WriteLine("""
         usage: ReflectionWorkshop.Bench VERB [ARGS]
-          themes FILE [--threshold T]   theme suggestions against hand-made groupings (format of themes-dev.json)
+          themes FILE [FILE...] [--threshold T]  theme suggestions against hand-made groupings, per file in its room language
           themes-speed FILE [--answers N] time suggesting themes for N answers (default 500) sampled from FILE
           load [--url URL] [--participants N] [--seconds S] [--no-build] [--db-folder DIR] [--server-env NAME=VALUE]
                                         a workshop of N phones over loopback (own Release instance without --url)
