@@ -20,7 +20,7 @@ builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
 // packages live in obj/; outside Development ASP.NET Core only looks there when asked. A published
 // app has no such manifest, so this changes nothing there.
 builder.WebHost.UseStaticWebAssets();
-builder.AddWorkshopCompression();
+builder.AddWorkshopResponses();
 
 var activityFolder = Path.GetFullPath(builder.Configuration["Activities:Folder"] ?? "seed-content/activities", AppContext.BaseDirectory);
 
@@ -100,7 +100,7 @@ if (!app.Environment.IsDevelopment())
 }
 
 app.UseForwardedHeaders();
-app.UseWorkshopCompression();
+app.UseWorkshopResponses();
 app.UseStatusCodePagesWithReExecute("/NotFound");
 app.UseSecurityHeaders();
 app.UseRouting();

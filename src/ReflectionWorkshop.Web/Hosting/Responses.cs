@@ -1,20 +1,24 @@
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.ResponseCompression;
 
 namespace ReflectionWorkshop.Web.Hosting;
 
 /// <summary>
-/// What a phone downloads, kept small (ADR-010): static files come precompressed and fingerprinted from the
+/// How responses leave the app. Refused form posts get a readable page (<see cref="ReadableRefusals"/>).
+/// What a phone downloads is kept small (ADR-010): static files come precompressed and fingerprinted from the
 /// build (MapStaticAssets), and HTML is compressed on the fly — over HTTPS only on the participant pages, whose
 /// only secrets change with every response (BREACH).
 /// </summary>
-public static class Compression
+public static class Responses
 {
     /// <summary>The participant pages a phone loads: the join pages and the answer page.</summary>
     private static readonly PathString[] ParticipantPaths = [new("/join"), new("/j"), new("/s")];
 
-    public static void AddWorkshopCompression(this WebApplicationBuilder builder)
+    public static void AddWorkshopResponses(this WebApplicationBuilder builder)
     {
+        builder.Services.Configure<MvcOptions>(options => options.Filters.Add<ReadableRefusals>());
+
         if (!builder.Environment.IsDevelopment())
         {
             // When the app serves from the build's manifest (`dotnet run`, the tests, the benchmark) MapStaticAssets
@@ -35,7 +39,7 @@ public static class Compression
     }
 
     /// <summary>Compresses HTML and other text responses; static assets arrive already compressed and pass through.</summary>
-    public static void UseWorkshopCompression(this WebApplication app)
+    public static void UseWorkshopResponses(this WebApplication app)
     {
         app.UseResponseCompression();
         app.Use((context, next) =>
