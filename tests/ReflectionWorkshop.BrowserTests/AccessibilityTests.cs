@@ -31,6 +31,28 @@ public sealed class AccessibilityTests(ITestOutputHelper output) : BrowserWorksh
     [ChromiumFact]
     public Task Every_page_kind_has_no_serious_accessibility_violations_and_a_phone_page_stays_light() => RunAsync(RunWorkshopAsync);
 
+    /// <summary>The check above can fail: a page with a planted image without text and an unnamed button is caught.</summary>
+    [ChromiumFact]
+    public Task A_planted_violation_is_caught() => RunAsync(async () =>
+    {
+        var screen = await OpenAsync("phone", 390, 844, phone: true);
+        await screen.Page.GotoAsync("join");
+        Assert.Empty(await Axe.SeriousViolationsAsync(screen.Page, "join"));
+
+        await screen.Page.EvaluateAsync("""
+            () => {
+                const main = document.querySelector("main");
+                const image = document.createElement("img");
+                image.src = "/favicon.svg";
+                main.append(image, document.createElement("button"));
+            }
+            """);
+        var found = await Axe.SeriousViolationsAsync(screen.Page, "join with planted problems");
+
+        Assert.Contains(found, v => v.Contains("image-alt (critical)", StringComparison.Ordinal));
+        Assert.Contains(found, v => v.Contains("button-name (critical)", StringComparison.Ordinal));
+    });
+
     private async Task RunWorkshopAsync()
     {
         var laptop = await OpenAsync("facilitator", 1280, 900, phone: false);
