@@ -21,6 +21,7 @@ builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
 // packages live in obj/; outside Development ASP.NET Core only looks there when asked. A published
 // app has no such manifest, so this changes nothing there.
 builder.WebHost.UseStaticWebAssets();
+builder.AddWorkshopResponses();
 
 var activityFolder = Path.GetFullPath(builder.Configuration["Activities:Folder"] ?? "seed-content/activities", AppContext.BaseDirectory);
 
@@ -102,6 +103,7 @@ if (!app.Environment.IsDevelopment())
 }
 
 app.UseForwardedHeaders();
+app.UseWorkshopResponses();
 app.UseStatusCodePagesWithReExecute("/NotFound");
 app.UseSecurityHeaders();
 app.UseRouting();

@@ -21,13 +21,13 @@ public static class DatabaseSetup
         {
             var connectionString = CheckPostgreSql(configured);
             builder.Services.AddDbContext<AppDbContext>(options => options.UseWorkshopPostgreSql(connectionString));
-            builder.Services.AddSingleton(new WriteGate(oneAtATime: false));
+            builder.Services.AddSingleton(_ => WriteQueue.Direct());
         }
         else
         {
             var connectionString = SqliteDatabase.ResolveConnectionString(configured ?? DefaultSqlite, builder.Environment.ContentRootPath);
             builder.Services.AddDbContext<AppDbContext>(options => options.UseSqlite(connectionString));
-            builder.Services.AddSingleton(new WriteGate(oneAtATime: true));
+            builder.Services.AddSingleton(_ => WriteQueue.ForSqlite(connectionString));
         }
     }
 

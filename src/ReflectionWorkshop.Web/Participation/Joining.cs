@@ -44,11 +44,14 @@ public static class Joining
             : await db.Participants.SingleOrDefaultAsync(p => p.Id == id && p.SessionId == session.Id, cancellationToken);
     }
 
-    public static async Task<Participant> JoinAsync(AppDbContext db, ParticipantCookie cookie, LiveUpdates live, HttpResponse response, Session session, string? displayName, DateTimeOffset now, CancellationToken cancellationToken = default)
+    public static async Task<Participant> JoinAsync(AppDbContext db, WriteQueue writes, ParticipantCookie cookie, LiveUpdates live, HttpResponse response, Session session, string? displayName, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
         var participant = session.Join(displayName, now);
-        db.Participants.Add(participant);
-        await db.SaveChangesAsync(cancellationToken);
+        await writes.RunAsync(db, (writer, token) =>
+        {
+            writer.Participants.Add(participant);
+            return writer.SaveChangesAsync(token);
+        }, cancellationToken);
         cookie.Write(response, session.Id, session.JoinCode, participant.Id);
         await live.ParticipantsChangedAsync(session.Id);
         return participant;

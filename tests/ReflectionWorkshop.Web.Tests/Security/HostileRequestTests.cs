@@ -47,7 +47,7 @@ public sealed class HostileRequestTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_50_MB_answer_is_refused_with_400_nothing_is_stored_and_the_phone_can_still_answer()
+    public async Task A_50_MB_answer_is_refused_with_400_and_a_readable_page_nothing_is_stored_and_the_phone_can_still_answer()
     {
         var (_, session, phone) = await RunningSessionAsync();
         var token = await AnswerTokenAsync(phone, session);
@@ -60,6 +60,7 @@ public sealed class HostileRequestTests : IAsyncLifetime
         // closed rather than drained.
         Assert.Equal(HttpStatusCode.BadRequest, status);
         Assert.Contains("Connection: close", page, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("That form could not be accepted", page, StringComparison.Ordinal);
         Assert.Equal(0, await StoredAnswersAsync());
         var saved = await phone.AnswerAsync(session, ("Input.Text", "A normal answer"));
         Assert.Equal(HttpStatusCode.OK, saved.Status);
@@ -94,7 +95,7 @@ public sealed class HostileRequestTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_list_answer_with_10_000_items_is_refused_with_400_and_nothing_is_stored()
+    public async Task A_list_answer_with_10_000_items_is_refused_with_400_and_a_readable_page_and_nothing_is_stored()
     {
         var (facilitator, session, phone) = await RunningSessionAsync();
         await facilitator.NextAsync(session);
@@ -105,6 +106,7 @@ public sealed class HostileRequestTests : IAsyncLifetime
         var response = await phone.Client.PostAsync(session.PhoneUrl + "?handler=Answer", new FormUrlEncodedContent(fields));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("Nothing from it was saved.", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(0, await StoredAnswersAsync());
         await AssertStillServingAsync(phone, session);
     }

@@ -11,7 +11,7 @@ namespace ReflectionWorkshop.Web.Pages.Join;
 
 /// <summary>/j/{code}: the link behind the QR code. Confirms the session and, in named sessions, asks for a name.</summary>
 [EnableRateLimiting(RateLimits.Join)]
-public sealed class CodeModel(AppDbContext db, ParticipantCookie cookie, LiveUpdates live, TimeProvider clock) : PageModel
+public sealed class CodeModel(AppDbContext db, WriteQueue writes, ParticipantCookie cookie, LiveUpdates live, TimeProvider clock) : PageModel
 {
     public Session? Session { get; private set; }
 
@@ -44,7 +44,7 @@ public sealed class CodeModel(AppDbContext db, ParticipantCookie cookie, LiveUpd
 
         try
         {
-            await Joining.JoinAsync(db, cookie, live, Response, Session, DisplayName, clock.GetUtcNow(), cancellationToken);
+            await Joining.JoinAsync(db, writes, cookie, live, Response, Session, DisplayName, clock.GetUtcNow(), cancellationToken);
         }
         catch (DomainException ex)
         {

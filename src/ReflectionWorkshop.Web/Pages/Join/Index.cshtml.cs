@@ -12,7 +12,7 @@ namespace ReflectionWorkshop.Web.Pages.Join;
 
 /// <summary>/join: a participant types the code from the screen.</summary>
 [EnableRateLimiting(RateLimits.Join)]
-public sealed class IndexModel(AppDbContext db, ParticipantCookie cookie, LiveUpdates live, TimeProvider clock) : PageModel
+public sealed class IndexModel(AppDbContext db, WriteQueue writes, ParticipantCookie cookie, LiveUpdates live, TimeProvider clock) : PageModel
 {
     [BindProperty]
     [Display(Name = "Session code")]
@@ -42,7 +42,7 @@ public sealed class IndexModel(AppDbContext db, ParticipantCookie cookie, LiveUp
 
         try
         {
-            await Joining.JoinAsync(db, cookie, live, Response, session, null, clock.GetUtcNow(), cancellationToken);
+            await Joining.JoinAsync(db, writes, cookie, live, Response, session, null, clock.GetUtcNow(), cancellationToken);
         }
         catch (DomainException ex)
         {

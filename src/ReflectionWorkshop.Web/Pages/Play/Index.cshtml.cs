@@ -17,7 +17,7 @@ namespace ReflectionWorkshop.Web.Pages.Play;
 /// current step, seeing it saved, and a thank-you with their own answers once it closes.
 /// </summary>
 [EnableRateLimiting(RateLimits.Answer)]
-public sealed class IndexModel(AppDbContext db, ParticipantCookie cookie, LiveUpdates live, ThemeBoards boards, TakeawayLinks takeaway, WriteGate writes, TimeProvider clock) : PageModel
+public sealed class IndexModel(AppDbContext db, ParticipantCookie cookie, LiveUpdates live, ThemeBoards boards, TakeawayLinks takeaway, WriteQueue writes, TimeProvider clock) : PageModel
 {
     public Session Session { get; private set; } = null!;
 
@@ -192,30 +192,32 @@ public sealed class IndexModel(AppDbContext db, ParticipantCookie cookie, LiveUp
     public string? Withdrawn { get; set; }
 
     private Task SaveAsync(Answer answer, string? key, CancellationToken cancellationToken) =>
-        writes.RunAsync(() => SaveInTurnAsync(answer, key, cancellationToken), cancellationToken);
+        writes.RunAsync(db, (writer, token) => SaveInTurnAsync(writer, answer, key, token), cancellationToken);
 
-    private async Task SaveInTurnAsync(Answer answer, string? key, CancellationToken cancellationToken)
+    /// <summary>Runs on the write queue's context (SQLite) or the request's own (PostgreSQL).</summary>
+    private async Task SaveInTurnAsync(AppDbContext writer, Answer answer, string? key, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        var response = Session.Answer(Participant, Step, answer, Saved, now, key);
         if (Saved is null)
         {
-            db.Responses.Add(response);
+            writer.Responses.Add(Session.Answer(Participant, Step, answer, null, now, key));
+            try
+            {
+                await writer.SaveChangesAsync(cancellationToken);
+                return;
+            }
+            catch (DbUpdateException)
+            {
+                // Two posts of the same answer raced (a double tap, or a resend while the first was queued): the
+                // other one inserted first and the unique index refused this one. Apply it as a change instead.
+                writer.ChangeTracker.Clear();
+            }
         }
 
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException) when (Saved is null)
-        {
-            // Two posts of the same answer raced (a double tap): the other one inserted first and the
-            // unique index refused this one. Apply this answer as a change to that response instead.
-            db.ChangeTracker.Clear();
-            var existing = await db.Responses.SingleAsync(r => r.ParticipantId == Participant.Id && r.Step == Step, cancellationToken);
-            Session.Answer(Participant, Step, answer, existing, now, key);
-            await db.SaveChangesAsync(cancellationToken);
-        }
+        // A change to an answer: applied to the stored response as it is now.
+        var existing = await writer.Responses.SingleAsync(r => r.ParticipantId == Participant.Id && r.Step == Step, cancellationToken);
+        Session.Answer(Participant, Step, answer, existing, now, key);
+        await writer.SaveChangesAsync(cancellationToken);
     }
 
     private async Task<IActionResult?> LoadAsync(string code, CancellationToken cancellationToken)
