@@ -1,15 +1,17 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using ReflectionWorkshop.Domain.Sessions;
 using ReflectionWorkshop.Infrastructure.Catalog;
 using ReflectionWorkshop.Infrastructure.Persistence;
+using ReflectionWorkshop.Web.Resources;
 using ReflectionWorkshop.Web.Spaces;
 
 namespace ReflectionWorkshop.Web.Pages.Facilitate;
 
 /// <summary>/facilitate: the activity catalogue, the files that were refused, and starting a session.</summary>
-public sealed class IndexModel(AppDbContext db, ShippedActivitiesReport report, SpaceAccess access, TimeProvider clock) : PageModel
+public sealed class IndexModel(AppDbContext db, ShippedActivitiesReport report, SpaceAccess access, TimeProvider clock, IStringLocalizer<FacilitationText> text) : PageModel
 {
     private const int CodeAttempts = 10;
 
@@ -43,7 +45,7 @@ public sealed class IndexModel(AppDbContext db, ShippedActivitiesReport report, 
         var activity = await db.Activities.AsNoTracking().SingleOrDefaultAsync(a => a.Id == activityId, cancellationToken);
         if (activity is null)
         {
-            ModelState.AddModelError("", "That activity is no longer in the catalogue; pick another one.");
+            ModelState.AddModelError("", text["Catalogue.ActivityGone"]);
             await LoadAsync(cancellationToken);
             return Page();
         }
@@ -63,7 +65,7 @@ public sealed class IndexModel(AppDbContext db, ShippedActivitiesReport report, 
             return RedirectToPage("/Facilitate/Sessions/Run", new { id = session.Id });
         }
 
-        ModelState.AddModelError("", "Could not find a free join code; please try again.");
+        ModelState.AddModelError("", text["Catalogue.NoFreeCode"]);
         await LoadAsync(cancellationToken);
         return Page();
     }

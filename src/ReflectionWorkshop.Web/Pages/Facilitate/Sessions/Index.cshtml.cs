@@ -1,17 +1,19 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using ReflectionWorkshop.Domain;
 using ReflectionWorkshop.Domain.Sessions;
 using ReflectionWorkshop.Domain.Spaces;
 using ReflectionWorkshop.Infrastructure.Persistence;
 using ReflectionWorkshop.Web.Reports;
+using ReflectionWorkshop.Web.Resources;
 using ReflectionWorkshop.Web.Spaces;
 
 namespace ReflectionWorkshop.Web.Pages.Facilitate.Sessions;
 
 /// <summary>/facilitate/sessions: the current space's sessions, newest first (coaches: running and closed ones).</summary>
-public sealed class IndexModel(AppDbContext db, SpaceAccess access, TimeProvider clock) : PageModel
+public sealed class IndexModel(AppDbContext db, SpaceAccess access, TimeProvider clock, IStringLocalizer<FacilitationText> text) : PageModel
 {
     private const int CodeAttempts = 20;
 
@@ -85,7 +87,11 @@ public sealed class IndexModel(AppDbContext db, SpaceAccess access, TimeProvider
             db.Responses.AddRange(responses);
             db.ThemeBoards.AddRange(boards);
             await db.SaveChangesAsync(cancellationToken);
-            TempData["Imported"] = $"“{session.Activity.Title}” was imported with {participants.Count} {(participants.Count == 1 ? "participant" : "participants")} and {responses.Count} {(responses.Count == 1 ? "answer" : "answers")}.";
+            TempData["Imported"] = text[
+                "Sessions.Imported",
+                session.Activity.Title,
+                participants.Count == 1 ? text["Sessions.OneParticipant"] : text["Sessions.Participants", participants.Count],
+                responses.Count == 1 ? text["Sessions.OneAnswer"] : text["Sessions.Answers", responses.Count]].Value;
             return RedirectToPage("Summary", new { id = session.Id });
         }
         catch (DomainException ex)

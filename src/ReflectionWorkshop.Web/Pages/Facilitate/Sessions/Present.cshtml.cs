@@ -1,10 +1,12 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using ReflectionWorkshop.Domain.Sessions;
 using ReflectionWorkshop.Domain.Themes;
 using ReflectionWorkshop.Infrastructure.Persistence;
 using ReflectionWorkshop.Web.Facilitation;
+using ReflectionWorkshop.Web.Resources;
 using ReflectionWorkshop.Web.Spaces;
 using ReflectionWorkshop.Web.Themes;
 
@@ -14,7 +16,7 @@ namespace ReflectionWorkshop.Web.Pages.Facilitate.Sessions;
 /// /facilitate/sessions/{id}/present: the projector. Join code and QR code in the lobby; during a step the
 /// prompt, the timer, the answer count and, once revealed, the answers. Names never appear here.
 /// </summary>
-public sealed class PresentModel(AppDbContext db, SpaceAccess access, ThemeBoards boards, IConfiguration configuration) : PageModel
+public sealed class PresentModel(AppDbContext db, SpaceAccess access, ThemeBoards boards, IConfiguration configuration, IStringLocalizer<FacilitationText> text) : PageModel
 {
     public Session Session { get; private set; } = null!;
 
@@ -64,7 +66,7 @@ public sealed class PresentModel(AppDbContext db, SpaceAccess access, ThemeBoard
             }
         }
 
-        Links = JoinLinks.For(session.JoinCode, Request, configuration);
+        Links = JoinLinks.For(session.JoinCode, Request, configuration, text);
         return Page();
     }
 }

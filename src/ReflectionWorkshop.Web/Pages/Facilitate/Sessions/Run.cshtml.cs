@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using ReflectionWorkshop.Domain;
 using ReflectionWorkshop.Domain.Activities;
 using ReflectionWorkshop.Domain.Sessions;
@@ -8,6 +9,7 @@ using ReflectionWorkshop.Domain.Themes;
 using ReflectionWorkshop.Infrastructure.Persistence;
 using ReflectionWorkshop.Web.Facilitation;
 using ReflectionWorkshop.Web.Live;
+using ReflectionWorkshop.Web.Resources;
 using ReflectionWorkshop.Web.Spaces;
 using ReflectionWorkshop.Web.Themes;
 
@@ -17,7 +19,7 @@ namespace ReflectionWorkshop.Web.Pages.Facilitate.Sessions;
 /// /facilitate/sessions/{id}: the facilitator's control page — join code, QR code, who joined, the
 /// current step with its answers, and the buttons that move the room.
 /// </summary>
-public sealed class RunModel(AppDbContext db, SpaceAccess access, LiveUpdates live, ThemeBoards boards, TimeProvider clock, IConfiguration configuration) : PageModel
+public sealed class RunModel(AppDbContext db, SpaceAccess access, LiveUpdates live, ThemeBoards boards, TimeProvider clock, IConfiguration configuration, IStringLocalizer<FacilitationText> text) : PageModel
 {
     public Session Session { get; private set; } = null!;
 
@@ -112,7 +114,7 @@ public sealed class RunModel(AppDbContext db, SpaceAccess access, LiveUpdates li
             }
         }
 
-        Links = JoinLinks.For(session.JoinCode, Request, configuration);
+        Links = JoinLinks.For(session.JoinCode, Request, configuration, text);
         return Page();
     }
 
@@ -200,7 +202,7 @@ public sealed class RunModel(AppDbContext db, SpaceAccess access, LiveUpdates li
         await db.Responses.Where(r => r.ParticipantId == participantId).ExecuteDeleteAsync(cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await live.ParticipantRemovedAsync(id, participantId);
-        Message = "The participant was removed and their answers deleted.";
+        Message = text["Run.Removed"];
         return RedirectToPage(new { id });
     }
 
@@ -217,7 +219,7 @@ public sealed class RunModel(AppDbContext db, SpaceAccess access, LiveUpdates li
             session.TakeOver(SpaceAccess.UserId(User));
             await db.SaveChangesAsync(cancellationToken);
             await live.StateChangedAsync(session);
-            Message = "You are running this session now.";
+            Message = text["Run.TookOver"];
         }
         catch (DomainException ex)
         {
@@ -238,7 +240,7 @@ public sealed class RunModel(AppDbContext db, SpaceAccess access, LiveUpdates li
         db.Sessions.Remove(session);
         await db.SaveChangesAsync(cancellationToken);
         await live.SessionDeletedAsync(session.Id);
-        TempData["Deleted"] = $"The session “{session.Activity.Title}” ({session.JoinCode}) and all its answers were deleted.";
+        TempData["Deleted"] = text["Run.Deleted", session.Activity.Title, session.JoinCode].Value;
         return RedirectToPage("Index");
     }
 
@@ -261,7 +263,7 @@ public sealed class RunModel(AppDbContext db, SpaceAccess access, LiveUpdates li
 
         if (session.FacilitatorId != SpaceAccess.UserId(User))
         {
-            Message = "Another facilitator is running this session. Take over first if you need the controls.";
+            Message = text["Run.NotYours"];
             return RedirectToPage(new { id });
         }
 
