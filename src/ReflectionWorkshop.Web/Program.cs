@@ -34,6 +34,7 @@ builder.Services.AddSingleton<ParticipantCookie>();
 builder.Services.AddSingleton<TakeawayLinks>();
 builder.Services.AddSingleton<IAccountMailer, LoggingAccountMailer>();
 builder.Services.AddHttpContextAccessor();
+builder.Services.AddLocalization();
 builder.Services.AddScoped<SpaceAccess>();
 builder.Services.AddSingleton<IThemeSuggester, ThemeSuggester>();
 builder.Services.AddScoped<ThemeBoards>();

@@ -3,17 +3,11 @@ using System.Text.RegularExpressions;
 
 namespace ReflectionWorkshop.Domain.Activities;
 
-/// <summary>One thing wrong with an activity file, at a 1-based line.</summary>
-public sealed record ActivityFileProblem(int Line, string Message)
-{
-    public override string ToString() => $"line {Line}: {Message}";
-}
-
 /// <summary>
 /// The outcome of reading an activity file: an activity, or every problem found.
 /// Never both: a file with one problem loads nothing, so a half-read activity cannot reach a room.
 /// </summary>
-public sealed record ActivityFileResult(Activity? Activity, IReadOnlyList<ActivityFileProblem> Problems)
+public sealed record ActivityFileResult(Activity? Activity, IReadOnlyList<ActivityProblem> Problems)
 {
     public bool IsValid => Activity is not null;
 }
@@ -26,7 +20,7 @@ public sealed record ActivityFileResult(Activity? Activity, IReadOnlyList<Activi
 /// </summary>
 public static partial class ActivityFileParser
 {
-    private const int TitleMaxLength = 200;
+    private const int TitleMaxLength = ActivityRules.TitleMaxLength;
 
     private static readonly string[] FrontMatterKeys = ["id", "title", "purpose", "language", "minutes"];
 
@@ -61,25 +55,43 @@ public static partial class ActivityFileParser
     public static ActivityFileResult Parse(string text)
     {
         var lines = text.TrimStart('\uFEFF').ReplaceLineEndings("\n").Split('\n');
-        var problems = new List<ActivityFileProblem>();
+        var problems = new List<ActivityProblem>();
         var index = 0;
 
-        var header = ReadFrontMatter(lines, ref index, problems);
-        var prompts = ReadSteps(lines, index, problems);
+        var header = ReadFrontMatter(lines, ref index, problems, out var keyLines);
+        var prompts = ReadSteps(lines, index, problems, out var stepLines);
 
         if (problems.Count > 0 || header is null)
         {
             return new ActivityFileResult(null, problems);
         }
 
-        return new ActivityFileResult(header with { Prompts = prompts }, []);
+        // The file reads cleanly; it must also hold what the editor would accept, so that anything
+        // imported can be saved and exported again. Each problem goes to its setting's line.
+        var activity = header with { Prompts = prompts };
+        var ruled = ActivityRules.Validate(activity).Select(p => p with { Line = LineOf(p, keyLines, stepLines) }).ToList();
+        return ruled.Count > 0 ? new ActivityFileResult(null, ruled) : new ActivityFileResult(activity, []);
     }
 
-    private static Activity? ReadFrontMatter(string[] lines, ref int index, List<ActivityFileProblem> problems)
+    private sealed record StepLines(int Heading, IReadOnlyDictionary<string, int> Settings);
+
+    private static int LineOf(ActivityProblem problem, IReadOnlyDictionary<string, int> keyLines, IReadOnlyList<StepLines> stepLines)
     {
+        if (problem.Step is not { } step)
+        {
+            return problem.Field is { } key && keyLines.TryGetValue(key, out var keyLine) ? keyLine : keyLines["---"];
+        }
+
+        var lines = stepLines[step];
+        return problem.Field is { } field && lines.Settings.TryGetValue(field, out var line) ? line : lines.Heading;
+    }
+
+    private static Activity? ReadFrontMatter(string[] lines, ref int index, List<ActivityProblem> problems, out Dictionary<string, int> keyLines)
+    {
+        keyLines = [];
         if (lines.Length == 0 || lines[0].Trim() != "---")
         {
-            problems.Add(new(1, "The file must open with a front matter block: a line '---', then id, title and purpose, then '---'."));
+            problems.Add(ActivityProblem.Of(1, "File.NoFrontMatter"));
             return null;
         }
 
@@ -111,7 +123,7 @@ public static partial class ActivityFileParser
             var colon = line.IndexOf(':');
             if (colon <= 0)
             {
-                problems.Add(new(lineNumber, $"Expected 'key: value' in the front matter, found '{line}'."));
+                problems.Add(ActivityProblem.Of(lineNumber, "File.FrontMatterLine", line));
                 continue;
             }
 
@@ -119,21 +131,23 @@ public static partial class ActivityFileParser
             var value = line[(colon + 1)..].Trim();
             if (!FrontMatterKeys.Contains(key))
             {
-                problems.Add(new(lineNumber, $"Unknown front matter key '{key}'; the keys are {string.Join(", ", FrontMatterKeys)}."));
+                problems.Add(ActivityProblem.Of(lineNumber, "File.UnknownFrontMatterKey", key, string.Join(", ", FrontMatterKeys)));
             }
             else if (!values.TryAdd(key, (value, lineNumber)))
             {
-                problems.Add(new(lineNumber, $"'{key}' is given twice in the front matter."));
+                problems.Add(ActivityProblem.Of(lineNumber, "File.FrontMatterKeyTwice", key));
             }
         }
 
         if (!closed)
         {
-            problems.Add(new(1, "The front matter block is never closed: add a line '---' after the last key."));
+            problems.Add(ActivityProblem.Of(1, "File.FrontMatterNotClosed"));
             return null;
         }
 
         var frontMatterEnd = index;
+        keyLines = values.ToDictionary(v => v.Key, v => v.Value.Line);
+        keyLines["---"] = frontMatterEnd;
         string Required(string key)
         {
             if (values.TryGetValue(key, out var found) && found.Value.Length > 0)
@@ -141,7 +155,7 @@ public static partial class ActivityFileParser
                 return found.Value;
             }
 
-            problems.Add(new(frontMatterEnd, $"The front matter needs '{key}'."));
+            problems.Add(ActivityProblem.Of(frontMatterEnd, "File.FrontMatterNeeds", key));
             return "";
         }
 
@@ -151,12 +165,12 @@ public static partial class ActivityFileParser
 
         if (id.Length > 0 && !IdPattern().IsMatch(id))
         {
-            problems.Add(new(values["id"].Line, $"The id '{id}' may use only lowercase letters, digits and single hyphens (for example 'two-team-compare')."));
+            problems.Add(ActivityProblem.Of(values["id"].Line, "File.IdInvalid", id));
         }
 
         if (title.Length > TitleMaxLength)
         {
-            problems.Add(new(values["title"].Line, $"The title is {title.Length} characters long; the limit is {TitleMaxLength}."));
+            problems.Add(ActivityProblem.Of(values["title"].Line, "File.TitleTooLong", title.Length, TitleMaxLength));
         }
 
         var language = "en";
@@ -168,7 +182,7 @@ public static partial class ActivityFileParser
             }
             else
             {
-                problems.Add(new(lang.Line, $"The language '{lang.Value}' should be a two-letter code such as 'en' or 'es'."));
+                problems.Add(ActivityProblem.Of(lang.Line, "File.LanguageInvalid", lang.Value));
             }
         }
 
@@ -181,9 +195,10 @@ public static partial class ActivityFileParser
         return new Activity { Id = id, Title = title, Purpose = purpose, Language = language, Minutes = minutes, Prompts = [] };
     }
 
-    private static List<Prompt> ReadSteps(string[] lines, int index, List<ActivityFileProblem> problems)
+    private static List<Prompt> ReadSteps(string[] lines, int index, List<ActivityProblem> problems, out List<StepLines> stepLines)
     {
         var prompts = new List<Prompt>();
+        stepLines = [];
         while (index < lines.Length && lines[index].Trim().Length == 0)
         {
             index++;
@@ -191,7 +206,7 @@ public static partial class ActivityFileParser
 
         if (index < lines.Length && !lines[index].StartsWith("##", StringComparison.Ordinal))
         {
-            problems.Add(new(index + 1, "Only blank lines may stand between the front matter and the first step; start each step with '## kind: title'."));
+            problems.Add(ActivityProblem.Of(index + 1, "File.TextBeforeFirstStep"));
             while (index < lines.Length && !lines[index].StartsWith("##", StringComparison.Ordinal))
             {
                 index++;
@@ -209,9 +224,10 @@ public static partial class ActivityFileParser
             }
 
             stepCount++;
-            var prompt = ReadStep(lines, start, index, problems);
+            var prompt = ReadStep(lines, start, index, problems, out var settingLines);
             if (prompt is not null)
             {
+                stepLines.Add(new(start + 1, settingLines));
                 CheckReferences(prompt, prompts, stepCount, start + 1, problems);
                 prompts.Add(prompt);
             }
@@ -219,7 +235,7 @@ public static partial class ActivityFileParser
 
         if (prompts.Count == 0 && problems.Count == 0)
         {
-            problems.Add(new(lines.Length, "The activity has no steps; add at least one '## kind: title' heading."));
+            problems.Add(ActivityProblem.Of(lines.Length, "File.NoSteps"));
         }
 
         return prompts;
@@ -228,13 +244,14 @@ public static partial class ActivityFileParser
     private static bool IsStepHeading(string line) =>
         line.StartsWith("## ", StringComparison.Ordinal) || line.TrimEnd() == "##";
 
-    private static Prompt? ReadStep(string[] lines, int start, int end, List<ActivityFileProblem> problems)
+    private static Prompt? ReadStep(string[] lines, int start, int end, List<ActivityProblem> problems, out Dictionary<string, int> settingLines)
     {
+        settingLines = [];
         var headingLine = start + 1;
         var match = StepHeading().Match(lines[start].TrimEnd());
         if (!match.Success)
         {
-            problems.Add(new(headingLine, "A step heading reads '## kind: title', for example '## text: What did you learn?'."));
+            problems.Add(ActivityProblem.Of(headingLine, "File.StepHeading"));
             return null;
         }
 
@@ -243,18 +260,18 @@ public static partial class ActivityFileParser
         if (!Enum.TryParse<PromptKind>(kindName, ignoreCase: true, out var kind) || kindName.Contains('-'))
         {
             var kinds = string.Join(", ", Enum.GetNames<PromptKind>().Select(n => n.ToLowerInvariant()));
-            problems.Add(new(headingLine, $"Unknown step kind '{kindName}'; the kinds are {kinds}."));
+            problems.Add(ActivityProblem.Of(headingLine, "File.UnknownKind", kindName, kinds));
             return null;
         }
 
         var problemsBefore = problems.Count;
         if (title.Length == 0)
         {
-            problems.Add(new(headingLine, "The step has no title: write the question after the colon."));
+            problems.Add(ActivityProblem.Of(headingLine, "File.StepNoTitle"));
         }
         else if (title.Length > TitleMaxLength)
         {
-            problems.Add(new(headingLine, $"The step title is {title.Length} characters long; the limit is {TitleMaxLength}."));
+            problems.Add(ActivityProblem.Of(headingLine, "File.StepTitleTooLong", title.Length, TitleMaxLength));
         }
 
         // Settings sit directly under the heading; the first line that is not 'key: value' starts the body.
@@ -278,16 +295,20 @@ public static partial class ActivityFileParser
             {
                 var own = SettingsByKind[kind];
                 var common = string.Join(" and ", CommonSettings);
-                var expected = own.Length == 0
-                    ? $"it takes none of its own; any step takes {common}"
-                    : $"allowed: {string.Join(", ", own)}; any step also takes {common}";
                 var article = kindName == "info" ? "an" : "a";
-                problems.Add(new(line, $"Unknown setting '{key}' for {article} {kindName} step ({expected}). Leave a blank line between the settings and the body."));
+                problems.Add(own.Length == 0
+                    ? ActivityProblem.Of(line, "File.UnknownSettingNoOwn", key, article, kindName, common)
+                    : ActivityProblem.Of(line, "File.UnknownSetting", key, article, kindName, string.Join(", ", own), common));
             }
             else if (!RepeatableSettings.Contains(key) && settings.Count(s => s.Key == key) > 1 && settings.First(s => s.Key == key).Line != line)
             {
-                problems.Add(new(line, $"'{key}' is given twice for this step."));
+                problems.Add(ActivityProblem.Of(line, "File.SettingTwice", key));
             }
+        }
+
+        foreach (var (key, _, line) in settings)
+        {
+            settingLines.TryAdd(key, line);
         }
 
         var body = string.Join('\n', lines[index..end]).Trim('\n', ' ', '\t', '\r');
@@ -307,7 +328,7 @@ public static partial class ActivityFileParser
         return problems.Count == problemsBefore ? prompt : null;
     }
 
-    private static Prompt ReadText(Prompt prompt, List<(string Key, string Value, int Line)> settings, List<ActivityFileProblem> problems)
+    private static Prompt ReadText(Prompt prompt, List<(string Key, string Value, int Line)> settings, List<ActivityProblem> problems)
     {
         var maxLength = Find(settings, "max-length");
         return maxLength is { } m
@@ -315,12 +336,12 @@ public static partial class ActivityFileParser
             : prompt;
     }
 
-    private static Prompt ReadList(Prompt prompt, List<(string Key, string Value, int Line)> settings, int headingLine, List<ActivityFileProblem> problems)
+    private static Prompt ReadList(Prompt prompt, List<(string Key, string Value, int Line)> settings, int headingLine, List<ActivityProblem> problems)
     {
         var max = Find(settings, "max");
         if (max is null)
         {
-            problems.Add(new(headingLine, $"A list step needs 'max: N', the number of items (1 to {AnswerLimits.ListMaxItems})."));
+            problems.Add(ActivityProblem.Of(headingLine, "File.ListNeedsMax", AnswerLimits.ListMaxItems));
             return prompt;
         }
 
@@ -331,7 +352,7 @@ public static partial class ActivityFileParser
             minItems = ParseNumber(min.Value, min.Line, "min", 1, AnswerLimits.ListMaxItems, problems) ?? 1;
             if (maxItems is not null && minItems > maxItems)
             {
-                problems.Add(new(min.Line, $"'min' ({minItems}) is more than 'max' ({maxItems}): a participant could never finish this list."));
+                problems.Add(ActivityProblem.Of(min.Line, "File.ListMinAboveMax", minItems, maxItems));
             }
         }
 
@@ -339,19 +360,19 @@ public static partial class ActivityFileParser
         return prompt with { MinItems = minItems, MaxItems = maxItems ?? 1, ItemLabel = label };
     }
 
-    private static Prompt ReadCompare(Prompt prompt, List<(string Key, string Value, int Line)> settings, int headingLine, List<ActivityFileProblem> problems)
+    private static Prompt ReadCompare(Prompt prompt, List<(string Key, string Value, int Line)> settings, int headingLine, List<ActivityProblem> problems)
     {
         var left = Find(settings, "left")?.Value ?? "";
         var right = Find(settings, "right")?.Value ?? "";
         if (left.Length == 0 || right.Length == 0)
         {
-            problems.Add(new(headingLine, "A compare step needs both 'left: label' and 'right: label'."));
+            problems.Add(ActivityProblem.Of(headingLine, "File.CompareNeedsLabels"));
         }
 
         return prompt with { LeftLabel = left, RightLabel = right };
     }
 
-    private static Prompt ReadRating(Prompt prompt, List<(string Key, string Value, int Line)> settings, int headingLine, List<ActivityFileProblem> problems)
+    private static Prompt ReadRating(Prompt prompt, List<(string Key, string Value, int Line)> settings, int headingLine, List<ActivityProblem> problems)
     {
         string[] scale = [];
         if (Find(settings, "scale") is { } s)
@@ -359,18 +380,18 @@ public static partial class ActivityFileParser
             scale = s.Value.Split('|', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
             if (scale.Length < 2 || scale.Length > AnswerLimits.ScaleMaxPoints)
             {
-                problems.Add(new(s.Line, $"The scale needs 2 to {AnswerLimits.ScaleMaxPoints} labels separated by '|', lowest first; found {scale.Length}."));
+                problems.Add(ActivityProblem.Of(s.Line, "File.ScaleSize", AnswerLimits.ScaleMaxPoints, scale.Length));
             }
         }
         else
         {
-            problems.Add(new(headingLine, "A rating step needs a scale, for example 'scale: Not yet | Somewhat | Fully'."));
+            problems.Add(ActivityProblem.Of(headingLine, "File.RatingNeedsScale"));
         }
 
         var items = All(settings, "item");
         if (items.Count == 0 || items.Count > AnswerLimits.MaxOptions)
         {
-            problems.Add(new(headingLine, $"A rating step needs 1 to {AnswerLimits.MaxOptions} 'item: …' lines, one per thing to rate; found {items.Count}."));
+            problems.Add(ActivityProblem.Of(headingLine, "File.RatingItems", AnswerLimits.MaxOptions, items.Count));
         }
 
         var floor = Find(settings, "anonymity-floor") is { } f
@@ -380,7 +401,7 @@ public static partial class ActivityFileParser
         return prompt with { Scale = scale, Items = items, AnonymityFloor = floor };
     }
 
-    private static Prompt ReadVote(Prompt prompt, List<(string Key, string Value, int Line)> settings, int headingLine, List<ActivityFileProblem> problems)
+    private static Prompt ReadVote(Prompt prompt, List<(string Key, string Value, int Line)> settings, int headingLine, List<ActivityProblem> problems)
     {
         int? source = null;
         if (Find(settings, "themes-from") is { } from)
@@ -389,7 +410,7 @@ public static partial class ActivityFileParser
         }
         else
         {
-            problems.Add(new(headingLine, "A vote step needs 'themes-from: N', the number of the earlier step whose themes the room votes on."));
+            problems.Add(ActivityProblem.Of(headingLine, "File.VoteNeedsSource"));
         }
 
         var dots = Find(settings, "dots") is { } d
@@ -399,7 +420,7 @@ public static partial class ActivityFileParser
         return prompt with { ThemesFrom = source, Dots = dots };
     }
 
-    private static Prompt ReadContext(Prompt prompt, List<(string Key, string Value, int Line)> settings, List<ActivityFileProblem> problems)
+    private static Prompt ReadContext(Prompt prompt, List<(string Key, string Value, int Line)> settings, List<ActivityProblem> problems)
     {
         var from = Find(settings, "context-from");
         var top = Find(settings, "context-top");
@@ -407,7 +428,7 @@ public static partial class ActivityFileParser
         {
             if (top is { } t)
             {
-                problems.Add(new(t.Line, "'context-top' says how many themes of 'context-from' to show; add 'context-from: N' too."));
+                problems.Add(ActivityProblem.Of(t.Line, "File.ContextTopAlone"));
             }
 
             return prompt;
@@ -421,11 +442,11 @@ public static partial class ActivityFileParser
     }
 
     /// <summary>Steps are numbered from 1 in files (as people count them) and from 0 inside.</summary>
-    private static int? ParseStepNumber(string value, int line, string key, List<ActivityFileProblem> problems) =>
+    private static int? ParseStepNumber(string value, int line, string key, List<ActivityProblem> problems) =>
         ParseNumber(value, line, key, 1, 100, problems) - 1;
 
     /// <summary>A step may only point back: at a step before it, of a kind that has themes.</summary>
-    private static void CheckReferences(Prompt prompt, List<Prompt> earlier, int number, int line, List<ActivityFileProblem> problems)
+    private static void CheckReferences(Prompt prompt, List<Prompt> earlier, int number, int line, List<ActivityProblem> problems)
     {
         // Earlier steps with problems are not in the list, so their count tells whether the numbering still holds.
         var complete = earlier.Count == number - 1;
@@ -433,11 +454,11 @@ public static partial class ActivityFileParser
         {
             if (source >= number - 1)
             {
-                problems.Add(new(line, $"'themes-from: {source + 1}' must point at an earlier step; this is step {number}."));
+                problems.Add(ActivityProblem.Of(line, "File.SourceNotEarlier", "themes-from", source + 1, number));
             }
             else if (complete && !earlier[source].CanBeThemed)
             {
-                problems.Add(new(line, $"Step {source + 1} is a {earlier[source].Kind.ToString().ToLowerInvariant()} step; a vote takes its themes from a text, list or compare step."));
+                problems.Add(ActivityProblem.Of(line, "File.VoteSourceKind", source + 1, earlier[source].Kind.ToString().ToLowerInvariant()));
             }
         }
 
@@ -445,26 +466,26 @@ public static partial class ActivityFileParser
         {
             if (context >= number - 1)
             {
-                problems.Add(new(line, $"'context-from: {context + 1}' must point at an earlier step; this is step {number}."));
+                problems.Add(ActivityProblem.Of(line, "File.SourceNotEarlier", "context-from", context + 1, number));
             }
             else if (complete && !(earlier[context].CanBeThemed || earlier[context].Kind == PromptKind.Vote))
             {
-                problems.Add(new(line, $"Step {context + 1} is a {earlier[context].Kind.ToString().ToLowerInvariant()} step; context comes from the themes of a text, list or compare step, or from a vote."));
+                problems.Add(ActivityProblem.Of(line, "File.ContextSourceKind", context + 1, earlier[context].Kind.ToString().ToLowerInvariant()));
             }
         }
     }
 
-    private static Prompt ReadChoice(Prompt prompt, List<(string Key, string Value, int Line)> settings, int headingLine, List<ActivityFileProblem> problems)
+    private static Prompt ReadChoice(Prompt prompt, List<(string Key, string Value, int Line)> settings, int headingLine, List<ActivityProblem> problems)
     {
         var options = All(settings, "option");
         if (options.Count < 2 || options.Count > AnswerLimits.MaxOptions)
         {
-            problems.Add(new(headingLine, $"A choice step needs 2 to {AnswerLimits.MaxOptions} 'option: …' lines; found {options.Count}."));
+            problems.Add(ActivityProblem.Of(headingLine, "File.ChoiceOptions", AnswerLimits.MaxOptions, options.Count));
         }
 
         if (options.Distinct(StringComparer.OrdinalIgnoreCase).Count() != options.Count)
         {
-            problems.Add(new(headingLine, "Two options of this choice step read the same; make each option different."));
+            problems.Add(ActivityProblem.Of(headingLine, "File.ChoiceOptionsRepeat"));
         }
 
         var multiple = false;
@@ -478,7 +499,7 @@ public static partial class ActivityFileParser
                 case "no" or "false":
                     break;
                 default:
-                    problems.Add(new(m.Line, $"'multiple' is 'yes' or 'no', not '{m.Value}'."));
+                    problems.Add(ActivityProblem.Of(m.Line, "File.MultipleYesNo", m.Value));
                     break;
             }
         }
@@ -492,14 +513,14 @@ public static partial class ActivityFileParser
     private static List<string> All(List<(string Key, string Value, int Line)> settings, string key) =>
         settings.Where(s => s.Key == key && s.Value.Length > 0).Select(s => s.Value).ToList();
 
-    private static int? ParseNumber(string value, int line, string key, int min, int max, List<ActivityFileProblem> problems)
+    private static int? ParseNumber(string value, int line, string key, int min, int max, List<ActivityProblem> problems)
     {
         if (int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number >= min && number <= max)
         {
             return number;
         }
 
-        problems.Add(new(line, $"'{key}' must be a whole number from {min} to {max}, not '{value}'."));
+        problems.Add(ActivityProblem.Of(line, "File.Number", key, min, max, value));
         return null;
     }
 }

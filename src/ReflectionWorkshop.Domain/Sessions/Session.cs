@@ -29,6 +29,12 @@ public sealed class Session
     /// <summary>The activity as it was when the session was created; later edits never reach it.</summary>
     public Activity Activity { get; private set; }
 
+    /// <summary>The space's own activity this session ran, or null for a shipped one (its id is in the snapshot).</summary>
+    public Guid? CustomActivityId { get; private set; }
+
+    /// <summary>Which version of the activity it ran; null for sessions made before activities had versions, and imports.</summary>
+    public int? ActivityVersion { get; private set; }
+
     public Anonymity Anonymity { get; private set; }
 
     public Pacing Pacing { get; private set; }
@@ -124,7 +130,7 @@ public sealed class Session
 
     public bool IsOnLastStep => CurrentStep == Activity.Prompts.Count - 1;
 
-    public static Session Create(Activity activity, string joinCode, Anonymity anonymity, Guid spaceId, string facilitatorId, DateTimeOffset now, Pacing pacing = Pacing.Facilitated)
+    public static Session Create(Activity activity, string joinCode, Anonymity anonymity, Guid spaceId, string facilitatorId, DateTimeOffset now, Pacing pacing = Pacing.Facilitated, ActivityOrigin? origin = null)
     {
         if (activity.Prompts.Count == 0)
         {
@@ -143,6 +149,8 @@ public sealed class Session
             FacilitatorId = facilitatorId,
             JoinCode = joinCode,
             Activity = activity,
+            CustomActivityId = origin?.CustomActivityId,
+            ActivityVersion = origin?.Version,
             Anonymity = anonymity,
             Pacing = pacing,
             State = SessionState.Lobby,

@@ -173,6 +173,74 @@ namespace ReflectionWorkshop.Infrastructure.PostgreSql.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("ReflectionWorkshop.Domain.Activities.ActivityVersion", b =>
+                {
+                    b.Property<Guid>("ActivityId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Definition")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset>("FirstRunAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("ActivityId", "Number");
+
+                    b.ToTable("ActivityVersions");
+                });
+
+            modelBuilder.Entity("ReflectionWorkshop.Domain.Activities.CustomActivity", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("BasedOn")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Definition")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<Guid>("SpaceId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .IsConcurrencyToken()
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("VersionUsed")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SpaceId", "Slug")
+                        .IsUnique();
+
+                    b.ToTable("CustomActivities");
+                });
+
             modelBuilder.Entity("ReflectionWorkshop.Domain.Sessions.Participant", b =>
                 {
                     b.Property<Guid>("Id")
@@ -248,6 +316,9 @@ namespace ReflectionWorkshop.Infrastructure.PostgreSql.Migrations
                         .HasColumnType("text")
                         .HasColumnName("ActivitySnapshot");
 
+                    b.Property<int?>("ActivityVersion")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Anonymity")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -271,6 +342,9 @@ namespace ReflectionWorkshop.Infrastructure.PostgreSql.Migrations
 
                     b.Property<int>("CurrentStep")
                         .HasColumnType("integer");
+
+                    b.Property<Guid?>("CustomActivityId")
+                        .HasColumnType("uuid");
 
                     b.Property<string>("FacilitatorId")
                         .IsRequired()
@@ -306,6 +380,8 @@ namespace ReflectionWorkshop.Infrastructure.PostgreSql.Migrations
                         .HasColumnType("timestamp with time zone");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("CustomActivityId");
 
                     b.HasIndex("JoinCode")
                         .IsUnique();
@@ -454,6 +530,9 @@ namespace ReflectionWorkshop.Infrastructure.PostgreSql.Migrations
                         .HasMaxLength(260)
                         .HasColumnType("character varying(260)");
 
+                    b.Property<int>("Version")
+                        .HasColumnType("integer");
+
                     b.HasKey("Id");
 
                     b.ToTable("Activities", (string)null);
@@ -580,6 +659,24 @@ namespace ReflectionWorkshop.Infrastructure.PostgreSql.Migrations
                     b.HasOne("ReflectionWorkshop.Infrastructure.Identity.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ReflectionWorkshop.Domain.Activities.ActivityVersion", b =>
+                {
+                    b.HasOne("ReflectionWorkshop.Domain.Activities.CustomActivity", null)
+                        .WithMany()
+                        .HasForeignKey("ActivityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ReflectionWorkshop.Domain.Activities.CustomActivity", b =>
+                {
+                    b.HasOne("ReflectionWorkshop.Domain.Spaces.Space", null)
+                        .WithMany()
+                        .HasForeignKey("SpaceId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

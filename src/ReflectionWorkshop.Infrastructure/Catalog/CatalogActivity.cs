@@ -33,8 +33,16 @@ public sealed class CatalogActivity
 
     public DateTimeOffset LoadedAt { get; private set; }
 
+    /// <summary>Starts at 1 and goes up each time the file's content changes; a session records the version it ran.</summary>
+    public int Version { get; private set; } = 1;
+
     public void Refresh(Activity definition, string sourceFile, DateTimeOffset now)
     {
+        if (ActivityFileWriter.Write(definition) != ActivityFileWriter.Write(Definition))
+        {
+            Version++;
+        }
+
         Definition = definition;
         SourceFile = sourceFile;
         LoadedAt = now;

@@ -6,7 +6,7 @@ using ReflectionWorkshop.Infrastructure.Persistence;
 namespace ReflectionWorkshop.Infrastructure.Catalog;
 
 /// <summary>An activity file that could not be loaded, with every problem found in it.</summary>
-public sealed record RefusedActivityFile(string File, IReadOnlyList<ActivityFileProblem> Problems);
+public sealed record RefusedActivityFile(string File, IReadOnlyList<ActivityProblem> Problems);
 
 /// <summary>What the last read of the activity folder found; the catalogue page shows the refused files.</summary>
 public sealed record ShippedActivitiesReport(string Folder, IReadOnlyList<(Activity Activity, string File)> Loaded, IReadOnlyList<RefusedActivityFile> Refused);

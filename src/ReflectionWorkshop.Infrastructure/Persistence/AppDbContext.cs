@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using ReflectionWorkshop.Domain.Activities;
 using ReflectionWorkshop.Domain.Sessions;
 using ReflectionWorkshop.Domain.Spaces;
 using ReflectionWorkshop.Domain.Themes;
@@ -26,6 +27,11 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
     public DbSet<Invite> Invites => Set<Invite>();
 
     public DbSet<CatalogActivity> Activities => Set<CatalogActivity>();
+
+    /// <summary>Activities a space wrote or adapted in the app (shipped ones are <see cref="Activities"/>).</summary>
+    public DbSet<CustomActivity> CustomActivities => Set<CustomActivity>();
+
+    public DbSet<ActivityVersion> ActivityVersions => Set<ActivityVersion>();
 
     public DbSet<Session> Sessions => Set<Session>();
 

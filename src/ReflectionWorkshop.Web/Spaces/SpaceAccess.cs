@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
+using ReflectionWorkshop.Domain.Activities;
 using ReflectionWorkshop.Domain.Sessions;
 using ReflectionWorkshop.Domain.Spaces;
 using ReflectionWorkshop.Infrastructure.Persistence;
@@ -16,6 +17,13 @@ public sealed record CurrentSpace(Space Space, SpaceRole Role)
 public sealed record SessionAccess(Session Session, SpaceRole Role)
 {
     public bool CanSteer => Role == SpaceRole.Facilitator;
+}
+
+/// <summary>A space's own activity together with the viewer's role in its space.</summary>
+public sealed record ActivityAccess(CustomActivity Activity, SpaceRole Role)
+{
+    /// <summary>Facilitators write and adapt their space's activities; coaches only read and export them.</summary>
+    public bool CanEdit => Role == SpaceRole.Facilitator;
 }
 
 /// <summary>
@@ -71,6 +79,16 @@ public sealed class SpaceAccess(AppDbContext db, IHttpContextAccessor http)
         }
 
         return role == SpaceRole.Coach && session.State == SessionState.Lobby ? null : new SessionAccess(session, role);
+    }
+
+    /// <summary>A space's own activity if the user is a member of that space; null ("not found") otherwise.</summary>
+    public async Task<ActivityAccess?> CustomActivityAsync(ClaimsPrincipal user, Guid activityId, bool tracked = false, CancellationToken cancellationToken = default)
+    {
+        var query = tracked ? db.CustomActivities : db.CustomActivities.AsNoTracking();
+        var activity = await query.SingleOrDefaultAsync(a => a.Id == activityId, cancellationToken);
+        return activity is not null && await RoleInAsync(user, activity.SpaceId, cancellationToken) is { } role
+            ? new ActivityAccess(activity, role)
+            : null;
     }
 
     public void Choose(Guid spaceId) =>

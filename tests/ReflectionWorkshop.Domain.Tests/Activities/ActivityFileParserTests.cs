@@ -684,7 +684,7 @@ public sealed class ActivityFileParserTests
     [Fact]
     public void A_problem_reads_as_its_line_and_message()
     {
-        Assert.Equal("line 8: Something is wrong.", new ActivityFileProblem(8, "Something is wrong.").ToString());
+        Assert.Equal("line 8: Something is wrong.", new ActivityProblem(8, "Something is wrong.").ToString());
     }
 
     private static string WithSteps(string steps) => FrontMatter + "\n\n" + steps;
@@ -697,7 +697,7 @@ public sealed class ActivityFileParserTests
         return result.Activity!;
     }
 
-    private static ActivityFileProblem SingleProblem(ActivityFileResult result)
+    private static ActivityProblem SingleProblem(ActivityFileResult result)
     {
         Assert.Null(result.Activity);
         return Assert.Single(result.Problems);

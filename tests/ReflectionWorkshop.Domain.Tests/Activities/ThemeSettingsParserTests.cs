@@ -15,7 +15,7 @@ public sealed class ThemeSettingsParserTests
         {steps}
         """;
 
-    private static ActivityFileProblem SingleProblem(string steps) =>
+    private static ActivityProblem SingleProblem(string steps) =>
         Assert.Single(ActivityFileParser.Parse(File(steps)).Problems);
 
     [Fact]

@@ -55,6 +55,14 @@ public sealed class Visitor(HttpClient client, CookieContainer cookies)
                 case IHtmlTextAreaElement area when !string.IsNullOrEmpty(area.Name) && !overridden.Contains(area.Name):
                     values.Add(new(area.Name, area.Value));
                     break;
+                case IHtmlSelectElement select when !string.IsNullOrEmpty(select.Name) && !overridden.Contains(select.Name):
+                    // A browser sends the selected option, or the first when none is marked.
+                    if ((select.SelectedOptions.FirstOrDefault() ?? select.Options.FirstOrDefault()) is { } option)
+                    {
+                        values.Add(new(select.Name, option.Value));
+                    }
+
+                    break;
             }
         }
 

@@ -30,5 +30,8 @@ public sealed class SessionConfiguration : IEntityTypeConfiguration<Session>
 
         // An account id, not a foreign key: removing a user must not delete the sessions they ran.
         builder.Property(s => s.FacilitatorId).HasMaxLength(450).IsRequired();
+
+        // Not a foreign key either: the snapshot is what the session ran, whatever becomes of the activity.
+        builder.HasIndex(s => s.CustomActivityId);
     }
 }

@@ -162,6 +162,74 @@ namespace ReflectionWorkshop.Infrastructure.Persistence.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("ReflectionWorkshop.Domain.Activities.ActivityVersion", b =>
+                {
+                    b.Property<Guid>("ActivityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Definition")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("FirstRunAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ActivityId", "Number");
+
+                    b.ToTable("ActivityVersions");
+                });
+
+            modelBuilder.Entity("ReflectionWorkshop.Domain.Activities.CustomActivity", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BasedOn")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Definition")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SpaceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("VersionUsed")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SpaceId", "Slug")
+                        .IsUnique();
+
+                    b.ToTable("CustomActivities");
+                });
+
             modelBuilder.Entity("ReflectionWorkshop.Domain.Sessions.Participant", b =>
                 {
                     b.Property<Guid>("Id")
@@ -237,6 +305,9 @@ namespace ReflectionWorkshop.Infrastructure.Persistence.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("ActivitySnapshot");
 
+                    b.Property<int?>("ActivityVersion")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Anonymity")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -260,6 +331,9 @@ namespace ReflectionWorkshop.Infrastructure.Persistence.Migrations
 
                     b.Property<int>("CurrentStep")
                         .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("CustomActivityId")
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("FacilitatorId")
                         .IsRequired()
@@ -295,6 +369,8 @@ namespace ReflectionWorkshop.Infrastructure.Persistence.Migrations
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("CustomActivityId");
 
                     b.HasIndex("JoinCode")
                         .IsUnique();
@@ -443,6 +519,9 @@ namespace ReflectionWorkshop.Infrastructure.Persistence.Migrations
                         .HasMaxLength(260)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.ToTable("Activities", (string)null);
@@ -569,6 +648,24 @@ namespace ReflectionWorkshop.Infrastructure.Persistence.Migrations
                     b.HasOne("ReflectionWorkshop.Infrastructure.Identity.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ReflectionWorkshop.Domain.Activities.ActivityVersion", b =>
+                {
+                    b.HasOne("ReflectionWorkshop.Domain.Activities.CustomActivity", null)
+                        .WithMany()
+                        .HasForeignKey("ActivityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ReflectionWorkshop.Domain.Activities.CustomActivity", b =>
+                {
+                    b.HasOne("ReflectionWorkshop.Domain.Spaces.Space", null)
+                        .WithMany()
+                        .HasForeignKey("SpaceId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

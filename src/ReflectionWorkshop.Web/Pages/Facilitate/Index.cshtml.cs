@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using ReflectionWorkshop.Domain.Activities;
 using ReflectionWorkshop.Domain.Sessions;
 using ReflectionWorkshop.Infrastructure.Catalog;
 using ReflectionWorkshop.Infrastructure.Persistence;
@@ -17,7 +18,10 @@ public sealed class IndexModel(AppDbContext db, ShippedActivitiesReport report, 
 
     public CurrentSpace Space { get; private set; } = null!;
 
-    public IReadOnlyList<CatalogActivity> Activities { get; private set; } = [];
+    /// <summary>An activity to pick: a shipped one, or (with its id) one of the space's own.</summary>
+    public sealed record Entry(Activity Definition, Guid? CustomId);
+
+    public IReadOnlyList<Entry> Activities { get; private set; } = [];
 
     public IReadOnlyList<RefusedActivityFile> Refused => report.Refused;
 
@@ -34,7 +38,7 @@ public sealed class IndexModel(AppDbContext db, ShippedActivitiesReport report, 
         return Page();
     }
 
-    public async Task<IActionResult> OnPostStartAsync(string activityId, Anonymity anonymity, Pacing pacing, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostStartAsync(string activityId, Guid? customActivityId, Anonymity anonymity, Pacing pacing, CancellationToken cancellationToken)
     {
         if (await access.CurrentAsync(User, cancellationToken) is not { IsFacilitator: true } space)
         {
@@ -42,7 +46,7 @@ public sealed class IndexModel(AppDbContext db, ShippedActivitiesReport report, 
         }
 
         Space = space;
-        var activity = await db.Activities.AsNoTracking().SingleOrDefaultAsync(a => a.Id == activityId, cancellationToken);
+        var (activity, origin) = await PickAsync(activityId, customActivityId, space, cancellationToken);
         if (activity is null)
         {
             ModelState.AddModelError("", text["Catalogue.ActivityGone"]);
@@ -59,7 +63,7 @@ public sealed class IndexModel(AppDbContext db, ShippedActivitiesReport report, 
                 continue;
             }
 
-            var session = Session.Create(activity.Definition, code, anonymity, space.Space.Id, SpaceAccess.UserId(User), clock.GetUtcNow(), pacing);
+            var session = Session.Create(activity, code, anonymity, space.Space.Id, SpaceAccess.UserId(User), clock.GetUtcNow(), pacing, origin);
             db.Sessions.Add(session);
             await db.SaveChangesAsync(cancellationToken);
             return RedirectToPage("/Facilitate/Sessions/Run", new { id = session.Id });
@@ -70,9 +74,39 @@ public sealed class IndexModel(AppDbContext db, ShippedActivitiesReport report, 
         return Page();
     }
 
+    /// <summary>
+    /// The activity to run and the version it is. A space's own activity fixes its current version on
+    /// its first run (ADR-012), so the session and the version history agree on what ran.
+    /// </summary>
+    private async Task<(Activity? Activity, ActivityOrigin? Origin)> PickAsync(string activityId, Guid? customActivityId, CurrentSpace space, CancellationToken cancellationToken)
+    {
+        if (customActivityId is { } customId)
+        {
+            var custom = await db.CustomActivities.SingleOrDefaultAsync(a => a.Id == customId && a.SpaceId == space.Space.Id, cancellationToken);
+            if (custom is null)
+            {
+                return (null, null);
+            }
+
+            if (custom.Use(clock.GetUtcNow()) is { } firstRun)
+            {
+                db.ActivityVersions.Add(firstRun);
+            }
+
+            return (custom.Definition, new ActivityOrigin(custom.Id, custom.Version));
+        }
+
+        var shipped = await db.Activities.AsNoTracking().SingleOrDefaultAsync(a => a.Id == activityId, cancellationToken);
+        return shipped is null ? (null, null) : (shipped.Definition, new ActivityOrigin(null, shipped.Version));
+    }
+
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
-        var activities = await db.Activities.AsNoTracking().ToListAsync(cancellationToken);
-        Activities = activities.OrderBy(a => a.Definition.Title, StringComparer.CurrentCulture).ToList();
+        var shipped = await db.Activities.AsNoTracking().ToListAsync(cancellationToken);
+        var own = await db.CustomActivities.AsNoTracking().Where(a => a.SpaceId == Space.Space.Id).ToListAsync(cancellationToken);
+        Activities = own.Select(a => new Entry(a.Definition, a.Id))
+            .OrderBy(e => e.Definition.Title, StringComparer.CurrentCulture)
+            .Concat(shipped.Select(a => new Entry(a.Definition, null)).OrderBy(e => e.Definition.Title, StringComparer.CurrentCulture))
+            .ToList();
     }
 }
