@@ -1,7 +1,7 @@
 namespace ReflectionWorkshop.Domain.Activities;
 
 /// <summary>A named, ordered sequence of prompts, as authored in an activity file.</summary>
-public sealed record Activity
+public sealed partial record Activity
 {
     /// <summary>Stable identifier: lowercase letters, digits and hyphens; the file name without ".md".</summary>
     public required string Id { get; init; }

@@ -54,6 +54,11 @@ public static partial class ActivityFileParser
 
     public static ActivityFileResult Parse(string text)
     {
+        if (ActivityFileLanguages.HasTranslations(text))
+        {
+            return ActivityFileLanguages.Parse(text);
+        }
+
         var lines = text.TrimStart('\uFEFF').ReplaceLineEndings("\n").Split('\n');
         var problems = new List<ActivityProblem>();
         var index = 0;

@@ -30,6 +30,7 @@ public static class ActivityFileWriter
             WriteStep(text, prompt);
         }
 
+        ActivityFileLanguages.WriteTranslations(text, activity);
         return text.ToString();
     }
 

@@ -43,6 +43,13 @@ public static class ActivityMessages
         ["File.ChoiceOptionsRepeat"] = "Two options of this choice step read the same; make each option different.",
         ["File.MultipleYesNo"] = "'multiple' is 'yes' or 'no', not '{0}'.",
         ["File.Number"] = "'{0}' must be a whole number from {1} to {2}, not '{3}'.",
+        ["File.TranslationLanguage"] = "A second front matter block starts a translation: give it 'language: …', for example 'language: es'.",
+        ["File.LanguageTwice"] = "This file already has the activity in '{0}'; each language has one block.",
+        ["File.TranslationSetting"] = "'{0}' belongs to the first language: leave it out of a translation, or give the same value ('{1}').",
+        ["File.TranslationStepCount"] = "This translation has {0} steps and the first language has {1}: translate every step, in the same order.",
+        ["File.TranslationKind"] = "Step {0} is a {1} step in the first language, so it is one in every translation, not {2}.",
+        ["File.TranslationCount"] = "This step has {1} '{0}' entries here and {2} in the first language: translate each one, in the same order.",
+        ["File.TranslationNeedsText"] = "The first language sets '{0}' for this step; translate it here too.",
 
         ["Rule.TitleMissing"] = "Give the activity a title.",
         ["Rule.TitleTooLong"] = "Keep the title to {0} characters; this one has {1}.",
