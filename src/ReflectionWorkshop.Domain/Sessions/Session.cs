@@ -80,9 +80,15 @@ public sealed class Session
     /// The prompt at a step as phones see it: a vote step carries its ballot's themes as options
     /// (none until the vote opens).
     /// </summary>
-    public Prompt PromptAt(int step)
+    public Prompt PromptAt(int step) => PromptAt(step, null);
+
+    /// <summary>
+    /// The prompt at a step in a reader's language, when the activity speaks it (else in the session's own):
+    /// in a room that mixes languages each phone reads its own. Ballot themes are the room's words, as written.
+    /// </summary>
+    public Prompt PromptAt(int step, string? language)
     {
-        var prompt = Activity.PromptAt(step);
+        var prompt = (language is null ? Activity : Activity.In(language)).PromptAt(step);
         return prompt.Kind == PromptKind.Vote
             ? prompt with { Options = Ballots.GetValueOrDefault(step) ?? [] }
             : prompt;

@@ -69,4 +69,15 @@ public sealed class MixedLanguageRoomTests
         Assert.Equal([1, 1, 0], ratings[1].Counts);
         Assert.Equal(["es:Trust", "es:Follow-through"], session.Activity.In("es").Prompts[TestActivities.RatingStep].Items);
     }
+
+    [Fact]
+    public void Each_phone_reads_the_step_in_its_language_and_falls_back_to_the_sessions_own()
+    {
+        var session = new SessionBuilder().For(Bilingual()).OnStep(TestActivities.ChoiceStep);
+
+        Assert.Equal("ES " + session.Activity.Prompts[TestActivities.ChoiceStep].Title, session.PromptAt(TestActivities.ChoiceStep, "es-MX").Title);
+        Assert.Equal(["es:Weekly", "es:Monthly", "es:Termly"], session.PromptAt(TestActivities.ChoiceStep, "es").Options);
+        Assert.Equal(session.Activity.Prompts[TestActivities.ChoiceStep], session.PromptAt(TestActivities.ChoiceStep, "fi"));
+        Assert.Equal(session.PromptAt(TestActivities.ChoiceStep), session.PromptAt(TestActivities.ChoiceStep, "en"));
+    }
 }

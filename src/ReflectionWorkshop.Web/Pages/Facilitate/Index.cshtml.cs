@@ -63,7 +63,8 @@ public sealed class IndexModel(AppDbContext db, ShippedActivitiesReport report, 
                 continue;
             }
 
-            var session = Session.Create(activity, code, anonymity, space.Space.Id, SpaceAccess.UserId(User), clock.GetUtcNow(), pacing, origin);
+            // The session speaks the facilitator's language when the activity does; phones still read their own.
+            var session = Session.Create(activity.In(System.Globalization.CultureInfo.CurrentUICulture.Name), code, anonymity, space.Space.Id, SpaceAccess.UserId(User), clock.GetUtcNow(), pacing, origin);
             db.Sessions.Add(session);
             await db.SaveChangesAsync(cancellationToken);
             return RedirectToPage("/Facilitate/Sessions/Run", new { id = session.Id });
