@@ -68,12 +68,12 @@ public sealed class IndexModel(AppDbContext db, SpaceAccess access, TimeProvider
         {
             if (archive is null || archive.Length == 0)
             {
-                throw new DomainException("Choose the .json file of an exported session first.");
+                throw new DomainException(text["Sessions.ImportChooseFile"]);
             }
 
             if (archive.Length > SessionArchive.MaxBytes)
             {
-                throw new DomainException($"This file is {archive.Length / 1024 / 1024:N0} MB; a session export is at most {SessionArchive.MaxBytes / 1024 / 1024} MB.");
+                throw new DomainException(text["Sessions.ImportTooLarge", archive.Length / 1024 / 1024, SessionArchive.MaxBytes / 1024 / 1024]);
             }
 
             await using var stream = archive.OpenReadStream();
@@ -112,7 +112,7 @@ public sealed class IndexModel(AppDbContext db, SpaceAccess access, TimeProvider
             }
         }
 
-        throw new DomainException("Could not find a free join code for the imported session; please try again.");
+        throw new DomainException(text["Sessions.ImportNoCode"]);
     }
 
     private async Task<bool> LoadAsync(CancellationToken cancellationToken)
