@@ -1,3 +1,5 @@
+using ReflectionWorkshop.Domain.Resources;
+
 namespace ReflectionWorkshop.Domain.Activities;
 
 /// <summary>A named, ordered sequence of prompts, as authored in an activity file.</summary>
@@ -21,5 +23,5 @@ public sealed partial record Activity
     public Prompt PromptAt(int step) =>
         step >= 0 && step < Prompts.Count
             ? Prompts[step]
-            : throw new DomainException($"This activity has no step {step + 1}.");
+            : throw new DomainException(DomainText.Format("Session.NoSuchStep", step + 1));
 }

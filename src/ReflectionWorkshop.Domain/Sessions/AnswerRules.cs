@@ -1,5 +1,5 @@
-using System.Globalization;
 using ReflectionWorkshop.Domain.Activities;
+using ReflectionWorkshop.Domain.Resources;
 
 namespace ReflectionWorkshop.Domain.Sessions;
 
@@ -40,25 +40,25 @@ public static class AnswerRules
         if (parts.DistinctBy(p => p.Slot).Count() != parts.Count)
         {
             // The forms send each field once; anything else did not come from them and is refused whole.
-            problems.Add(new(null, "Each field of an answer can be given only once."));
+            problems.Add(new(null, DomainText.Get("Answer.FieldTwice")));
             return problems;
         }
 
         switch (prompt.Kind)
         {
             case PromptKind.Info:
-                problems.Add(new(null, "This step is for reading or discussing; it takes no answer."));
+                problems.Add(new(null, DomainText.Get("Answer.NoAnswerStep")));
                 break;
 
             case PromptKind.Text:
                 var text = Clean(parts.FirstOrDefault(p => p.Slot == 0)?.Text);
                 if (parts.Any(p => p.Slot != 0))
                 {
-                    problems.Add(new(null, "A text answer has exactly one field."));
+                    problems.Add(new(null, DomainText.Get("Answer.Text.OneField")));
                 }
                 else if (text.Length == 0)
                 {
-                    problems.Add(new(0, "Write your answer before saving."));
+                    problems.Add(new(0, DomainText.Get("Answer.Text.Empty")));
                 }
                 else if (text.Length > prompt.MaxLength)
                 {
@@ -71,7 +71,7 @@ public static class AnswerRules
                 var filled = parts.Where(p => Clean(p.Text).Length > 0).ToList();
                 if (parts.Any(p => p.Slot < 0 || p.Slot >= prompt.MaxItems) || filled.Count > prompt.MaxItems)
                 {
-                    problems.Add(new(null, $"This list takes at most {prompt.MaxItems} {Plural(prompt.MaxItems, "item")}."));
+                    problems.Add(new(null, DomainText.Format(prompt.MaxItems == 1 ? "Answer.List.TooMany.One" : "Answer.List.TooMany.Other", prompt.MaxItems)));
                 }
 
                 foreach (var part in filled.Where(p => Clean(p.Text).Length > AnswerLimits.ItemMaxLength))
@@ -82,8 +82,8 @@ public static class AnswerRules
                 if (filled.Count < prompt.MinItems)
                 {
                     problems.Add(new(null, prompt.MinItems == 1
-                        ? "Write at least one item before saving."
-                        : $"Write at least {prompt.MinItems} items before saving; you have {filled.Count}."));
+                        ? DomainText.Get("Answer.List.AtLeastOne")
+                        : DomainText.Format("Answer.List.AtLeast", prompt.MinItems, filled.Count)));
                 }
 
                 break;
@@ -95,7 +95,7 @@ public static class AnswerRules
                     var sideText = Clean(parts.FirstOrDefault(p => p.Slot == side)?.Text);
                     if (sideText.Length == 0)
                     {
-                        problems.Add(new(side, $"Fill in “{labels[side]}” too: both sides are answered together."));
+                        problems.Add(new(side, DomainText.Format("Answer.Compare.BothSides", labels[side])));
                     }
                     else if (sideText.Length > AnswerLimits.ItemMaxLength)
                     {
@@ -105,7 +105,7 @@ public static class AnswerRules
 
                 if (parts.Any(p => p.Slot is < 0 or > 1))
                 {
-                    problems.Add(new(null, "A compare answer has exactly two sides."));
+                    problems.Add(new(null, DomainText.Get("Answer.Compare.TwoSides")));
                 }
 
                 break;
@@ -116,17 +116,17 @@ public static class AnswerRules
                     var value = parts.FirstOrDefault(p => p.Slot == item)?.Value;
                     if (value is null)
                     {
-                        problems.Add(new(item, $"Choose a rating for “{prompt.Items[item]}”."));
+                        problems.Add(new(item, DomainText.Format("Answer.Rating.Missing", prompt.Items[item])));
                     }
                     else if (value < 1 || value > prompt.Scale.Count)
                     {
-                        problems.Add(new(item, $"A rating for “{prompt.Items[item]}” is a point on the scale from 1 to {prompt.Scale.Count}."));
+                        problems.Add(new(item, DomainText.Format("Answer.Rating.OutOfScale", prompt.Items[item], prompt.Scale.Count)));
                     }
                 }
 
                 if (parts.Any(p => p.Slot < 0 || p.Slot >= prompt.Items.Count))
                 {
-                    problems.Add(new(null, "This answer rates an item the step does not have."));
+                    problems.Add(new(null, DomainText.Get("Answer.Rating.UnknownItem")));
                 }
 
                 break;
@@ -134,16 +134,16 @@ public static class AnswerRules
             case PromptKind.Choice:
                 if (parts.Count == 0)
                 {
-                    problems.Add(new(null, prompt.Multiple ? "Pick at least one option before saving." : "Pick an option before saving."));
+                    problems.Add(new(null, DomainText.Get(prompt.Multiple ? "Answer.Choice.PickAtLeastOne" : "Answer.Choice.PickOne")));
                 }
                 else if (!prompt.Multiple && parts.Count > 1)
                 {
-                    problems.Add(new(null, "Pick just one option."));
+                    problems.Add(new(null, DomainText.Get("Answer.Choice.JustOne")));
                 }
 
                 if (parts.Any(p => p.Slot < 0 || p.Slot >= prompt.Options.Count))
                 {
-                    problems.Add(new(null, "That option is not one of this step's options."));
+                    problems.Add(new(null, DomainText.Get("Answer.Choice.Unknown")));
                 }
 
                 break;
@@ -152,23 +152,23 @@ public static class AnswerRules
                 var placed = parts.Where(p => p.Value is not 0).ToList();
                 if (prompt.Options.Count == 0)
                 {
-                    problems.Add(new(null, "The vote has not opened yet: the facilitator is still gathering the themes."));
+                    problems.Add(new(null, DomainText.Get("Vote.NotOpen")));
                 }
                 else if (placed.Any(p => p.Slot < 0 || p.Slot >= prompt.Options.Count))
                 {
-                    problems.Add(new(null, "That theme is not on this ballot."));
+                    problems.Add(new(null, DomainText.Get("Answer.Vote.NotOnBallot")));
                 }
                 else if (placed.Any(p => p.Value is null or < 0))
                 {
-                    problems.Add(new(null, "Each theme takes a whole number of dots."));
+                    problems.Add(new(null, DomainText.Get("Answer.Vote.WholeDots")));
                 }
                 else if (placed.Count == 0)
                 {
-                    problems.Add(new(null, prompt.Dots == 1 ? "Place your dot on a theme before saving." : "Place at least one of your dots before saving."));
+                    problems.Add(new(null, DomainText.Get(prompt.Dots == 1 ? "Answer.Vote.PlaceYourDot" : "Answer.Vote.PlaceYourDots")));
                 }
                 else if (placed.Sum(p => (long)p.Value!.Value) is var total && total > prompt.Dots)
                 {
-                    problems.Add(new(null, $"You have {prompt.Dots} {Plural(prompt.Dots, "dot")} and placed {total}. Take {total - prompt.Dots} back and save again."));
+                    problems.Add(new(null, DomainText.Format(prompt.Dots == 1 ? "Answer.Vote.TooManyDots.One" : "Answer.Vote.TooManyDots.Other", prompt.Dots, total, total - prompt.Dots)));
                 }
 
                 break;
@@ -183,8 +183,5 @@ public static class AnswerRules
     /// </summary>
     private static string Clean(string? text) => (text ?? "").ReplaceLineEndings("\n").Trim();
 
-    private static string TooLong(int length, int limit) =>
-        string.Create(CultureInfo.InvariantCulture, $"This is {length:N0} characters; the limit is {limit:N0}. Shorten it and save again.");
-
-    private static string Plural(int count, string word) => count == 1 ? word : word + "s";
+    private static string TooLong(int length, int limit) => DomainText.Format("Answer.TooLong", length, limit);
 }

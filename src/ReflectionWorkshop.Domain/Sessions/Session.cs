@@ -1,4 +1,5 @@
 using ReflectionWorkshop.Domain.Activities;
+using ReflectionWorkshop.Domain.Resources;
 
 namespace ReflectionWorkshop.Domain.Sessions;
 
@@ -104,19 +105,19 @@ public sealed class Session
     {
         if (State == SessionState.Closed)
         {
-            throw new DomainException("This session is closed; its votes are final.");
+            throw new DomainException(DomainText.Get("Vote.SessionClosed"));
         }
 
         if (Activity.PromptAt(step).Kind != PromptKind.Vote)
         {
-            throw new DomainException($"Step {step + 1} is not a vote.");
+            throw new DomainException(DomainText.Format("Vote.NotAVote", step + 1));
         }
 
         if (votesCast > 0)
         {
             throw new DomainException(votesCast == 1
-                ? "Someone has already voted, so the themes on the ballot can no longer change."
-                : $"{votesCast} people have already voted, so the themes on the ballot can no longer change.");
+                ? DomainText.Get("Vote.AlreadyVoted.One")
+                : DomainText.Format("Vote.AlreadyVoted.Other", votesCast));
         }
 
         var names = themes
@@ -127,8 +128,9 @@ public sealed class Session
             .ToList();
         if (names.Count < 2)
         {
-            var source = Activity.PromptAt(step).ThemesFrom is { } from ? $" of step {from + 1}" : "";
-            throw new DomainException($"A vote needs at least two themes to choose between. Sort the answers{source} into themes first.");
+            throw new DomainException(Activity.PromptAt(step).ThemesFrom is { } from
+                ? DomainText.Format("Vote.TooFewThemesFromStep", from + 1)
+                : DomainText.Get("Vote.TooFewThemes"));
         }
 
         Ballots = new Dictionary<int, IReadOnlyList<string>>(Ballots) { [step] = names };
@@ -140,12 +142,12 @@ public sealed class Session
     {
         if (activity.Prompts.Count == 0)
         {
-            throw new DomainException("An activity needs at least one step before a session can run it.");
+            throw new DomainException(DomainText.Get("Session.NoSteps"));
         }
 
         if (global::ReflectionWorkshop.Domain.Sessions.JoinCode.Normalize(joinCode) != joinCode)
         {
-            throw new DomainException($"'{joinCode}' is not a valid join code.");
+            throw new DomainException(DomainText.Format("Session.BadJoinCode", joinCode));
         }
 
         return new Session
@@ -170,13 +172,13 @@ public sealed class Session
     {
         if (step < 0 || step >= Activity.Prompts.Count)
         {
-            throw new DomainException($"This activity has no step {step + 1}.");
+            throw new DomainException(DomainText.Format("Session.NoSuchStep", step + 1));
         }
 
         var note = (markdown ?? "").ReplaceLineEndings("\n").Trim();
         if (note.Length > NoteMaxLength)
         {
-            throw new DomainException($"Keep a note to {NoteMaxLength:N0} characters; this one has {note.Length:N0}. Nothing was saved yet: shorten it and save again.");
+            throw new DomainException(DomainText.Format("Note.TooLong", NoteMaxLength, note.Length));
         }
 
         var notes = new Dictionary<int, string>(Notes);
@@ -213,7 +215,7 @@ public sealed class Session
         {
             if (step < 0 || step >= activity.Prompts.Count || activity.Prompts[step].Kind != PromptKind.Vote)
             {
-                throw new DomainException($"The file gives a ballot for step {step + 1}, which is not a vote.");
+                throw new DomainException(DomainText.Format("Restore.BallotNotAVote", step + 1));
             }
 
             session.Ballots = new Dictionary<int, IReadOnlyList<string>>(session.Ballots) { [step] = themes.ToList() };
@@ -236,7 +238,7 @@ public sealed class Session
         var name = Anonymity == Anonymity.Named ? displayName?.Trim() : null;
         if (name is { Length: > AnswerLimits.DisplayNameMaxLength })
         {
-            throw new DomainException($"A participant's name in the file is longer than {AnswerLimits.DisplayNameMaxLength} characters.");
+            throw new DomainException(DomainText.Format("Restore.NameTooLong", AnswerLimits.DisplayNameMaxLength));
         }
 
         return new Participant(Guid.NewGuid(), Id, name, joinedAt);
@@ -247,19 +249,19 @@ public sealed class Session
     {
         if (participant.SessionId != Id)
         {
-            throw new DomainException("That participant belongs to another session.");
+            throw new DomainException(DomainText.Get("Restore.ParticipantOfOtherSession"));
         }
 
         if (step < 0 || step >= Activity.Prompts.Count || !Activity.Prompts[step].TakesAnswers)
         {
-            throw new DomainException($"The file gives an answer to step {step + 1}, which takes none.");
+            throw new DomainException(DomainText.Format("Restore.AnswerToStepWithoutAnswers", step + 1));
         }
 
         var prompt = PromptAt(step);
         var answer = new Answer(items.Select(i => new AnswerPart(i.Slot, i.Text, i.Value)).ToList());
         if (AnswerRules.Check(prompt, AnswerRules.Normalize(prompt, answer)).FirstOrDefault() is { } problem)
         {
-            throw new DomainException($"An answer to step {step + 1} in the file breaks its rules: {problem.Message}");
+            throw new DomainException(DomainText.Format("Restore.AnswerBreaksRules", step + 1, problem.Message));
         }
 
         // Options are stored by their text, as a live answer would store them.
@@ -276,7 +278,7 @@ public sealed class Session
     {
         if (State == SessionState.Closed)
         {
-            throw new DomainException("This session is closed; there is nothing to take over.");
+            throw new DomainException(DomainText.Get("Session.ClosedNothingToTakeOver"));
         }
 
         FacilitatorId = facilitatorId;
@@ -288,8 +290,8 @@ public sealed class Session
         if (State != SessionState.Lobby)
         {
             throw new DomainException(State == SessionState.Closed
-                ? "This session is closed; it cannot start again."
-                : "This session has already started.");
+                ? DomainText.Get("Session.ClosedCannotStart")
+                : DomainText.Get("Session.AlreadyStarted"));
         }
 
         State = SessionState.Running;
@@ -308,26 +310,26 @@ public sealed class Session
 
     private void MoveFrom(int fromStep, int direction)
     {
-        EnsureRunning("move between steps");
+        EnsureRunning(DomainText.Get("Session.Action.MoveBetweenSteps"));
         if (IsSelfPaced)
         {
-            throw new DomainException("In a self-paced session each person moves through the steps on their own.");
+            throw new DomainException(DomainText.Get("Session.SelfPacedMoves"));
         }
 
         if (fromStep != CurrentStep)
         {
-            throw new DomainException($"The session is already on step {CurrentStep + 1}; nothing was changed.");
+            throw new DomainException(DomainText.Format("Session.AlreadyOnStep", CurrentStep + 1));
         }
 
         var target = CurrentStep + direction;
         if (target >= Activity.Prompts.Count)
         {
-            throw new DomainException("This is the last step. Close the session when the room is done.");
+            throw new DomainException(DomainText.Get("Session.LastStep"));
         }
 
         if (target < 0)
         {
-            throw new DomainException("This is the first step; there is no step before it.");
+            throw new DomainException(DomainText.Get("Session.FirstStep"));
         }
 
         CurrentStep = target;
@@ -340,10 +342,10 @@ public sealed class Session
 
     public void StartTimer(TimeSpan duration, DateTimeOffset now)
     {
-        EnsureRunning("start a timer");
+        EnsureRunning(DomainText.Get("Session.Action.StartTimer"));
         if (duration <= TimeSpan.Zero || duration > LongestTimer)
         {
-            throw new DomainException($"A timer runs for 1 to {LongestTimer.TotalMinutes:0} minutes.");
+            throw new DomainException(DomainText.Format("Session.TimerRange", (int)LongestTimer.TotalMinutes));
         }
 
         TimerEndsAt = now + duration;
@@ -352,7 +354,7 @@ public sealed class Session
     /// <summary>Gives the room another minute; with no timer running, starts a one-minute timer.</summary>
     public void AddMinute(DateTimeOffset now)
     {
-        EnsureRunning("change the timer");
+        EnsureRunning(DomainText.Get("Session.Action.ChangeTimer"));
         var from = TimerEndsAt is { } ends && ends > now ? ends : now;
         var extended = from + TimeSpan.FromMinutes(1);
         TimerEndsAt = extended - now > LongestTimer ? now + LongestTimer : extended;
@@ -360,31 +362,31 @@ public sealed class Session
 
     public void StopTimer()
     {
-        EnsureRunning("stop the timer");
+        EnsureRunning(DomainText.Get("Session.Action.StopTimer"));
         TimerEndsAt = null;
     }
 
     public void LockAnswers()
     {
-        EnsureRunning("lock answers");
+        EnsureRunning(DomainText.Get("Session.Action.LockAnswers"));
         AnswersLocked = true;
     }
 
     public void UnlockAnswers()
     {
-        EnsureRunning("unlock answers");
+        EnsureRunning(DomainText.Get("Session.Action.UnlockAnswers"));
         AnswersLocked = false;
     }
 
     public void RevealAnswers()
     {
-        EnsureRunning("show answers on the projector");
+        EnsureRunning(DomainText.Get("Session.Action.RevealAnswers"));
         AnswersRevealed = true;
     }
 
     public void HideAnswers()
     {
-        EnsureRunning("hide answers on the projector");
+        EnsureRunning(DomainText.Get("Session.Action.HideAnswers"));
         AnswersRevealed = false;
     }
 
@@ -393,7 +395,7 @@ public sealed class Session
     {
         if (participant.SessionId != Id)
         {
-            throw new DomainException("That person is not in this session.");
+            throw new DomainException(DomainText.Get("Session.PersonNotInSession"));
         }
 
         participant.MarkRemoved();
@@ -403,7 +405,7 @@ public sealed class Session
     {
         if (State == SessionState.Closed)
         {
-            throw new DomainException("This session is already closed.");
+            throw new DomainException(DomainText.Get("Session.AlreadyClosed"));
         }
 
         State = SessionState.Closed;
@@ -417,7 +419,7 @@ public sealed class Session
     {
         if (State == SessionState.Closed)
         {
-            throw new DomainException("This session has closed; it no longer takes participants.");
+            throw new DomainException(DomainText.Get("Join.Closed"));
         }
 
         string? name = null;
@@ -426,12 +428,12 @@ public sealed class Session
             name = displayName?.Trim() ?? "";
             if (name.Length == 0)
             {
-                throw new DomainException("This session shows names: type the name the room knows you by.");
+                throw new DomainException(DomainText.Get("Join.NameRequired"));
             }
 
             if (name.Length > AnswerLimits.DisplayNameMaxLength)
             {
-                throw new DomainException($"Keep your name to {AnswerLimits.DisplayNameMaxLength} characters.");
+                throw new DomainException(DomainText.Format("Join.NameTooLong", AnswerLimits.DisplayNameMaxLength));
             }
         }
 
@@ -447,17 +449,17 @@ public sealed class Session
     {
         if (submissionKey is { Length: > Response.SubmissionKeyMaxLength })
         {
-            throw new DomainException("That submission key is too long.");
+            throw new DomainException(DomainText.Get("Answer.SubmissionKeyTooLong"));
         }
 
         if (participant.SessionId != Id)
         {
-            throw new DomainException("You are not part of this session.");
+            throw new DomainException(DomainText.Get("Answer.NotInSession"));
         }
 
         if (participant.IsRemoved)
         {
-            throw new DomainException("The facilitator removed you from this session, so it no longer takes your answers.");
+            throw new DomainException(DomainText.Get("Answer.Removed"));
         }
 
         EnsureStepOpen(participant, step);
@@ -483,7 +485,7 @@ public sealed class Session
 
         if (existing.ParticipantId != participant.Id || existing.Step != step)
         {
-            throw new DomainException("That answer belongs to someone or somewhere else.");
+            throw new DomainException(DomainText.Get("Answer.BelongsElsewhere"));
         }
 
         existing.Replace(items, submissionKey, now);
@@ -505,24 +507,24 @@ public sealed class Session
     {
         if (!IsSelfPaced)
         {
-            throw new DomainException("The facilitator moves the room in this session.");
+            throw new DomainException(DomainText.Get("SelfPaced.FacilitatorMoves"));
         }
 
-        EnsureRunning("move between steps");
+        EnsureRunning(DomainText.Get("Session.Action.MoveBetweenSteps"));
         if (participant.SessionId != Id || participant.IsRemoved)
         {
-            throw new DomainException("You are not part of this session.");
+            throw new DomainException(DomainText.Get("Answer.NotInSession"));
         }
 
         if (fromStep != participant.Step)
         {
-            throw new DomainException($"You are already on step {participant.Step + 1}.");
+            throw new DomainException(DomainText.Format("SelfPaced.AlreadyOnStep", participant.Step + 1));
         }
 
         var target = participant.Step + Math.Sign(direction);
         if (target < 0 || target >= Activity.Prompts.Count)
         {
-            throw new DomainException(target < 0 ? "This is the first step." : "This is the last step. You're done — thank you!");
+            throw new DomainException(DomainText.Get(target < 0 ? "SelfPaced.FirstStep" : "SelfPaced.LastStep"));
         }
 
         participant.MoveTo(target);
@@ -532,49 +534,48 @@ public sealed class Session
     {
         if (State == SessionState.Lobby)
         {
-            throw new DomainException("The session has not started yet; wait for the first step.");
+            throw new DomainException(DomainText.Get("Answer.NotStarted"));
         }
 
         if (State == SessionState.Closed)
         {
-            throw new DomainException("This session has closed, so answers can no longer be saved.");
+            throw new DomainException(DomainText.Get("Answer.SessionClosed"));
         }
 
         if (step < 0 || step >= Activity.Prompts.Count)
         {
-            throw new DomainException($"This activity has no step {step + 1}.");
+            throw new DomainException(DomainText.Format("Session.NoSuchStep", step + 1));
         }
 
         if (step != StepFor(participant))
         {
             throw new DomainException(IsSelfPaced
-                ? $"You are on step {StepFor(participant) + 1} now; go back to step {step + 1} to answer it."
-                : $"The room has moved on to step {CurrentStep + 1}, so step {step + 1} no longer takes answers.");
+                ? DomainText.Format("Answer.OnOtherStepSelfPaced", StepFor(participant) + 1, step + 1)
+                : DomainText.Format("Answer.RoomMovedOn", CurrentStep + 1, step + 1));
         }
 
         if (!Activity.Prompts[step].TakesAnswers)
         {
-            throw new DomainException("This step is for reading or discussing; it takes no answer.");
+            throw new DomainException(DomainText.Get("Answer.NoAnswerStep"));
         }
 
         if (AnswersLocked)
         {
-            throw new DomainException("The facilitator has locked answers for this step, so it no longer takes or changes answers.");
+            throw new DomainException(DomainText.Get("Answer.Locked"));
         }
 
         if (Activity.Prompts[step].Kind == PromptKind.Vote && !IsBallotOpen(step))
         {
-            throw new DomainException("The vote has not opened yet: the facilitator is still gathering the themes.");
+            throw new DomainException(DomainText.Get("Vote.NotOpen"));
         }
     }
 
-    private void EnsureRunning(string what)
+    /// <summary>Refuses <paramref name="action"/> (what the person tried, as in "start a timer") unless the session runs.</summary>
+    private void EnsureRunning(string action)
     {
         if (State != SessionState.Running)
         {
-            throw new DomainException(State == SessionState.Lobby
-                ? $"Start the session before you {what}."
-                : $"This session is closed; you cannot {what}.");
+            throw new DomainException(DomainText.Format(State == SessionState.Lobby ? "Session.StartFirst" : "Session.ClosedCannot", action));
         }
     }
 }

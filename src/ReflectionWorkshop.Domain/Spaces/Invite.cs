@@ -1,3 +1,5 @@
+using ReflectionWorkshop.Domain.Resources;
+
 namespace ReflectionWorkshop.Domain.Spaces;
 
 /// <summary>
@@ -53,12 +55,12 @@ public sealed class Invite
     {
         if (AcceptedAt is not null)
         {
-            throw new DomainException("This invite has already been used. Ask for a new one.");
+            throw new DomainException(DomainText.Get("Invite.Used"));
         }
 
         if (IsExpired(now))
         {
-            throw new DomainException($"This invite expired on {ExpiresAt:d MMMM yyyy}. Ask for a new one.");
+            throw new DomainException(DomainText.Format("Invite.Expired", ExpiresAt));
         }
 
         AcceptedBy = userId;

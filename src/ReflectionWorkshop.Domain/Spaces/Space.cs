@@ -1,3 +1,5 @@
+using ReflectionWorkshop.Domain.Resources;
+
 namespace ReflectionWorkshop.Domain.Spaces;
 
 /// <summary>
@@ -31,12 +33,12 @@ public sealed class Space
         var trimmed = name?.Trim() ?? "";
         if (trimmed.Length == 0)
         {
-            throw new DomainException("Give the space a name, such as your school or team.");
+            throw new DomainException(DomainText.Get("Space.NameRequired"));
         }
 
         if (trimmed.Length > NameMaxLength)
         {
-            throw new DomainException($"Keep the name to {NameMaxLength} characters; this one has {trimmed.Length}.");
+            throw new DomainException(DomainText.Format("Space.NameTooLong", NameMaxLength, trimmed.Length));
         }
 
         return trimmed;

@@ -1,4 +1,5 @@
 using ReflectionWorkshop.Domain.Activities;
+using ReflectionWorkshop.Domain.Resources;
 
 namespace ReflectionWorkshop.Domain.Themes;
 
@@ -56,8 +57,7 @@ public sealed class ThemeBoard
         var name = CheckName(newName, themeId);
         if (theme.Name != expectedName.Trim())
         {
-            throw new ThemeConflictException(
-                $"Another facilitator renamed this theme to “{theme.Name}” while you were typing, so your name “{name}” was not saved. Rename it again if yours is better.");
+            throw new ThemeConflictException(DomainText.Format("Theme.RenamedMeanwhile", theme.Name, name));
         }
 
         Change(Themes.Select(t => t.Id == themeId ? t with { Name = name } : t), now);
@@ -73,8 +73,8 @@ public sealed class ThemeBoard
         if (current?.Id != expectedFrom)
         {
             throw new ThemeConflictException(current is null
-                ? "Another facilitator took that card out of its theme a moment ago; it is unthemed now. Move it again if you still want to."
-                : $"Another facilitator moved that card to “{current.Name}” a moment ago; it stays there. Move it again if you still want to.");
+                ? DomainText.Get("Theme.CardUnthemedMeanwhile")
+                : DomainText.Format("Theme.CardMovedMeanwhile", current.Name));
         }
 
         if (to is { } target)
@@ -99,7 +99,7 @@ public sealed class ThemeBoard
     {
         if (sourceId == targetId)
         {
-            throw new DomainException("Choose two different themes to merge.");
+            throw new DomainException(DomainText.Get("Theme.MergeSame"));
         }
 
         var source = Existing(sourceId);
@@ -117,7 +117,7 @@ public sealed class ThemeBoard
         var name = CheckName(newName, null);
         if (cards.Count == 0)
         {
-            throw new DomainException("Tick the cards that should form the new theme.");
+            throw new DomainException(DomainText.Get("Theme.SplitNoCards"));
         }
 
         var stray = cards.Where(c => !theme.Cards.Contains(c)).ToList();
@@ -125,13 +125,13 @@ public sealed class ThemeBoard
         {
             var elsewhere = ThemeOf(stray[0]);
             throw new ThemeConflictException(elsewhere is null
-                ? "One of the ticked cards was taken out of this theme by another facilitator meanwhile; nothing was split. Tick the cards again."
-                : $"One of the ticked cards was moved to “{elsewhere.Name}” by another facilitator meanwhile; nothing was split. Tick the cards again.");
+                ? DomainText.Get("Theme.SplitCardUnthemedMeanwhile")
+                : DomainText.Format("Theme.SplitCardMovedMeanwhile", elsewhere.Name));
         }
 
         if (cards.Distinct().Count() == theme.Cards.Count)
         {
-            throw new DomainException("Leave at least one card in the theme you split; to rename the whole theme, use Rename.");
+            throw new DomainException(DomainText.Get("Theme.SplitAll"));
         }
 
         var split = new Theme(Guid.NewGuid(), name, theme.Cards.Where(cards.Contains).ToList());
@@ -209,25 +209,24 @@ public sealed class ThemeBoard
     }
 
     private Theme Existing(Guid themeId) =>
-        Find(themeId) ?? throw new ThemeConflictException(
-            "That theme is no longer on the board: another facilitator merged or deleted it a moment ago. Nothing was changed; the board shows where things are now.");
+        Find(themeId) ?? throw new ThemeConflictException(DomainText.Get("Theme.Gone"));
 
     private string CheckName(string name, Guid? renaming)
     {
         var trimmed = (name ?? "").Trim();
         if (trimmed.Length == 0)
         {
-            throw new DomainException("Give the theme a name, a few words the room will recognise.");
+            throw new DomainException(DomainText.Get("Theme.NameRequired"));
         }
 
         if (trimmed.Length > AnswerLimits.ThemeNameMaxLength)
         {
-            throw new DomainException($"Keep a theme's name to {AnswerLimits.ThemeNameMaxLength} characters; this one has {trimmed.Length}.");
+            throw new DomainException(DomainText.Format("Theme.NameTooLong", AnswerLimits.ThemeNameMaxLength, trimmed.Length));
         }
 
         if (Themes.Any(t => t.Id != renaming && string.Equals(t.Name, trimmed, StringComparison.OrdinalIgnoreCase)))
         {
-            throw new DomainException($"There is already a theme called “{trimmed}”. Pick another name, or merge the two themes.");
+            throw new DomainException(DomainText.Format("Theme.NameTaken", trimmed));
         }
 
         return trimmed;
