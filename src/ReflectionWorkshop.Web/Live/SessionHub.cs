@@ -1,9 +1,13 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using ReflectionWorkshop.Domain.Sessions;
 using ReflectionWorkshop.Infrastructure.Persistence;
 using ReflectionWorkshop.Web.Participation;
+using ReflectionWorkshop.Web.Resources;
 using ReflectionWorkshop.Web.Spaces;
 
 namespace ReflectionWorkshop.Web.Live;
@@ -27,7 +31,7 @@ public sealed record LiveState(string State, int Step, string? TimerEndsAt = nul
 /// facilitator's page hears that something changed and re-reads its own (authorized) page. So the hub
 /// cannot leak what a page would not show. Joining a group is checked exactly like the pages check.
 /// </summary>
-public sealed class SessionHub(AppDbContext db, ParticipantCookie cookie, SpaceAccess access) : Hub
+public sealed class SessionHub(AppDbContext db, ParticipantCookie cookie, SpaceAccess access, IStringLocalizer<ParticipantText> text) : Hub
 {
     public const string Path = "/hubs/session";
 
@@ -41,13 +45,27 @@ public sealed class SessionHub(AppDbContext db, ParticipantCookie cookie, SpaceA
     /// <summary>A page left while its call was on the way: nothing to answer, and nothing worth an error in the log.</summary>
     private async Task<LiveState> QuietlyAsync(Func<Task<LiveState>> call)
     {
+        UseTheConnectionsLanguage();
         try
         {
             return await call();
         }
         catch (OperationCanceledException) when (Context.ConnectionAborted.IsCancellationRequested)
         {
-            throw new HubException("The connection closed.");
+            throw new HubException(text["Hub.ConnectionClosed"]);
+        }
+    }
+
+    /// <summary>
+    /// Refusals speak the language of the page that opened the connection. It was chosen when the connection's
+    /// request passed the localisation middleware; an invocation does not necessarily run under that culture.
+    /// </summary>
+    private void UseTheConnectionsLanguage()
+    {
+        if (Context.GetHttpContext()?.Features.Get<IRequestCultureFeature>()?.RequestCulture is { } chosen)
+        {
+            CultureInfo.CurrentCulture = chosen.Culture;
+            CultureInfo.CurrentUICulture = chosen.UICulture;
         }
     }
 
@@ -62,7 +80,7 @@ public sealed class SessionHub(AppDbContext db, ParticipantCookie cookie, SpaceA
         if (session is null || participantId is null
             || !await db.Participants.AnyAsync(p => p.Id == participantId && p.SessionId == session.Id, Context.ConnectionAborted))
         {
-            throw new HubException("Join the session first.");
+            throw new HubException(text["Hub.JoinFirst"]);
         }
 
         await Groups.AddToGroupAsync(Context.ConnectionId, LiveGroups.Participants(session.Id), Context.ConnectionAborted);
@@ -74,7 +92,7 @@ public sealed class SessionHub(AppDbContext db, ParticipantCookie cookie, SpaceA
     {
         if (Context.User is null || await access.SessionAsync(Context.User, sessionId, cancellationToken: Context.ConnectionAborted) is not { Session: var session })
         {
-            throw new HubException("Session not found.");
+            throw new HubException(text["Hub.SessionNotFound"]);
         }
 
         await Groups.AddToGroupAsync(Context.ConnectionId, LiveGroups.Facilitators(session.Id), Context.ConnectionAborted);

@@ -1,7 +1,9 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using ReflectionWorkshop.Domain.Sessions;
 using ReflectionWorkshop.Infrastructure.Persistence;
 using ReflectionWorkshop.Web.Live;
+using ReflectionWorkshop.Web.Resources;
 
 namespace ReflectionWorkshop.Web.Participation;
 
@@ -11,27 +13,28 @@ public sealed record CodeLookup(Session? Session, string? Problem);
 /// <summary>Finding a session by its code and letting a phone in; shared by /join and /j/{code}.</summary>
 public static class Joining
 {
-    public static async Task<CodeLookup> FindAsync(AppDbContext db, string? typed, CancellationToken cancellationToken = default)
+    /// <param name="text">The problems are told in the phone's language.</param>
+    public static async Task<CodeLookup> FindAsync(AppDbContext db, IStringLocalizer<ParticipantText> text, string? typed, CancellationToken cancellationToken = default)
     {
         if (string.IsNullOrWhiteSpace(typed))
         {
-            return new(null, "Type the 6-character code shown on the screen.");
+            return new(null, text["Join.CodeMissing"]);
         }
 
         var code = JoinCode.Normalize(typed);
         if (code is null)
         {
-            return new(null, $"“{Shorten(typed)}” is not a session code. Codes have 6 letters and digits, like K7M2QP; check the screen.");
+            return new(null, text["Join.CodeMalformed", Shorten(typed)]);
         }
 
         var session = await db.Sessions.AsNoTracking().SingleOrDefaultAsync(s => s.JoinCode == code, cancellationToken);
         if (session is null)
         {
-            return new(null, $"No session has the code {code}. Check it against the screen, or ask your facilitator.");
+            return new(null, text["Join.CodeUnknown", code]);
         }
 
         return session.State == SessionState.Closed
-            ? new(session, $"The session {code} has closed, so it no longer takes answers.")
+            ? new(session, text["Join.SessionClosed", code])
             : new(session, null);
     }
 

@@ -1,17 +1,19 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Localization;
 using ReflectionWorkshop.Domain;
 using ReflectionWorkshop.Domain.Sessions;
 using ReflectionWorkshop.Infrastructure.Persistence;
 using ReflectionWorkshop.Web.Live;
 using ReflectionWorkshop.Web.Participation;
+using ReflectionWorkshop.Web.Resources;
 
 namespace ReflectionWorkshop.Web.Pages.Join;
 
 /// <summary>/j/{code}: the link behind the QR code. Confirms the session and, in named sessions, asks for a name.</summary>
 [EnableRateLimiting(RateLimits.Join)]
-public sealed class CodeModel(AppDbContext db, WriteQueue writes, ParticipantCookie cookie, LiveUpdates live, TimeProvider clock) : PageModel
+public sealed class CodeModel(AppDbContext db, WriteQueue writes, ParticipantCookie cookie, LiveUpdates live, TimeProvider clock, IStringLocalizer<ParticipantText> text) : PageModel
 {
     public Session? Session { get; private set; }
 
@@ -57,7 +59,7 @@ public sealed class CodeModel(AppDbContext db, WriteQueue writes, ParticipantCoo
 
     private async Task<IActionResult?> LoadAsync(string code, CancellationToken cancellationToken)
     {
-        var lookup = await Joining.FindAsync(db, code, cancellationToken);
+        var lookup = await Joining.FindAsync(db, text, code, cancellationToken);
         Session = lookup.Session;
         Problem = lookup.Problem;
         if (Problem is not null)

@@ -2,27 +2,29 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Localization;
 using ReflectionWorkshop.Domain;
 using ReflectionWorkshop.Domain.Sessions;
 using ReflectionWorkshop.Infrastructure.Persistence;
 using ReflectionWorkshop.Web.Live;
 using ReflectionWorkshop.Web.Participation;
+using ReflectionWorkshop.Web.Resources;
 
 namespace ReflectionWorkshop.Web.Pages.Join;
 
 /// <summary>/join: a participant types the code from the screen.</summary>
 [EnableRateLimiting(RateLimits.Join)]
-public sealed class IndexModel(AppDbContext db, WriteQueue writes, ParticipantCookie cookie, LiveUpdates live, TimeProvider clock) : PageModel
+public sealed class IndexModel(AppDbContext db, WriteQueue writes, ParticipantCookie cookie, LiveUpdates live, TimeProvider clock, IStringLocalizer<ParticipantText> text) : PageModel
 {
     [BindProperty]
-    [Display(Name = "Session code")]
+    [Display(Name = "Join.CodeLabel")]
     public string? Code { get; set; }
 
     public void OnGet(string? code) => Code = code;
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        var lookup = await Joining.FindAsync(db, Code, cancellationToken);
+        var lookup = await Joining.FindAsync(db, text, Code, cancellationToken);
         if (lookup.Problem is not null || lookup.Session is not { } session)
         {
             ModelState.AddModelError(nameof(Code), lookup.Problem ?? "");

@@ -2,12 +2,14 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using ReflectionWorkshop.Domain;
 using ReflectionWorkshop.Domain.Activities;
 using ReflectionWorkshop.Domain.Sessions;
 using ReflectionWorkshop.Infrastructure.Persistence;
 using ReflectionWorkshop.Web.Live;
 using ReflectionWorkshop.Web.Participation;
+using ReflectionWorkshop.Web.Resources;
 using ReflectionWorkshop.Web.Themes;
 
 namespace ReflectionWorkshop.Web.Pages.Play;
@@ -17,7 +19,7 @@ namespace ReflectionWorkshop.Web.Pages.Play;
 /// current step, seeing it saved, and a thank-you with their own answers once it closes.
 /// </summary>
 [EnableRateLimiting(RateLimits.Answer)]
-public sealed class IndexModel(AppDbContext db, ParticipantCookie cookie, LiveUpdates live, ThemeBoards boards, TakeawayLinks takeaway, WriteQueue writes, TimeProvider clock) : PageModel
+public sealed class IndexModel(AppDbContext db, ParticipantCookie cookie, LiveUpdates live, ThemeBoards boards, TakeawayLinks takeaway, WriteQueue writes, TimeProvider clock, IStringLocalizer<ParticipantText> text) : PageModel
 {
     public Session Session { get; private set; } = null!;
 
@@ -102,13 +104,12 @@ public sealed class IndexModel(AppDbContext db, ParticipantCookie cookie, LiveUp
             // Say why, and give the words back so they can be copied: nothing typed is silently dropped.
             NotSavedReason = Session.State switch
             {
-                _ when Participant.IsRemoved => "The facilitator removed you from this session, so your answer was not saved.",
-                SessionState.Running when Session.AnswersLocked && typed.Step == Step =>
-                    "The facilitator locked answers for this step before yours arrived, so it was not saved.",
-                SessionState.Closed => "The session closed before your answer arrived, so it was not saved.",
-                SessionState.Lobby => "The session has not started yet, so your answer was not saved.",
-                _ when Session.IsSelfPaced => $"You are on step {Step + 1} now, so your answer to step {typed.Step + 1} was not saved. Go back to that step to answer it.",
-                _ => $"The room moved on to step {Session.CurrentStep + 1} before your answer arrived, so your answer to step {typed.Step + 1} was not saved.",
+                _ when Participant.IsRemoved => text["Play.NotSaved.Removed"],
+                SessionState.Running when Session.AnswersLocked && typed.Step == Step => text["Play.NotSaved.Locked"],
+                SessionState.Closed => text["Play.NotSaved.Closed"],
+                SessionState.Lobby => text["Play.NotSaved.Lobby"],
+                _ when Session.IsSelfPaced => text["Play.NotSaved.OtherStep", Step + 1, typed.Step + 1],
+                _ => text["Play.NotSaved.MovedOn", Session.CurrentStep + 1, typed.Step + 1],
             };
             NotSavedText = typed.TypedText();
             return Redirect($"/s/{Session.JoinCode}");
@@ -154,13 +155,18 @@ public sealed class IndexModel(AppDbContext db, ParticipantCookie cookie, LiveUp
 
         if (Session.State == SessionState.Closed)
         {
-            NotSavedReason = "This session has closed; its answers are final. Ask the facilitator if you need yours removed.";
+            NotSavedReason = text["Play.WithdrawClosed"];
             return Redirect($"/s/{Session.JoinCode}");
         }
 
         var removed = await db.Responses.Where(r => r.ParticipantId == Participant.Id).ExecuteDeleteAsync(cancellationToken);
         await live.AnswersChangedAsync(Session.Id);
-        Withdrawn = removed == 1 ? "Your answer was withdrawn." : $"Your {removed} answers were withdrawn.";
+        Withdrawn = removed switch
+        {
+            0 => text["Play.WithdrawnNone"],
+            1 => text["Play.WithdrawnOne"],
+            _ => text["Play.WithdrawnMany", removed],
+        };
         return Redirect($"/s/{Session.JoinCode}");
     }
 

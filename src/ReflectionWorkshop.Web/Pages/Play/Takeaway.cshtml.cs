@@ -34,7 +34,7 @@ public sealed class TakeawayModel(AppDbContext db, TakeawayLinks links) : PageMo
         text.AppendLine(Session.Activity.Title);
         if (Session.StartedAt is { } started)
         {
-            text.AppendLine(started.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("en-GB")));
+            text.AppendLine(started.ToString("D", CultureInfo.CurrentCulture));
         }
 
         foreach (var response in Answers)
