@@ -1,11 +1,15 @@
+using Microsoft.Extensions.Localization;
 using ReflectionWorkshop.Domain.Activities;
 using ReflectionWorkshop.Domain.Sessions;
+using ReflectionWorkshop.Web.Resources;
 
 namespace ReflectionWorkshop.Web.Reports;
 
-/// <summary>One answer as plain text lines, for the participant's take-away file.</summary>
+/// <summary>One answer as plain text lines, for the participant's take-away file (in the participant's language).</summary>
 public static class AnswerText
 {
+    private static IStringLocalizer<ReportsText> Text => ReportLanguage.Text;
+
     public static IEnumerable<string> Lines(Prompt prompt, Response response)
     {
         var items = response.Items.OrderBy(i => i.Slot).ToList();
@@ -15,7 +19,7 @@ public static class AnswerText
             PromptKind.List or PromptKind.Choice => items.Select(i => "- " + i.Text),
             PromptKind.Compare => items.Select(i => $"{(i.Slot == 0 ? prompt.LeftLabel : prompt.RightLabel)}: {i.Text}"),
             PromptKind.Rating => items.Select(i => $"{prompt.Items.ElementAtOrDefault(i.Slot)}: {prompt.Scale.ElementAtOrDefault((i.Value ?? 1) - 1)}"),
-            PromptKind.Vote => items.Select(i => $"{i.Text}: {i.Value} {(i.Value == 1 ? "dot" : "dots")}"),
+            PromptKind.Vote => items.Select(i => i.Value == 1 ? Text["Answer.DotOne", i.Text, i.Value].Value : Text["Answer.DotsMany", i.Text, i.Value ?? 0].Value),
             _ => [],
         };
     }

@@ -2,8 +2,10 @@ using System.Globalization;
 using System.Text;
 using CsvHelper;
 using CsvHelper.Configuration;
+using Microsoft.Extensions.Localization;
 using ReflectionWorkshop.Domain.Activities;
 using ReflectionWorkshop.Domain.Themes;
+using ReflectionWorkshop.Web.Resources;
 
 namespace ReflectionWorkshop.Web.Reports;
 
@@ -15,6 +17,8 @@ namespace ReflectionWorkshop.Web.Reports;
 /// CsvHelper's injection protection; the file is UTF-8 with a byte order mark so Excel shows accents.
 /// Rating rows carry no participant and no time, and are sorted by item and value: the room was told
 /// that no one's ratings are shown. Below the anonymity floor they are left out altogether.
+/// Headings and participant aliases are in the session's language; values stay spreadsheet-neutral
+/// (invariant numbers and ISO times, the prompt kinds as the activity format writes them).
 /// </summary>
 public static class ResponsesCsv
 {
@@ -34,22 +38,39 @@ public static class ResponsesCsv
         string Participant,
         string AnsweredAtUtc);
 
+    private static IStringLocalizer<ReportsText> Text => ReportLanguage.Text;
+
+    // The heading row is written by hand (in the session's language), so CsvHelper writes none of its own.
     private static readonly CsvConfiguration Configuration = new(CultureInfo.InvariantCulture)
     {
         InjectionOptions = InjectionOptions.Escape,
+        HasHeaderRecord = false,
     };
 
-    public static byte[] Write(SessionReport report)
+    public static byte[] Write(SessionReport report) => ReportLanguage.In(report.Session, () =>
     {
         using var stream = new MemoryStream();
         using (var writer = new StreamWriter(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true)))
         using (var csv = new CsvWriter(writer, Configuration))
         {
+            foreach (var heading in Headings())
+            {
+                csv.WriteField(heading);
+            }
+
+            csv.NextRecord();
             csv.WriteRecords(Rows(report));
         }
 
         return stream.ToArray();
-    }
+    });
+
+    /// <summary>The column headings, one per field of <see cref="Row"/> and in its order.</summary>
+    public static IReadOnlyList<string> Headings() =>
+    [
+        Text["Csv.Session"], Text["Csv.Activity"], Text["Csv.Step"], Text["Csv.Prompt"], Text["Csv.Kind"], Text["Csv.Side"], Text["Csv.Item"],
+        Text["Csv.Value"], Text["Csv.ValueLabel"], Text["Csv.Theme"], Text["Csv.ThemeDots"], Text["Csv.Dots"], Text["Csv.Participant"], Text["Csv.AnsweredAtUtc"],
+    ];
 
     public static IEnumerable<Row> Rows(SessionReport report)
     {

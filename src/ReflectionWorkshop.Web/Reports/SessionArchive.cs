@@ -1,9 +1,12 @@
+using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Microsoft.Extensions.Localization;
 using ReflectionWorkshop.Domain;
 using ReflectionWorkshop.Domain.Activities;
 using ReflectionWorkshop.Domain.Sessions;
 using ReflectionWorkshop.Domain.Themes;
+using ReflectionWorkshop.Web.Resources;
 
 namespace ReflectionWorkshop.Web.Reports;
 
@@ -30,6 +33,8 @@ public sealed record SessionArchive(
     IReadOnlyDictionary<int, IReadOnlyList<string>> Ballots,
     IReadOnlyDictionary<int, string> Notes)
 {
+    private static IStringLocalizer<ReportsText> Text => ReportLanguage.Text;
+
     public const string FormatName = "reflection-workshop-session";
     public const int CurrentVersion = 1;
 
@@ -67,7 +72,7 @@ public sealed record SessionArchive(
             session.Anonymity,
             session.Pacing,
             session.JoinCode,
-            report.FacilitatorName,
+            report.FacilitatorName ?? ReportLanguage.In(session, () => Text["Summary.FormerMember"].Value),
             session.CreatedAt,
             session.StartedAt,
             session.ClosedAt,
@@ -123,17 +128,17 @@ public sealed record SessionArchive(
         }
         catch (JsonException ex)
         {
-            throw new DomainException($"This file is not a session export that can be read (line {ex.LineNumber + 1}: {ex.Message.Split('.')[0]}).");
+            throw new DomainException(Text["Archive.Unreadable", (ex.LineNumber + 1)?.ToString(CultureInfo.CurrentCulture) ?? "?", ex.Message.Split('.')[0]]);
         }
 
         if (archive is null || archive.Format != FormatName)
         {
-            throw new DomainException("This file is not a Reflection Workshop session export (its \"format\" should be \"reflection-workshop-session\").");
+            throw new DomainException(Text["Archive.NotOurs", FormatName]);
         }
 
         if (archive.Version != CurrentVersion)
         {
-            throw new DomainException($"This export is version {archive.Version}; this installation reads version {CurrentVersion}.");
+            throw new DomainException(Text["Archive.Version", archive.Version, CurrentVersion]);
         }
 
         return archive;
@@ -148,7 +153,7 @@ public sealed record SessionArchive(
     {
         if (Activity?.Prompts is not { Count: > 0 } || Participants is null || Responses is null || Boards is null || Ballots is null || Notes is null)
         {
-            throw new DomainException("This export is incomplete: it lacks the activity, participants, answers, themes, ballots or notes.");
+            throw new DomainException(Text["Archive.Incomplete"]);
         }
 
         var session = Session.Restore(Activity, joinCode, Anonymity, Pacing, spaceId, facilitatorId, (CreatedAt, StartedAt, ClosedAt ?? now), Ballots, Notes);
@@ -157,7 +162,7 @@ public sealed record SessionArchive(
         {
             if (!participants.TryAdd(archived.Number, session.RestoreParticipant(archived.Name, archived.JoinedAt)))
             {
-                throw new DomainException($"Participant {archived.Number} appears twice in the file.");
+                throw new DomainException(Text["Archive.ParticipantTwice", archived.Number]);
             }
         }
 
@@ -166,13 +171,13 @@ public sealed record SessionArchive(
         {
             if (!participants.TryGetValue(archived.Participant, out var participant))
             {
-                throw new DomainException($"An answer in the file belongs to participant {archived.Participant}, who is not in it.");
+                throw new DomainException(Text["Archive.AnswerWithoutParticipant", archived.Participant]);
             }
 
             var items = (archived.Items ?? []).Select(i => new ResponseItem(i.Slot, i.Text ?? "", i.Value)).ToList();
             if (!responses.TryAdd((archived.Participant, archived.Step), session.RestoreResponse(participant, archived.Step, items, archived.SubmittedAt, archived.UpdatedAt)))
             {
-                throw new DomainException($"Participant {archived.Participant} has two answers to step {archived.Step + 1} in the file.");
+                throw new DomainException(Text["Archive.TwoAnswers", archived.Participant, archived.Step + 1]);
             }
         }
 
@@ -181,7 +186,7 @@ public sealed record SessionArchive(
         {
             if (archived.Step < 0 || archived.Step >= Activity.Prompts.Count || !Activity.Prompts[archived.Step].CanBeThemed)
             {
-                throw new DomainException($"The file gives themes for step {archived.Step + 1}, whose answers cannot be themed.");
+                throw new DomainException(Text["Archive.ThemesNotAllowed", archived.Step + 1]);
             }
 
             var board = ThemeBoard.Create(session.Id, archived.Step, now);
@@ -189,7 +194,7 @@ public sealed record SessionArchive(
                 (archived.Themes ?? []).Select(t => (t.Name, (IReadOnlyList<CardKey>)(t.Cards ?? [])
                     .Select(c => responses.TryGetValue((c.Participant, archived.Step), out var r) && r.Items.Any(i => i.Slot == c.Slot)
                         ? new CardKey(r.Id, c.Slot)
-                        : throw new DomainException($"A theme of step {archived.Step + 1} in the file holds an answer that is not in it."))
+                        : throw new DomainException(Text["Archive.ThemeWithoutAnswer", archived.Step + 1]))
                     .ToList())),
                 now);
             boards.Add(board);

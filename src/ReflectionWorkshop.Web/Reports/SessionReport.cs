@@ -1,8 +1,10 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using ReflectionWorkshop.Domain.Activities;
 using ReflectionWorkshop.Domain.Sessions;
 using ReflectionWorkshop.Domain.Themes;
 using ReflectionWorkshop.Infrastructure.Persistence;
+using ReflectionWorkshop.Web.Resources;
 
 namespace ReflectionWorkshop.Web.Reports;
 
@@ -10,16 +12,19 @@ namespace ReflectionWorkshop.Web.Reports;
 /// Everything a summary or an export says about one session, read once: the answers gathered per
 /// step, the theme boards, the votes on them, who facilitated, and an opaque alias per participant
 /// ("Participant 3": by order of joining, so the same in every format; names only in named sessions).
+/// The facilitator's name is null when their account is gone; each format says so in its own language.
 /// </summary>
 public sealed record SessionReport(
     Session Session,
     string SpaceName,
-    string FacilitatorName,
+    string? FacilitatorName,
     IReadOnlyList<Participant> Participants,
     IReadOnlyList<Response> Responses,
     SessionSummary Summary,
     IReadOnlyDictionary<int, BoardView> Boards)
 {
+    private static IStringLocalizer<ReportsText> Text => ReportLanguage.Text;
+
     /// <summary>How a participant appears in exports: their name in a named session, otherwise an opaque number.</summary>
     public string AliasOf(Guid participantId)
     {
@@ -27,7 +32,7 @@ public sealed record SessionReport(
         var participant = index < 0 ? null : Participants[index];
         return Session.Anonymity == Anonymity.Named && participant?.DisplayName is { Length: > 0 } name
             ? name
-            : $"Participant {index + 1}";
+            : Text["Export.Participant", index + 1];
     }
 
     /// <summary>The dots each theme of <paramref name="step"/> received in the vote steps built on it, by theme name.</summary>
@@ -58,10 +63,10 @@ public sealed record SessionReport(
         var boards = await db.ThemeBoards.AsNoTracking().Where(b => b.SessionId == session.Id).ToListAsync(cancellationToken);
         var facilitator = await db.Users.Where(u => u.Id == session.FacilitatorId).Select(u => u.DisplayName).SingleOrDefaultAsync(cancellationToken);
         var space = await db.Spaces.Where(s => s.Id == session.SpaceId).Select(s => s.Name).SingleAsync(cancellationToken);
-        return Build(session, space, facilitator ?? "a former member", participants, responses, boards);
+        return Build(session, space, facilitator, participants, responses, boards);
     }
 
-    public static SessionReport Build(Session session, string spaceName, string facilitatorName, IReadOnlyList<Participant> participants, IReadOnlyList<Response> responses, IReadOnlyList<ThemeBoard> boards)
+    public static SessionReport Build(Session session, string spaceName, string? facilitatorName, IReadOnlyList<Participant> participants, IReadOnlyList<Response> responses, IReadOnlyList<ThemeBoard> boards)
     {
         var summary = SessionSummary.Build(session, participants, responses);
         var views = new Dictionary<int, BoardView>();

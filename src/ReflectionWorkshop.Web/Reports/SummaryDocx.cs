@@ -18,7 +18,8 @@ public static class SummaryDocx
 {
     private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder().DisableHtml().UsePipeTables().Build();
 
-    public static byte[] Write(string markdown, string title)
+    /// <summary>The document, marked as written in <paramref name="language"/> (the session's) for spelling and hyphenation.</summary>
+    public static byte[] Write(string markdown, string title, System.Globalization.CultureInfo language)
     {
         using var stream = new MemoryStream();
         using (var document = WordprocessingDocument.Create(stream, WordprocessingDocumentType.Document))
@@ -26,7 +27,7 @@ public static class SummaryDocx
             document.PackageProperties.Title = title;
             document.PackageProperties.Creator = "Reflection Workshop";
             var main = document.AddMainDocumentPart();
-            AddStyles(main);
+            AddStyles(main, language.IsNeutralCulture ? System.Globalization.CultureInfo.CreateSpecificCulture(language.Name).Name : language.Name);
             var body = new Body();
             foreach (var block in Markdown.Parse(markdown, Pipeline))
             {
@@ -190,7 +191,7 @@ public static class SummaryDocx
         return [first, .. Enumerable.Repeat(rest, columns - 1)];
     }
 
-    private static void AddStyles(MainDocumentPart main)
+    private static void AddStyles(MainDocumentPart main, string language)
     {
         var styles = main.AddNewPart<StyleDefinitionsPart>();
         styles.Styles = new Styles(
@@ -198,7 +199,7 @@ public static class SummaryDocx
                 new RunPropertiesDefault(new RunPropertiesBaseStyle(
                     new RunFonts { Ascii = "Calibri", HighAnsi = "Calibri", ComplexScript = "Calibri" },
                     new FontSize { Val = "22" },
-                    new Languages { Val = "en-GB" })),
+                    new Languages { Val = language })),
                 new ParagraphPropertiesDefault(new ParagraphPropertiesBaseStyle(new SpacingBetweenLines { After = "120", Line = "264", LineRule = LineSpacingRuleValues.Auto }))),
             new Style(new StyleName { Val = "Normal" }, new PrimaryStyle()) { Type = StyleValues.Paragraph, StyleId = "Normal", Default = true },
             Heading(1, "36"),

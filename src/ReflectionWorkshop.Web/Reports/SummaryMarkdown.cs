@@ -1,8 +1,10 @@
 using System.Globalization;
 using System.Text;
+using Microsoft.Extensions.Localization;
 using ReflectionWorkshop.Domain.Activities;
 using ReflectionWorkshop.Domain.Sessions;
 using ReflectionWorkshop.Domain.Themes;
+using ReflectionWorkshop.Web.Resources;
 
 namespace ReflectionWorkshop.Web.Reports;
 
@@ -14,14 +16,17 @@ public sealed record SummarySection(int? Step, string Markdown);
 /// and the .md and .docx exports are made from the same text, so every format says the same thing.
 /// Organised by theme: each step's themes ranked with counts, votes and a few quotes, then what was
 /// left unthemed. Text typed by participants is escaped, so it can never become Markdown structure.
+/// The page shows it in the viewer's language; the exported document is in the session's.
 /// </summary>
 public static class SummaryMarkdown
 {
-    private static readonly CultureInfo English = CultureInfo.GetCultureInfo("en-GB");
+    private static IStringLocalizer<ReportsText> Text => ReportLanguage.Text;
 
+    /// <summary>The whole summary for export, in the session's language (see <see cref="ReportLanguage"/>).</summary>
     public static string Document(SessionReport report) =>
-        string.Concat(Sections(report).Select(s => s.Markdown));
+        ReportLanguage.In(report.Session, () => string.Concat(Sections(report).Select(s => s.Markdown)));
 
+    /// <summary>The summary's parts in the current culture's language, for the page.</summary>
     public static IReadOnlyList<SummarySection> Sections(SessionReport report)
     {
         var sections = new List<SummarySection> { new(null, Header(report)) };
@@ -39,16 +44,22 @@ public static class SummaryMarkdown
         var md = new StringBuilder();
         md.Append("# ").AppendLine(Escape(session.Activity.Title)).AppendLine();
         md.AppendLine(Escape(session.Activity.Purpose)).AppendLine();
-        md.Append("- Facilitated by ").AppendLine(Escape(report.FacilitatorName));
-        md.Append("- Team space: ").AppendLine(Escape(report.SpaceName));
+        md.Append("- ").AppendLine(Text["Summary.FacilitatedBy", report.FacilitatorName is { Length: > 0 } name ? Escape(name) : Text["Summary.FormerMember"]]);
+        md.Append("- ").AppendLine(Text["Summary.TeamSpace", Escape(report.SpaceName)]);
         md.Append("- ").AppendLine(When(session));
         var people = report.Participants.Count;
-        md.Append("- ").Append(people.ToString(English)).Append(people == 1 ? " participant" : " participants")
-            .AppendLine(session.Anonymity == Anonymity.Anonymous ? ", anonymous" : ", named");
-        md.Append("- Session code ").AppendLine(session.JoinCode);
+        var anonymous = session.Anonymity == Anonymity.Anonymous;
+        md.Append("- ").AppendLine((people == 1, anonymous) switch
+        {
+            (true, true) => Text["Summary.ParticipantAnonymous", Number(people)],
+            (true, false) => Text["Summary.ParticipantNamed", Number(people)],
+            (false, true) => Text["Summary.ParticipantsAnonymous", Number(people)],
+            (false, false) => Text["Summary.ParticipantsNamed", Number(people)],
+        });
+        md.Append("- ").AppendLine(Text["Summary.SessionCode", session.JoinCode]);
         if (session.State != SessionState.Closed)
         {
-            md.AppendLine("- Still open: answers may change");
+            md.Append("- ").AppendLine(Text["Summary.StillOpen"]);
         }
 
         return md.AppendLine().ToString();
@@ -58,44 +69,45 @@ public static class SummaryMarkdown
     {
         if (session.StartedAt is not { } started)
         {
-            return "Not started yet";
+            return Text["Summary.NotStarted"];
         }
 
-        var text = "Run on " + started.ToString("d MMMM yyyy, HH:mm", English) + " UTC";
+        // The date pattern is part of the text: "20 November 2026", "20 de noviembre de 2026".
+        var text = Text["Summary.RunOn", started.UtcDateTime];
         if (session.ClosedAt is not { } closed)
         {
             return text;
         }
 
         var minutes = Math.Max(1, (int)Math.Round((closed - started).TotalMinutes));
-        return text + $" ({minutes} {(minutes == 1 ? "minute" : "minutes")})";
+        return text + " " + (minutes == 1 ? Text["Summary.MinuteOne", minutes] : Text["Summary.MinutesMany", minutes]);
     }
 
     private static string Step(SessionReport report, PromptSummary part)
     {
         var prompt = part.Prompt;
         var md = new StringBuilder();
-        md.Append("## ").Append(part.Number.ToString(English)).Append(". ").AppendLine(Escape(prompt.Title)).AppendLine();
+        md.Append("## ").Append(Number(part.Number)).Append(". ").AppendLine(Escape(prompt.Title)).AppendLine();
         var session = report.Session;
         var step = part.Number - 1;
         if (!prompt.TakesAnswers)
         {
-            md.AppendLine("*A step to read or discuss; no answers.*").AppendLine();
+            md.Append('*').Append(Text["Summary.NoAnswersStep"]).AppendLine("*").AppendLine();
         }
         else if (part.Responses == 0 && session.State == SessionState.Closed && !session.IsSelfPaced && step > session.CurrentStep)
         {
-            md.Append("*Not reached: the session closed at step ").Append(Number(session.CurrentStep + 1)).Append(" of ")
-                .Append(Number(session.Activity.Prompts.Count)).AppendLine(".*").AppendLine();
+            md.Append('*').Append(Text["Summary.NotReached", Number(session.CurrentStep + 1), Number(session.Activity.Prompts.Count)]).AppendLine("*").AppendLine();
         }
         else if (prompt.Kind == PromptKind.Vote && !session.IsBallotOpen(step))
         {
-            md.AppendLine("*The vote was not opened.*").AppendLine();
+            md.Append('*').Append(Text["Summary.VoteNotOpened"]).AppendLine("*").AppendLine();
         }
         else
         {
             md.AppendLine(prompt.Kind == PromptKind.Vote
-                ? $"{Number(part.Responses)} {(part.Responses == 1 ? "person" : "people")} voted, {Number(prompt.Dots)} {(prompt.Dots == 1 ? "dot" : "dots")} each"
-                : $"{Number(part.Responses)} {(part.Responses == 1 ? "answer" : "answers")}").AppendLine();
+                ? (part.Responses == 1 ? Text["Summary.VotedOne", Number(part.Responses)] : Text["Summary.VotedMany", Number(part.Responses)])
+                    + ", " + (prompt.Dots == 1 ? Text["Summary.DotEach", Number(prompt.Dots)] : Text["Summary.DotsEach", Number(prompt.Dots)])
+                : Answers(part.Responses)).AppendLine();
             switch (prompt.Kind)
             {
                 case PromptKind.Text or PromptKind.List or PromptKind.Compare:
@@ -105,10 +117,10 @@ public static class SummaryMarkdown
                     Ratings(md, part);
                     break;
                 case PromptKind.Choice:
-                    Table(md, ["Option", "Picked by"], part.Choices.Select(c => new[] { c.Option, Number(c.Count) }));
+                    Table(md, [Text["Summary.Option"], Text["Summary.PickedBy"]], part.Choices.Select(c => new[] { c.Option, Number(c.Count) }));
                     break;
                 case PromptKind.Vote:
-                    Table(md, ["Rank", "Theme", "Dots", "People"], part.Votes.Select(v => new[] { Rank(part.Votes, v), v.Theme, Number(v.Dots), Number(v.Voters) }));
+                    Table(md, [Text["Summary.Rank"], Text["Summary.Theme"], Text["Summary.Dots"], Text["Summary.People"]], part.Votes.Select(v => new[] { Rank(part.Votes, v), v.Theme, Number(v.Dots), Number(v.Voters) }));
                     break;
             }
         }
@@ -116,7 +128,7 @@ public static class SummaryMarkdown
         if (report.Session.Notes.GetValueOrDefault(part.Number - 1) is { Length: > 0 } note)
         {
             // The facilitator's own Markdown, kept as written (rendered without raw HTML like every body).
-            md.AppendLine("### Facilitator's note").AppendLine().AppendLine(note).AppendLine();
+            md.Append("### ").AppendLine(Text["Summary.Note"]).AppendLine().AppendLine(note).AppendLine();
         }
 
         return md.ToString();
@@ -134,32 +146,32 @@ public static class SummaryMarkdown
 
         if (ranked.Count > 0)
         {
-            md.AppendLine("### Themes").AppendLine();
+            md.Append("### ").AppendLine(Text["Summary.Themes"]).AppendLine();
             var voted = votes.Count > 0;
             if (board.IsCompare)
             {
-                md.AppendLine("Ranked by what set the two sides apart: how much more often one side named the theme, as a share of its answers.").AppendLine();
+                md.AppendLine(Text["Summary.SetApart"]).AppendLine();
                 Table(
                     md,
-                    ["Theme", prompt.LeftLabel, prompt.RightLabel, "Mostly named by", .. voted ? new[] { "Votes" } : []],
+                    [Text["Summary.Theme"], prompt.LeftLabel, prompt.RightLabel, Text["Summary.MostlyNamedBy"], .. voted ? new[] { Text["Summary.Votes"].Value } : []],
                     board.SetApart.Select(t => (string[])[
                         t.Theme.Name,
                         Number(t.Left),
                         Number(t.Right),
-                        t.Marks switch { CardSide.Left => prompt.LeftLabel, CardSide.Right => prompt.RightLabel, _ => "Both alike" },
+                        t.Marks switch { CardSide.Left => prompt.LeftLabel, CardSide.Right => prompt.RightLabel, _ => Text["Summary.BothAlike"] },
                         .. voted ? new[] { Number(votes.GetValueOrDefault(t.Theme.Name)) } : []]));
             }
             else
             {
                 Table(
                     md,
-                    ["Theme", "Answers", .. voted ? new[] { "Votes" } : []],
+                    [Text["Summary.Theme"], Text["Summary.Answers"], .. voted ? new[] { Text["Summary.Votes"].Value } : []],
                     ranked.Select(t => (string[])[t.Theme.Name, Number(t.Count), .. voted ? new[] { Number(votes.GetValueOrDefault(t.Theme.Name)) } : []]));
             }
 
             foreach (var theme in board.IsCompare ? board.SetApart : ranked)
             {
-                md.Append("**").Append(Escape(theme.Theme.Name)).Append("** (").Append(Number(theme.Count)).Append(theme.Count == 1 ? " answer" : " answers").AppendLine(")").AppendLine();
+                md.Append("**").Append(Escape(theme.Theme.Name)).Append("** (").Append(Answers(theme.Count)).AppendLine(")").AppendLine();
                 foreach (var quote in theme.Quotes)
                 {
                     md.Append("> ").AppendLine(Quote(quote)).AppendLine();
@@ -169,7 +181,7 @@ public static class SummaryMarkdown
 
         if (board.Unthemed.Count > 0)
         {
-            md.AppendLine(ranked.Count > 0 ? "### Not in a theme" : "### Answers").AppendLine();
+            md.Append("### ").AppendLine(ranked.Count > 0 ? Text["Summary.NotInATheme"] : Text["Summary.Answers"]).AppendLine();
             foreach (var side in board.Unthemed.GroupBy(c => c.Side))
             {
                 if (side.Key != CardSide.None)
@@ -189,7 +201,7 @@ public static class SummaryMarkdown
         if (IsActions(prompt) && ranked.Count > 0)
         {
             // Actions are commitments: every one is listed, not only a few quotes per theme.
-            md.AppendLine("### Every action committed to").AppendLine();
+            md.Append("### ").AppendLine(Text["Summary.EveryAction"]).AppendLine();
             foreach (var card in board.Themes.SelectMany(t => t.Cards))
             {
                 md.Append("- ").AppendLine(Quote(card));
@@ -206,24 +218,25 @@ public static class SummaryMarkdown
         return votes.Count(v => v.Dots == vote.Dots) > 1 ? "=" + rank : rank;
     }
 
-    /// <summary>A list step whose items are actions ("item-label: Action"): its summary lists every one.</summary>
+    /// <summary>A list step whose items are actions ("item-label: Action", or "Acción" in a Spanish activity): its summary lists every one.</summary>
     public static bool IsActions(Prompt prompt) =>
-        prompt.Kind == PromptKind.List && prompt.ItemLabel.StartsWith("Action", StringComparison.OrdinalIgnoreCase);
+        prompt.Kind == PromptKind.List && ActionLabels.Any(label => prompt.ItemLabel.StartsWith(label, StringComparison.OrdinalIgnoreCase));
+
+    private static readonly string[] ActionLabels = ["Action", "Acción"];
 
     private static void Ratings(StringBuilder md, PromptSummary part)
     {
         var prompt = part.Prompt;
         if (part.RatingsWithheld)
         {
-            md.Append("*Results withheld: fewer than ").Append(Number(prompt.AnonymityFloor))
-                .AppendLine(" people answered, so no one's ratings could be told apart.*").AppendLine();
+            md.Append('*').Append(Text["Summary.Withheld", Number(prompt.AnonymityFloor)]).AppendLine("*").AppendLine();
             return;
         }
 
         Table(
             md,
-            ["Item", .. prompt.Scale, $"Average (1–{prompt.Scale.Count})"],
-            part.Ratings.Select(t => (string[])[t.Item, .. t.Counts.Select(Number), t.Mean is { } mean ? mean.ToString("0.0", English) : "–"]));
+            [Text["Summary.Item"], .. prompt.Scale, Text["Summary.Average", prompt.Scale.Count]],
+            part.Ratings.Select(t => (string[])[t.Item, .. t.Counts.Select(Number), t.Mean is { } mean ? mean.ToString("0.0", CultureInfo.CurrentCulture) : "–"]));
     }
 
     private static void Table(StringBuilder md, IReadOnlyList<string> headings, IEnumerable<string[]> rows)
@@ -240,7 +253,9 @@ public static class SummaryMarkdown
 
     private static string Cell(string text) => Escape(OneLine(text));
 
-    private static string Number(int value) => value.ToString(English);
+    private static string Number(int value) => value.ToString(CultureInfo.CurrentCulture);
+
+    private static string Answers(int count) => count == 1 ? Text["Summary.AnswerOne", Number(count)] : Text["Summary.AnswersMany", Number(count)];
 
     private static string OneLine(string text) => string.Join(' ', text.Split((char[])['\n', '\r'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
 

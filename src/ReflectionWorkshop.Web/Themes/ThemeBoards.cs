@@ -1,9 +1,11 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using ReflectionWorkshop.Domain.Activities;
 using ReflectionWorkshop.Domain.Sessions;
 using ReflectionWorkshop.Domain.Themes;
 using ReflectionWorkshop.Infrastructure.Persistence;
 using ReflectionWorkshop.Suggestions;
+using ReflectionWorkshop.Web.Resources;
 
 namespace ReflectionWorkshop.Web.Themes;
 
@@ -11,7 +13,7 @@ namespace ReflectionWorkshop.Web.Themes;
 /// Reads and edits theme boards for the pages: a step's cards with its board, edits that survive a
 /// race with another facilitator, suggestions, the context a later step shows, and opening a vote.
 /// </summary>
-public sealed class ThemeBoards(AppDbContext db, IThemeSuggester suggester, TimeProvider clock)
+public sealed class ThemeBoards(AppDbContext db, IThemeSuggester suggester, TimeProvider clock, IStringLocalizer<ReviewText> text)
 {
     private const int Attempts = 3;
 
@@ -119,7 +121,9 @@ public sealed class ThemeBoards(AppDbContext db, IThemeSuggester suggester, Time
             themes = (await ViewAsync(session, from, cancellationToken)).Ranked.Take(prompt.ContextTop).Select(t => t.Theme.Name).ToList();
         }
 
-        return new StepContext(from, source, themes);
+        // The heading is written now, in the language of the page being made (each phone its own).
+        var heading = source.Kind == PromptKind.Vote ? text["Context.TopVoted", from + 1] : text["Context.Themes", from + 1];
+        return new StepContext(from, source, themes, heading);
     }
 
     /// <summary>Opens (or, before anyone voted, refreshes) a vote step's ballot with the source step's themes, largest first.</summary>
@@ -146,10 +150,5 @@ public sealed class ThemeBoards(AppDbContext db, IThemeSuggester suggester, Time
     }
 }
 
-/// <summary>The themes an earlier step hands on to this one, with where they came from.</summary>
-public sealed record StepContext(int FromStep, Prompt From, IReadOnlyList<string> Themes)
-{
-    public string Heading => From.Kind == PromptKind.Vote
-        ? $"The room's top-voted themes (step {FromStep + 1})"
-        : $"The room's themes from step {FromStep + 1}";
-}
+/// <summary>The themes an earlier step hands on to this one, with where they came from and a heading saying so.</summary>
+public sealed record StepContext(int FromStep, Prompt From, IReadOnlyList<string> Themes, string Heading);

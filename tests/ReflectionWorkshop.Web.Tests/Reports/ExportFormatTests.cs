@@ -68,7 +68,7 @@ public sealed class ExportFormatTests
     public void The_word_document_is_valid_open_xml_with_the_summarys_headings_and_tables()
     {
         var report = FixedSession.Build();
-        var bytes = SummaryDocx.Write(SummaryMarkdown.Document(report), report.Session.Activity.Title);
+        var bytes = SummaryDocx.Write(SummaryMarkdown.Document(report), report.Session.Activity.Title, ReportLanguage.Of(report.Session));
 
         using var document = WordprocessingDocument.Open(new MemoryStream(bytes), isEditable: false);
         Assert.Empty(new OpenXmlValidator().Validate(document).Select(e => $"{e.Path?.XPath}: {e.Description}"));

@@ -41,9 +41,10 @@ internal static class FixedSession
 
     public static readonly DateTimeOffset Start = new(2026, 11, 20, 9, 0, 0, TimeSpan.Zero);
 
-    public static SessionReport Build(Anonymity anonymity = Anonymity.Anonymous)
+    /// <param name="language">The activity's language ("es" for a Spanish session); its content stays as it is.</param>
+    public static SessionReport Build(Anonymity anonymity = Anonymity.Anonymous, string language = "en")
     {
-        var activity = ActivityFileParser.Parse(Activity).Activity!;
+        var activity = ActivityFileParser.Parse(Activity.Replace("id: fixed\n", $"id: fixed\nlanguage: {language}\n", StringComparison.Ordinal)).Activity!;
         var session = Session.Create(activity, "ABC234", anonymity, Guid.Empty, "facilitator", Start);
         var named = anonymity == Anonymity.Named;
         var ana = session.Join(named ? "Ana" : null, Start.AddMinutes(1));

@@ -5,9 +5,11 @@ using CsvHelper.Configuration;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using ReflectionWorkshop.Domain.Activities;
 using ReflectionWorkshop.Infrastructure.Persistence;
 using ReflectionWorkshop.Web.Reports;
+using ReflectionWorkshop.Web.Resources;
 using ReflectionWorkshop.Web.Spaces;
 
 namespace ReflectionWorkshop.Web.Pages.Facilitate.Sessions;
@@ -15,9 +17,9 @@ namespace ReflectionWorkshop.Web.Pages.Facilitate.Sessions;
 /// <summary>
 /// /facilitate/sessions/compare?ids=…: two or more runs of the same activity side by side — each rating
 /// item's mean per run and its change from the first run (the trust check in the fall and the
-/// spring), and each themed step's top themes per run. Exportable as CSV.
+/// spring), and each themed step's top themes per run. Exportable as CSV, in the sessions' language.
 /// </summary>
-public sealed class CompareModel(AppDbContext db, SpaceAccess access) : PageModel
+public sealed class CompareModel(AppDbContext db, SpaceAccess access, IStringLocalizer<ReviewText> text) : PageModel
 {
     private const int MaxRuns = 8;
     private const int TopThemes = 3;
@@ -57,12 +59,21 @@ public sealed class CompareModel(AppDbContext db, SpaceAccess access) : PageMode
             return Page();
         }
 
+        // Like every export, the file speaks the language of the sessions (one activity, so one language).
+        var (bytes, name) = ReportLanguage.In(Runs[0].Session, () => (Csv(), Reports["Csv.ComparedFileName", Runs[0].Session.Activity.Id].Value));
+        return File(bytes, "text/csv; charset=utf-8", name);
+    }
+
+    private static IStringLocalizer<ReportsText> Reports => ReportLanguage.Text;
+
+    private byte[] Csv()
+    {
         using var stream = new MemoryStream();
         using (var writer = new StreamWriter(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true)))
         // Numbers stay numbers (a negative change is not a formula); every text cell is neutralised instead.
         using (var csv = new CsvWriter(writer, new CsvConfiguration(CultureInfo.InvariantCulture)))
         {
-            foreach (var heading in (string[])["Step", "Prompt", "Item", .. Runs.Select(Label), "Change"])
+            foreach (var heading in (string[])[Reports["Csv.Step"], Reports["Csv.Prompt"], Reports["Csv.Item"], .. Runs.Select(run => Reports["Csv.RunLabel", RunDate(run), run.Session.JoinCode].Value), Reports["Csv.Change"]])
             {
                 csv.WriteField(SpreadsheetText.Neutralise(heading));
             }
@@ -83,11 +94,13 @@ public sealed class CompareModel(AppDbContext db, SpaceAccess access) : PageMode
             }
         }
 
-        return File(stream.ToArray(), "text/csv; charset=utf-8", $"{Runs[0].Session.Activity.Id}-compared.csv");
+        return stream.ToArray();
     }
 
-    public static string Label(SessionReport run) =>
-        $"{(run.Session.StartedAt ?? run.Session.CreatedAt).ToString("d MMM yyyy", CultureInfo.GetCultureInfo("en-GB"))} ({run.Session.JoinCode})";
+    /// <summary>A run's column heading: its date in the viewer's language, and its code.</summary>
+    public string Label(SessionReport run) => text["Compare.RunLabel", RunDate(run), run.Session.JoinCode];
+
+    private static DateTime RunDate(SessionReport run) => (run.Session.StartedAt ?? run.Session.CreatedAt).UtcDateTime;
 
     private async Task<IActionResult?> LoadAsync(List<Guid> ids, CancellationToken cancellationToken)
     {
@@ -99,9 +112,7 @@ public sealed class CompareModel(AppDbContext db, SpaceAccess access) : PageMode
         var distinct = ids.Distinct().Take(MaxRuns + 1).ToList();
         if (distinct.Count < 2 || distinct.Count > MaxRuns)
         {
-            Problem = distinct.Count < 2
-                ? "Tick at least two sessions in the list to compare them."
-                : $"Compare at most {MaxRuns} sessions at a time.";
+            Problem = distinct.Count < 2 ? text["Compare.TooFew"] : text["Compare.TooMany", MaxRuns];
             return null;
         }
 
@@ -114,7 +125,7 @@ public sealed class CompareModel(AppDbContext db, SpaceAccess access) : PageMode
 
         if (sessions.Select(s => s.Activity.Id).Distinct().Count() > 1)
         {
-            Problem = "These sessions ran different activities; compare runs of one activity.";
+            Problem = text["Compare.Different"];
             return null;
         }
 

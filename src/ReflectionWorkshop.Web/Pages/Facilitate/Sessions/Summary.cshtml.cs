@@ -1,10 +1,12 @@
 using System.Text;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 using ReflectionWorkshop.Domain;
 using ReflectionWorkshop.Domain.Sessions;
 using ReflectionWorkshop.Infrastructure.Persistence;
 using ReflectionWorkshop.Web.Reports;
+using ReflectionWorkshop.Web.Resources;
 using ReflectionWorkshop.Web.Spaces;
 
 namespace ReflectionWorkshop.Web.Pages.Facilitate.Sessions;
@@ -12,8 +14,9 @@ namespace ReflectionWorkshop.Web.Pages.Facilitate.Sessions;
 /// <summary>
 /// /facilitate/sessions/{id}/summary: the report a coach takes home, organised by theme, with the
 /// facilitator's notes, a print view and the exports. Facilitators of the space add notes; coaches read.
+/// The page speaks the viewer's language; the exports speak the session's (see <see cref="ReportLanguage"/>).
 /// </summary>
-public sealed class SummaryModel(AppDbContext db, SpaceAccess access) : PageModel
+public sealed class SummaryModel(AppDbContext db, SpaceAccess access, IStringLocalizer<ReviewText> text) : PageModel
 {
     public SessionReport Report { get; private set; } = null!;
 
@@ -45,7 +48,7 @@ public sealed class SummaryModel(AppDbContext db, SpaceAccess access) : PageMode
     /// <summary>The summary as a Word document, made from the same Markdown.</summary>
     public async Task<IActionResult> OnGetDocxAsync(Guid id, CancellationToken cancellationToken) =>
         await LoadAsync(id, cancellationToken)
-            ? File(SummaryDocx.Write(SummaryMarkdown.Document(Report), Report.Session.Activity.Title), "application/vnd.openxmlformats-officedocument.wordprocessingml.document", ExportNames.For(Report.Session, "docx"))
+            ? File(SummaryDocx.Write(SummaryMarkdown.Document(Report), Report.Session.Activity.Title, ReportLanguage.Of(Report.Session)), "application/vnd.openxmlformats-officedocument.wordprocessingml.document", ExportNames.For(Report.Session, "docx"))
             : NotFound();
 
     /// <summary>Every response item as CSV for a spreadsheet.</summary>
@@ -72,7 +75,7 @@ public sealed class SummaryModel(AppDbContext db, SpaceAccess access) : PageMode
         {
             session.SetNote(step, note);
             await db.SaveChangesAsync(cancellationToken);
-            Message = string.IsNullOrWhiteSpace(note) ? $"The note on step {step + 1} was removed." : $"Your note on step {step + 1} was saved.";
+            Message = string.IsNullOrWhiteSpace(note) ? text["Summary.NoteRemoved", step + 1] : text["Summary.NoteSaved", step + 1];
             return Redirect($"/facilitate/sessions/{id}/summary#step-{step + 1}");
         }
         catch (DomainException ex)

@@ -1,11 +1,13 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using ReflectionWorkshop.Domain;
 using ReflectionWorkshop.Domain.Sessions;
 using ReflectionWorkshop.Domain.Themes;
 using ReflectionWorkshop.Infrastructure.Persistence;
 using ReflectionWorkshop.Web.Live;
+using ReflectionWorkshop.Web.Resources;
 using ReflectionWorkshop.Web.Spaces;
 using ReflectionWorkshop.Web.Themes;
 
@@ -16,7 +18,7 @@ namespace ReflectionWorkshop.Web.Pages.Facilitate.Sessions;
 /// the facilitator suggests themes, renames, merges, splits, moves cards (a select per card, or drag
 /// and drop), and shows the result on the projector. Facilitators of the space edit; coaches read.
 /// </summary>
-public sealed class ThemesModel(AppDbContext db, SpaceAccess access, ThemeBoards boards, LiveUpdates live, TimeProvider clock) : PageModel
+public sealed class ThemesModel(AppDbContext db, SpaceAccess access, ThemeBoards boards, LiveUpdates live, TimeProvider clock, IStringLocalizer<ReviewText> text) : PageModel
 {
     public Session Session { get; private set; } = null!;
 
@@ -66,9 +68,9 @@ public sealed class ThemesModel(AppDbContext db, SpaceAccess access, ThemeBoards
             var added = await boards.SuggestAsync(session, number - 1, cancellationToken);
             return added switch
             {
-                0 => "There was nothing new to group: every card already has a theme, or the unthemed ones have nothing in common yet.",
-                1 => "One theme suggested. Rename it, merge or split it as the room would.",
-                _ => $"{added} themes suggested. Rename, merge or split them as the room would; cards with nothing in common stay unthemed.",
+                0 => text["Themes.SuggestedNone"],
+                1 => text["Themes.SuggestedOne"],
+                _ => text["Themes.SuggestedMany", added],
             };
         }, cancellationToken);
 
@@ -76,14 +78,14 @@ public sealed class ThemesModel(AppDbContext db, SpaceAccess access, ThemeBoards
         EditAsync(id, number, ("new-theme", name), session => EditBoard(session, number, (board, _) =>
         {
             var theme = board.AddTheme(name ?? "", clock.GetUtcNow());
-            return $"Theme “{theme.Name}” added. Move cards into it with their “Move to” lists.";
+            return text["Themes.Added", theme.Name];
         }), cancellationToken);
 
     public Task<IActionResult> OnPostRenameAsync(Guid id, int number, Guid themeId, string? expected, string? name, CancellationToken cancellationToken) =>
         EditAsync(id, number, ($"name-{themeId:N}", name), session => EditBoard(session, number, (board, _) =>
         {
             board.Rename(themeId, expected ?? "", name ?? "", clock.GetUtcNow());
-            return $"Renamed to “{name?.Trim()}”.";
+            return text["Themes.Renamed", name?.Trim() ?? ""];
         }), cancellationToken);
 
     public Task<IActionResult> OnPostMoveAsync(Guid id, int number, string? card, Guid? from, string? to, CancellationToken cancellationToken) =>
@@ -94,8 +96,8 @@ public sealed class ThemesModel(AppDbContext db, SpaceAccess access, ThemeBoards
             Guid? target = Guid.TryParse(to, out var t) ? t : null;
             board.Move(moved.Key, from, target, clock.GetUtcNow());
             return target is null
-                ? $"“{Short(moved.Text)}” is unthemed now."
-                : $"“{Short(moved.Text)}” moved to “{board.Find(target.Value)!.Name}”.";
+                ? text["Themes.MovedOut", Short(moved.Text)]
+                : text["Themes.Moved", Short(moved.Text), board.Find(target.Value)!.Name];
         }), cancellationToken);
 
     public Task<IActionResult> OnPostMergeAsync(Guid id, int number, Guid themeId, Guid? into, CancellationToken cancellationToken) =>
@@ -103,12 +105,12 @@ public sealed class ThemesModel(AppDbContext db, SpaceAccess access, ThemeBoards
         {
             if (into is not { } target)
             {
-                throw new DomainException("Choose the theme to merge into.");
+                throw new DomainException(text["Themes.MergeWhere"]);
             }
 
             var source = board.Find(themeId)?.Name;
             board.Merge(themeId, target, clock.GetUtcNow());
-            return $"“{source}” merged into “{board.Find(target)!.Name}”.";
+            return text["Themes.Merged", source ?? "", board.Find(target)!.Name];
         }), cancellationToken);
 
     public Task<IActionResult> OnPostSplitAsync(Guid id, int number, Guid themeId, List<string> cards, string? name, CancellationToken cancellationToken) =>
@@ -116,7 +118,7 @@ public sealed class ThemesModel(AppDbContext db, SpaceAccess access, ThemeBoards
         {
             var picked = cards.Select(c => Existing(known, c).Key).ToList();
             var split = board.Split(themeId, picked, name ?? "", clock.GetUtcNow());
-            return $"{split.Cards.Count} {(split.Cards.Count == 1 ? "card" : "cards")} now form “{split.Name}”.";
+            return split.Cards.Count == 1 ? text["Themes.SplitOne", split.Name] : text["Themes.SplitMany", split.Cards.Count, split.Name];
         }), cancellationToken);
 
     public Task<IActionResult> OnPostDeleteAsync(Guid id, int number, Guid themeId, CancellationToken cancellationToken) =>
@@ -124,7 +126,7 @@ public sealed class ThemesModel(AppDbContext db, SpaceAccess access, ThemeBoards
         {
             var name = board.Find(themeId)?.Name;
             board.Delete(themeId, clock.GetUtcNow());
-            return $"Theme “{name}” deleted; its cards are unthemed again.";
+            return text["Themes.Deleted", name ?? ""];
         }), cancellationToken);
 
     /// <summary>Puts this step's themes on the projector (the room's current step only).</summary>
@@ -140,7 +142,7 @@ public sealed class ThemesModel(AppDbContext db, SpaceAccess access, ThemeBoards
         {
             if (session.IsSelfPaced || session.CurrentStep != number - 1)
             {
-                throw new DomainException("The projector shows the room's current step; move the room to this step to show its themes.");
+                throw new DomainException(text["Themes.NotOnProjectorStep"]);
             }
 
             if (show)
@@ -154,7 +156,7 @@ public sealed class ThemesModel(AppDbContext db, SpaceAccess access, ThemeBoards
 
             await db.SaveChangesAsync(cancellationToken);
             await live.StateChangedAsync(session);
-            Message = show ? "The projector shows these themes now." : "The themes are off the projector.";
+            Message = show ? text["Themes.Shown"] : text["Themes.Hidden"];
         }
         catch (DomainException ex)
         {
@@ -167,10 +169,10 @@ public sealed class ThemesModel(AppDbContext db, SpaceAccess access, ThemeBoards
     private Task<string> EditBoard(Session session, int number, Func<ThemeBoard, IReadOnlyList<Card>, string> edit) =>
         boards.EditAsync(session, number - 1, edit, HttpContext.RequestAborted);
 
-    private static Card Existing(IReadOnlyList<Card> cards, string? key) =>
+    private Card Existing(IReadOnlyList<Card> cards, string? key) =>
         CardKey.TryParse(key, out var parsed) && cards.FirstOrDefault(c => c.Key == parsed) is { } card
             ? card
-            : throw new ThemeConflictException("That answer is no longer on the board: its author changed or withdrew it. Nothing was changed.");
+            : throw new ThemeConflictException(text["Themes.CardGone"]);
 
     private static string Short(string text) => text.Length <= 60 ? text : text[..57].TrimEnd() + "…";
 
