@@ -44,7 +44,8 @@ public sealed class IndexModel(AppDbContext db, ParticipantCookie cookie, LiveUp
     [TempData]
     public string? NotSavedText { get; set; }
 
-    public Prompt? Prompt => Session.State == SessionState.Running ? Session.PromptAt(Step) : null;
+    /// <summary>The step in this phone's language when the activity speaks it: a room may mix languages.</summary>
+    public Prompt? Prompt => Session.State == SessionState.Running ? Session.PromptAt(Step, System.Globalization.CultureInfo.CurrentUICulture.Name) : null;
 
     /// <summary>The private address of this phone's take-away page, offered once the session has closed.</summary>
     public string TakeawayUrl => "/mine/" + takeaway.Token(Participant.Id);

@@ -31,7 +31,7 @@ public sealed class TakeawayModel(AppDbContext db, TakeawayLinks links) : PageMo
         }
 
         var text = new StringBuilder();
-        text.AppendLine(Session.Activity.Title);
+        text.AppendLine(Session.Activity.In(CultureInfo.CurrentUICulture.Name).Title);
         if (Session.StartedAt is { } started)
         {
             text.AppendLine(started.ToString("D", CultureInfo.CurrentCulture));
@@ -39,7 +39,7 @@ public sealed class TakeawayModel(AppDbContext db, TakeawayLinks links) : PageMo
 
         foreach (var response in Answers)
         {
-            var prompt = Session.PromptAt(response.Step);
+            var prompt = Session.PromptAt(response.Step, CultureInfo.CurrentUICulture.Name);
             text.AppendLine().Append(response.Step + 1).Append(". ").AppendLine(prompt.Title);
             foreach (var line in AnswerText.Lines(prompt, response))
             {
