@@ -23,7 +23,7 @@ public sealed class SpanishAccountTests
         var page = await Spanish(app).GetAsync("http://localhost" + url);
 
         Assert.Equal(heading, page.H1);
-        Assert.DoesNotContain(english, Main(page));
+        Assert.DoesNotContain(english, MainText(page));
     }
 
     [Fact]
@@ -37,13 +37,13 @@ public sealed class SpanishAccountTests
         Assert.Equal("Correo electrónico", LabelOf(page, "Input.Email"));
         Assert.Equal("Contraseña", LabelOf(page, "Input.Password"));
         Assert.Equal("Confirma la contraseña", LabelOf(page, "Input.ConfirmPassword"));
-        Assert.Contains("Al menos 10 caracteres.", Main(page));
+        Assert.Contains("Al menos 10 caracteres.", MainText(page));
         var button = page.Document.QuerySelector("main button[type=submit]")!;
         Assert.Equal("Crear la cuenta", button.TextContent.Trim());
         Assert.Equal("Creando tu cuenta…", button.GetAttribute("data-busy-text"));
         foreach (var english in new[] { "Your name", "Email", "Confirm password", "Create account", "Already have an account?", "At least" })
         {
-            Assert.DoesNotContain(english, Main(page));
+            Assert.DoesNotContain(english, MainText(page));
         }
     }
 
@@ -79,8 +79,8 @@ public sealed class SpanishAccountTests
         Assert.Equal("Usa al menos 10 caracteres. Una frase corta que vayas a recordar funciona muy bien.", ErrorOf(page, "Input.Password"));
         Assert.Equal("Escribe tu nombre tal como te conocen las personas con las que trabajas.", ErrorOf(page, "Input.DisplayName"));
         Assert.Equal("Las dos contraseñas no coinciden. Escribe la misma en los dos campos.", ErrorOf(page, "Input.ConfirmPassword"));
-        Assert.DoesNotContain("characters", Main(page));
-        Assert.DoesNotContain("Passwords must", Main(page));
+        Assert.DoesNotContain("characters", MainText(page));
+        Assert.DoesNotContain("Passwords must", MainText(page));
     }
 
     [Fact]
@@ -189,7 +189,7 @@ public sealed class SpanishAccountTests
         return visitor;
     }
 
-    private static string Main(Page page) => page.Document.QuerySelector("main")!.TextContent;
+    private static string MainText(Page page) => page.Document.QuerySelector("main")!.TextContent;
 
     private static string? LabelOf(Page page, string name)
     {
