@@ -5,14 +5,9 @@ using ReflectionWorkshop.Infrastructure.Identity;
 
 namespace ReflectionWorkshop.Web.Pages.Account;
 
-/// <summary>What the account pages share: where to go after signing in, and Identity's errors put next to the right field in plain words.</summary>
+/// <summary>What the account pages share: where to go after signing in, and Identity's errors put next to the right field.</summary>
 public static class AccountForms
 {
-    public const string DuplicateEmail = "An account with this email already exists. Sign in instead, or reset your password.";
-    public const string InvalidEmail = "Enter an email address like name@example.com.";
-    public const string WrongCurrentPassword = "That isn't your current password.";
-    public const string InvalidResetLink = "This reset link is no longer valid. Ask for a new one.";
-
     /// <summary>The return address when it is one of ours; anything else (another site, a malformed value) gives the fallback.</summary>
     public static string LocalOr(IUrlHelper url, string? returnUrl, string fallback) =>
         !string.IsNullOrEmpty(returnUrl) && url.IsLocalUrl(returnUrl) ? returnUrl : fallback;
@@ -31,34 +26,32 @@ public static class AccountForms
         foreach (var validator in users.PasswordValidators)
         {
             var result = await validator.ValidateAsync(users, user, password);
-            AddErrors(users, modelState, result.Errors, passwordKey: key);
+            AddErrors(modelState, result.Errors, passwordKey: key);
         }
     }
 
     /// <summary>
     /// Puts each Identity error next to the field it is about: password rules at <paramref name="passwordKey"/>,
-    /// a taken or malformed address at <paramref name="emailKey"/>, the rest at the top of the form.
+    /// a taken or malformed address at <paramref name="emailKey"/>, the rest at the top of the form. The words
+    /// are WorkshopIdentityErrors', already in the reader's language.
     /// </summary>
-    public static void AddErrors(UserManager<AppUser> users, ModelStateDictionary modelState, IEnumerable<IdentityError> errors, string passwordKey, string? emailKey = null, string? currentPasswordKey = null)
+    public static void AddErrors(ModelStateDictionary modelState, IEnumerable<IdentityError> errors, string passwordKey, string? emailKey = null, string? currentPasswordKey = null)
     {
         foreach (var error in errors)
         {
-            var (key, message) = error.Code switch
+            var key = error.Code switch
             {
-                nameof(IdentityErrorDescriber.PasswordMismatch) when currentPasswordKey is not null => (currentPasswordKey, WrongCurrentPassword),
-                nameof(IdentityErrorDescriber.InvalidToken) => ("", InvalidResetLink),
-                nameof(IdentityErrorDescriber.PasswordTooShort) =>
-                    (passwordKey, $"Use at least {users.Options.Password.RequiredLength} characters. A short sentence you will remember works well."),
-                _ when error.Code.StartsWith("Password", StringComparison.Ordinal) => (passwordKey, error.Description),
-                nameof(IdentityErrorDescriber.DuplicateEmail) or nameof(IdentityErrorDescriber.DuplicateUserName) when emailKey is not null => (emailKey, DuplicateEmail),
-                nameof(IdentityErrorDescriber.InvalidEmail) or nameof(IdentityErrorDescriber.InvalidUserName) when emailKey is not null => (emailKey, InvalidEmail),
-                _ => ("", error.Description),
+                nameof(IdentityErrorDescriber.PasswordMismatch) when currentPasswordKey is not null => currentPasswordKey,
+                _ when error.Code.StartsWith("Password", StringComparison.Ordinal) => passwordKey,
+                nameof(IdentityErrorDescriber.DuplicateEmail) or nameof(IdentityErrorDescriber.DuplicateUserName) when emailKey is not null => emailKey,
+                nameof(IdentityErrorDescriber.InvalidEmail) or nameof(IdentityErrorDescriber.InvalidUserName) when emailKey is not null => emailKey,
+                _ => "",
             };
 
             // The user name is the email, so a taken address is reported twice by Identity; say it once.
-            if (modelState[key]?.Errors.Any(e => e.ErrorMessage == message) != true)
+            if (modelState[key]?.Errors.Any(e => e.ErrorMessage == error.Description) != true)
             {
-                modelState.AddModelError(key, message);
+                modelState.AddModelError(key, error.Description);
             }
         }
     }

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using System.Globalization;
 using System.Text;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
@@ -6,8 +7,11 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.Localization;
 using ReflectionWorkshop.Infrastructure.Identity;
 using ReflectionWorkshop.Web.Accounts;
+using ReflectionWorkshop.Web.Localization;
+using ReflectionWorkshop.Web.Resources;
 
 namespace ReflectionWorkshop.Web.Pages.Account;
 
@@ -17,10 +21,8 @@ namespace ReflectionWorkshop.Web.Pages.Account;
 /// </summary>
 [AllowAnonymous]
 [EnableRateLimiting(RateLimits.Accounts)]
-public sealed class ForgotModel(UserManager<AppUser> users, IAccountMailer mailer, IConfiguration configuration) : PageModel
+public sealed class ForgotModel(UserManager<AppUser> users, IAccountMailer mailer, IConfiguration configuration, IStringLocalizer<AccountsText> text) : PageModel
 {
-    public const string Sent = "If an account uses that email, we've sent it a link to choose a new password.";
-
     [BindProperty]
     public InputModel Input { get; set; } = new();
 
@@ -45,17 +47,21 @@ public sealed class ForgotModel(UserManager<AppUser> users, IAccountMailer maile
             var token = await users.GeneratePasswordResetTokenAsync(user);
             var encoded = WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(token));
             var link = $"{PublicUrl.Base(Request, configuration)}/account/reset?email={Uri.EscapeDataString(email)}&token={encoded}";
-            await mailer.SendPasswordResetAsync(email, link, cancellationToken);
+
+            // In the language the account chose, else the one this request is in (whoever asked is most likely its owner).
+            var chosen = (await users.GetClaimsAsync(user)).FirstOrDefault(c => c.Type == WorkshopLanguages.Claim)?.Value;
+            var language = WorkshopLanguages.Find(chosen) ?? CultureInfo.CurrentUICulture;
+            await mailer.SendPasswordResetAsync(AccountEmails.PasswordReset(text, email, link, language), link, cancellationToken);
         }
 
-        StatusMessage = Sent;
+        StatusMessage = text["Forgot.Sent"];
         return RedirectToPage();
     }
 
     public sealed class InputModel
     {
-        [Required(ErrorMessage = "Type the email address you registered with.")]
-        [EmailAddress(ErrorMessage = AccountForms.InvalidEmail)]
+        [Required(ErrorMessage = "Forms.RegisteredEmailRequired")]
+        [EmailAddress(ErrorMessage = "Forms.InvalidEmail")]
         public string? Email { get; set; }
     }
 }

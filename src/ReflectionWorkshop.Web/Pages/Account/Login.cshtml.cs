@@ -4,18 +4,17 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Localization;
 using ReflectionWorkshop.Infrastructure.Identity;
+using ReflectionWorkshop.Web.Resources;
 
 namespace ReflectionWorkshop.Web.Pages.Account;
 
 /// <summary>/account/login: email and password, with lockout after repeated failures.</summary>
 [AllowAnonymous]
 [EnableRateLimiting(RateLimits.Accounts)]
-public sealed class LoginModel(UserManager<AppUser> users, SignInManager<AppUser> signIn) : PageModel
+public sealed class LoginModel(UserManager<AppUser> users, SignInManager<AppUser> signIn, IStringLocalizer<AccountsText> text) : PageModel
 {
-    public const string NoMatch = "That email and password don't match an account.";
-    public const string LockedOut = "Too many failed attempts. This account is locked for a few minutes; try again later or reset your password.";
-
     [BindProperty]
     public InputModel Input { get; set; } = new();
 
@@ -40,7 +39,7 @@ public sealed class LoginModel(UserManager<AppUser> users, SignInManager<AppUser
             // Hash the password anyway so an unknown address takes as long to refuse as a wrong password:
             // neither the message nor the timing tells whether an account exists.
             users.PasswordHasher.HashPassword(new AppUser(), Input.Password!);
-            ModelState.AddModelError(string.Empty, NoMatch);
+            ModelState.AddModelError(string.Empty, text["Login.NoMatch"]);
             return Page();
         }
 
@@ -50,16 +49,16 @@ public sealed class LoginModel(UserManager<AppUser> users, SignInManager<AppUser
             return LocalRedirect(AccountForms.LocalOr(Url, ReturnUrl, "/facilitate"));
         }
 
-        ModelState.AddModelError(string.Empty, result.IsLockedOut ? LockedOut : NoMatch);
+        ModelState.AddModelError(string.Empty, result.IsLockedOut ? text["Login.LockedOut"] : text["Login.NoMatch"]);
         return Page();
     }
 
     public sealed class InputModel
     {
-        [Required(ErrorMessage = "Type the email address you registered with.")]
+        [Required(ErrorMessage = "Forms.RegisteredEmailRequired")]
         public string? Email { get; set; }
 
-        [Required(ErrorMessage = "Type your password.")]
+        [Required(ErrorMessage = "Login.PasswordRequired")]
         public string? Password { get; set; }
 
         public bool RememberMe { get; set; }

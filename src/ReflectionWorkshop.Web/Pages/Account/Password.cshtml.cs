@@ -3,7 +3,9 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Localization;
 using ReflectionWorkshop.Infrastructure.Identity;
+using ReflectionWorkshop.Web.Resources;
 
 namespace ReflectionWorkshop.Web.Pages.Account;
 
@@ -13,10 +15,8 @@ namespace ReflectionWorkshop.Web.Pages.Account;
 /// be used to guess the current password quickly.
 /// </summary>
 [EnableRateLimiting(RateLimits.Accounts)]
-public sealed class PasswordModel(UserManager<AppUser> users, SignInManager<AppUser> signIn) : PageModel
+public sealed class PasswordModel(UserManager<AppUser> users, SignInManager<AppUser> signIn, IStringLocalizer<AccountsText> text) : PageModel
 {
-    public const string Changed = "Your password has been changed.";
-
     [BindProperty]
     public InputModel Input { get; set; } = new();
 
@@ -48,27 +48,27 @@ public sealed class PasswordModel(UserManager<AppUser> users, SignInManager<AppU
         var result = await users.ChangePasswordAsync(user, Input.CurrentPassword!, Input.NewPassword!);
         if (!result.Succeeded)
         {
-            AccountForms.AddErrors(users, ModelState, result.Errors, passwordKey: "Input.NewPassword", currentPasswordKey: "Input.CurrentPassword");
+            AccountForms.AddErrors(ModelState, result.Errors, passwordKey: "Input.NewPassword", currentPasswordKey: "Input.CurrentPassword");
             return Page();
         }
 
         // The security stamp changed with the password: a fresh cookie keeps this device signed in.
         await signIn.RefreshSignInAsync(user);
-        StatusMessage = Changed;
+        StatusMessage = text["Password.Changed"];
         return RedirectToPage();
     }
 
     public sealed class InputModel
     {
-        [Required(ErrorMessage = "Type your current password.")]
+        [Required(ErrorMessage = "Password.CurrentRequired")]
         public string? CurrentPassword { get; set; }
 
-        [Required(ErrorMessage = "Choose a new password.")]
-        [StringLength(256, ErrorMessage = "Use a password of at most {1} characters.")]
+        [Required(ErrorMessage = "Password.NewRequired")]
+        [StringLength(256, ErrorMessage = "Forms.PasswordTooLong")]
         public string? NewPassword { get; set; }
 
-        [Required(ErrorMessage = "Type the new password again to confirm it.")]
-        [Compare(nameof(NewPassword), ErrorMessage = "The two new passwords don't match. Type the same password in both fields.")]
+        [Required(ErrorMessage = "Password.ConfirmNewRequired")]
+        [Compare(nameof(NewPassword), ErrorMessage = "Password.NewPasswordsDiffer")]
         public string? ConfirmPassword { get; set; }
     }
 }

@@ -6,14 +6,16 @@ using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using ReflectionWorkshop.Infrastructure.Identity;
+using ReflectionWorkshop.Web.Resources;
 
 namespace ReflectionWorkshop.Web.Pages.Account;
 
 /// <summary>/account/register: a facilitator or coach creates an account and is signed in.</summary>
 [AllowAnonymous]
 [EnableRateLimiting(RateLimits.Accounts)]
-public sealed class RegisterModel(UserManager<AppUser> users, SignInManager<AppUser> signIn, TimeProvider clock) : PageModel
+public sealed class RegisterModel(UserManager<AppUser> users, SignInManager<AppUser> signIn, TimeProvider clock, IStringLocalizer<AccountsText> text) : PageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -43,7 +45,7 @@ public sealed class RegisterModel(UserManager<AppUser> users, SignInManager<AppU
         if (ModelState.GetFieldValidationState("Input.Email") == ModelValidationState.Valid
             && await users.FindByEmailAsync(email) is not null)
         {
-            ModelState.AddModelError("Input.Email", AccountForms.DuplicateEmail);
+            ModelState.AddModelError("Input.Email", text["Identity.DuplicateEmail"]);
         }
 
         if (!ModelState.IsValid)
@@ -60,7 +62,7 @@ public sealed class RegisterModel(UserManager<AppUser> users, SignInManager<AppU
         var result = await users.CreateAsync(user, Input.Password!);
         if (!result.Succeeded)
         {
-            AccountForms.AddErrors(users, ModelState, result.Errors, passwordKey: "Input.Password", emailKey: "Input.Email");
+            AccountForms.AddErrors(ModelState, result.Errors, passwordKey: "Input.Password", emailKey: "Input.Email");
             return Page();
         }
 
@@ -70,21 +72,21 @@ public sealed class RegisterModel(UserManager<AppUser> users, SignInManager<AppU
 
     public sealed class InputModel
     {
-        [Required(ErrorMessage = "Type your name, as the people you work with know it.")]
-        [StringLength(AppUser.DisplayNameMaxLength, ErrorMessage = "Use at most {1} characters for your name.")]
+        [Required(ErrorMessage = "Register.NameRequired")]
+        [StringLength(AppUser.DisplayNameMaxLength, ErrorMessage = "Register.NameTooLong")]
         public string? DisplayName { get; set; }
 
-        [Required(ErrorMessage = "Type your email address.")]
-        [EmailAddress(ErrorMessage = AccountForms.InvalidEmail)]
-        [StringLength(256, ErrorMessage = "Use an email address of at most {1} characters.")]
+        [Required(ErrorMessage = "Register.EmailRequired")]
+        [EmailAddress(ErrorMessage = "Forms.InvalidEmail")]
+        [StringLength(256, ErrorMessage = "Register.EmailTooLong")]
         public string? Email { get; set; }
 
-        [Required(ErrorMessage = "Choose a password.")]
-        [StringLength(256, ErrorMessage = "Use a password of at most {1} characters.")]
+        [Required(ErrorMessage = "Register.PasswordRequired")]
+        [StringLength(256, ErrorMessage = "Forms.PasswordTooLong")]
         public string? Password { get; set; }
 
-        [Required(ErrorMessage = "Type the password again to confirm it.")]
-        [Compare(nameof(Password), ErrorMessage = "The two passwords don't match. Type the same password in both fields.")]
+        [Required(ErrorMessage = "Register.ConfirmRequired")]
+        [Compare(nameof(Password), ErrorMessage = "Forms.PasswordsDiffer")]
         public string? ConfirmPassword { get; set; }
     }
 }

@@ -6,17 +6,17 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.Localization;
 using ReflectionWorkshop.Infrastructure.Identity;
+using ReflectionWorkshop.Web.Resources;
 
 namespace ReflectionWorkshop.Web.Pages.Account;
 
 /// <summary>/account/reset?email=…&amp;token=…: the link from /account/forgot, where a new password is chosen.</summary>
 [AllowAnonymous]
 [EnableRateLimiting(RateLimits.Accounts)]
-public sealed class ResetModel(UserManager<AppUser> users) : PageModel
+public sealed class ResetModel(UserManager<AppUser> users, IStringLocalizer<AccountsText> text) : PageModel
 {
-    public const string Done = "Your password has been reset. Sign in with it.";
-
     [BindProperty]
     public InputModel Input { get; set; } = new();
 
@@ -68,14 +68,14 @@ public sealed class ResetModel(UserManager<AppUser> users) : PageModel
                 return Page();
             }
 
-            AccountForms.AddErrors(users, ModelState, result.Errors, passwordKey: "Input.Password");
+            AccountForms.AddErrors(ModelState, result.Errors, passwordKey: "Input.Password");
             return Page();
         }
 
         // Whoever can read the account's email may unlock it: a lockout should not outlast a fresh password.
         await users.ResetAccessFailedCountAsync(user);
         await users.SetLockoutEndDateAsync(user, null);
-        StatusMessage = Done;
+        StatusMessage = text["Reset.Done"];
         return RedirectToPage();
     }
 
@@ -106,12 +106,12 @@ public sealed class ResetModel(UserManager<AppUser> users) : PageModel
 
         public string? Token { get; set; }
 
-        [Required(ErrorMessage = "Choose a new password.")]
-        [StringLength(256, ErrorMessage = "Use a password of at most {1} characters.")]
+        [Required(ErrorMessage = "Password.NewRequired")]
+        [StringLength(256, ErrorMessage = "Forms.PasswordTooLong")]
         public string? Password { get; set; }
 
-        [Required(ErrorMessage = "Type the new password again to confirm it.")]
-        [Compare(nameof(Password), ErrorMessage = "The two passwords don't match. Type the same password in both fields.")]
+        [Required(ErrorMessage = "Password.ConfirmNewRequired")]
+        [Compare(nameof(Password), ErrorMessage = "Forms.PasswordsDiffer")]
         public string? ConfirmPassword { get; set; }
     }
 }

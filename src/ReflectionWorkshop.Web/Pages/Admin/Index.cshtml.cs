@@ -2,8 +2,10 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using ReflectionWorkshop.Infrastructure.Identity;
 using ReflectionWorkshop.Infrastructure.Persistence;
+using ReflectionWorkshop.Web.Resources;
 using ReflectionWorkshop.Web.Spaces;
 
 namespace ReflectionWorkshop.Web.Pages.Admin;
@@ -12,7 +14,7 @@ namespace ReflectionWorkshop.Web.Pages.Admin;
 /// /admin: the installation's administrator (its first account) sees every space and account and can
 /// remove an account. Reached only through the administrator policy on the /Admin folder.
 /// </summary>
-public sealed class IndexModel(AppDbContext db, UserManager<AppUser> users) : PageModel
+public sealed class IndexModel(AppDbContext db, UserManager<AppUser> users, IStringLocalizer<AccountsText> text) : PageModel
 {
     public sealed record SpaceRow(string Name, int Members, int Sessions);
 
@@ -44,7 +46,7 @@ public sealed class IndexModel(AppDbContext db, UserManager<AppUser> users) : Pa
     {
         if (userId == SpaceAccess.UserId(User))
         {
-            Message = "You cannot remove your own account here.";
+            Message = text["Admin.NotYourself"];
             return RedirectToPage();
         }
 
@@ -55,7 +57,7 @@ public sealed class IndexModel(AppDbContext db, UserManager<AppUser> users) : Pa
 
         // Memberships go with the account (cascade); sessions stay with their spaces.
         await users.DeleteAsync(user);
-        Message = $"The account {user.Email} was removed.";
+        Message = text["Admin.Removed", user.Email ?? ""];
         return RedirectToPage();
     }
 }

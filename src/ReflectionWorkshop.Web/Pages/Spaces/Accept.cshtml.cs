@@ -1,15 +1,17 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using ReflectionWorkshop.Domain;
 using ReflectionWorkshop.Domain.Spaces;
 using ReflectionWorkshop.Infrastructure.Persistence;
+using ReflectionWorkshop.Web.Resources;
 using ReflectionWorkshop.Web.Spaces;
 
 namespace ReflectionWorkshop.Web.Pages.Spaces;
 
 /// <summary>/invite/{token}: a colleague opens their invite link (after signing in or registering).</summary>
-public sealed class AcceptModel(AppDbContext db, SpaceAccess access, TimeProvider clock) : PageModel
+public sealed class AcceptModel(AppDbContext db, SpaceAccess access, TimeProvider clock, IStringLocalizer<AccountsText> text) : PageModel
 {
     public Space? Space { get; private set; }
 
@@ -50,7 +52,7 @@ public sealed class AcceptModel(AppDbContext db, SpaceAccess access, TimeProvide
         catch (DbUpdateConcurrencyException)
         {
             // Someone else accepted it between our read and our write; neither membership nor use was saved.
-            Problem = "This invite has already been used. Ask for a new one.";
+            Problem = text["Accept.Used"];
             return Page();
         }
 
@@ -65,11 +67,11 @@ public sealed class AcceptModel(AppDbContext db, SpaceAccess access, TimeProvide
         Space = Invite is null ? null : await db.Spaces.AsNoTracking().SingleOrDefaultAsync(s => s.Id == Invite.SpaceId, cancellationToken);
         var now = clock.GetUtcNow();
         Problem = Invite is null || Space is null
-            ? "This invite link is not valid. Check that you copied all of it, or ask for a new one."
+            ? text["Accept.NotValid"].Value
             : Invite.AcceptedAt is not null
-                ? "This invite has already been used. Ask for a new one."
+                ? text["Accept.Used"].Value
                 : Invite.IsExpired(now)
-                    ? $"This invite expired on {Invite.ExpiresAt:d MMMM yyyy}. Ask for a new one."
+                    ? text["Accept.Expired", text["Dates.Day", Invite.ExpiresAt].Value].Value
                     : null;
         if (Invite is null)
         {
