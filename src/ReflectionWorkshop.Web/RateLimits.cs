@@ -1,5 +1,8 @@
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Localization;
+using ReflectionWorkshop.Web.Hosting;
+using ReflectionWorkshop.Web.Resources;
 
 namespace ReflectionWorkshop.Web;
 
@@ -28,13 +31,8 @@ public static class RateLimits
                 response.ContentType = "text/html; charset=utf-8";
                 var seconds = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retry) ? (int)Math.Ceiling(retry.TotalSeconds) : 60;
                 response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
-                await response.WriteAsync(
-                    "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">" +
-                    "<title>Too many tries · Reflection Workshop</title><link rel=\"stylesheet\" href=\"/css/site.css\"></head><body class=\"narrow\"><main id=\"main\">" +
-                    "<h1>Too many tries</h1>" +
-                    $"<p>That was sent too often in a short time. Wait {seconds} seconds, then go back and send it again; nothing you saved before is lost.</p>" +
-                    "</main></body></html>",
-                    cancellationToken);
+                var text = rejected.HttpContext.RequestServices.GetRequiredService<IStringLocalizer<SharedText>>();
+                await response.WriteAsync(PlainPage.Html(rejected.HttpContext, text["TooMany.Heading"], text["TooMany.Text", seconds]), cancellationToken);
             };
         });
 

@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Core.Infrastructure;
 using Microsoft.AspNetCore.Mvc.Filters;
+using Microsoft.Extensions.Localization;
+using ReflectionWorkshop.Web.Resources;
 
 namespace ReflectionWorkshop.Web.Hosting;
 
@@ -11,22 +13,6 @@ namespace ReflectionWorkshop.Web.Hosting;
 /// </summary>
 public sealed class ReadableRefusals : IAlwaysRunResultFilter
 {
-    /// <summary>Self-contained: the layout may need the very services or state that just failed.</summary>
-    public const string Page = """
-        <!DOCTYPE html>
-        <html lang="en">
-        <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Not sent</title></head>
-        <body>
-        <main>
-        <h1>That form could not be accepted</h1>
-        <p>It was too large, could not be read, or had been open too long. Nothing from it was saved.</p>
-        <p>Go back, reload the page and try again. If you had typed something, copy it first.</p>
-        <p><a href="/">Back to the start</a></p>
-        </main>
-        </body>
-        </html>
-        """;
-
     public void OnResultExecuting(ResultExecutingContext context)
     {
         if (context.Result is IAntiforgeryValidationFailedResult)
@@ -35,9 +21,16 @@ public sealed class ReadableRefusals : IAlwaysRunResultFilter
             {
                 StatusCode = StatusCodes.Status400BadRequest,
                 ContentType = "text/html; charset=utf-8",
-                Content = Page,
+                Content = Page(context.HttpContext),
             };
         }
+    }
+
+    /// <summary>The refusal, in the request's language.</summary>
+    public static string Page(HttpContext context)
+    {
+        var text = context.RequestServices.GetRequiredService<IStringLocalizer<SharedText>>();
+        return PlainPage.Html(context, text["Refused.Heading"], text["Refused.What"], text["Refused.Next"]);
     }
 
     public void OnResultExecuted(ResultExecutedContext context)
