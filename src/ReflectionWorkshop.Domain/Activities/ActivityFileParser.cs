@@ -36,7 +36,7 @@ public static partial class ActivityFileParser
     };
 
     /// <summary>Settings every kind of step takes: the earlier step whose top themes it shows as context.</summary>
-    private static readonly string[] CommonSettings = ["context-from", "context-top"];
+    private static readonly string[] CommonSettings = ["context-from", "context-top", "timer"];
 
     private static readonly string[] RepeatableSettings = ["item", "option"];
 
@@ -299,7 +299,7 @@ public static partial class ActivityFileParser
             if (!allowed.Contains(key))
             {
                 var own = SettingsByKind[kind];
-                var common = string.Join(" and ", CommonSettings);
+                var common = string.Join(", ", CommonSettings);
                 var article = kindName == "info" ? "an" : "a";
                 problems.Add(own.Length == 0
                     ? ActivityProblem.Of(line, "File.UnknownSettingNoOwn", key, article, kindName, common)
@@ -329,6 +329,10 @@ public static partial class ActivityFileParser
             _ => prompt,
         };
         prompt = ReadContext(prompt, settings, problems);
+        if (Find(settings, "timer") is { } timer)
+        {
+            prompt = prompt with { TimerMinutes = ParseNumber(timer.Value, timer.Line, "timer", 1, ActivityRules.TimerMaxMinutes, problems) };
+        }
 
         return problems.Count == problemsBefore ? prompt : null;
     }

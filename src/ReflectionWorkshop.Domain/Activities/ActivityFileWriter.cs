@@ -119,6 +119,11 @@ public static class ActivityFileWriter
             }
         }
 
+        if (prompt.TimerMinutes is { } timer)
+        {
+            Line(text, "timer", Number(timer));
+        }
+
         var body = prompt.Body.ReplaceLineEndings("\n").Trim('\n', ' ', '\t', '\r');
         if (body.Length > 0)
         {

@@ -85,5 +85,6 @@ public static class ActivityMessages
         ["Rule.ContextSourceKind"] = "Step {0} ('{1}') has no themes to show: context comes from a text, list or compare step, or from a vote.",
         ["Rule.DotsRange"] = "Each person spends from 1 to {0} dots.",
         ["Rule.ContextTopRange"] = "Show from 1 to {0} themes.",
+        ["Rule.TimerRange"] = "A timer runs for 1 to {0} minutes.",
     };
 }

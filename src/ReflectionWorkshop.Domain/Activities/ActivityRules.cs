@@ -16,6 +16,9 @@ public static partial class ActivityRules
     public const int MinutesMax = 600;
     public const int AnonymityFloorMax = 50;
 
+    /// <summary>The longest timer a session runs (<c>Session.LongestTimer</c>).</summary>
+    public const int TimerMaxMinutes = 60;
+
     [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]
     private static partial Regex IdPattern();
 
@@ -220,6 +223,11 @@ public static partial class ActivityRules
                 }
 
                 break;
+        }
+
+        if (prompt.TimerMinutes is < 1 or > TimerMaxMinutes)
+        {
+            add(step, "timer", "Rule.TimerRange", TimerMaxMinutes);
         }
 
         if (prompt.ContextFrom is { } context)

@@ -66,6 +66,9 @@ public sealed record Prompt
     /// <summary>How many of the earlier step's themes are shown as context.</summary>
     public int ContextTop { get; init; } = DefaultContextTop;
 
+    /// <summary>Any prompt: the timer length, in minutes, the control page offers first at this step; null for the usual default.</summary>
+    public int? TimerMinutes { get; init; }
+
     public const int DefaultAnonymityFloor = 3;
     public const int DefaultDots = 3;
     public const int DefaultContextTop = 3;

@@ -88,6 +88,7 @@ public sealed class ActivityDraft
                 _ => prompt,
             };
 
+            prompt = prompt with { TimerMinutes = Setting("timer", s.Timer, null) };
             if (Setting("context-from", s.ContextFrom, null) is { } context)
             {
                 prompt = prompt with { ContextFrom = context - 1, ContextTop = Setting("context-top", s.ContextTop, Prompt.DefaultContextTop)!.Value };
@@ -222,6 +223,9 @@ public sealed class StepDraft
 
     public string? ContextTop { get; set; }
 
+    /// <summary>The timer the control page offers first, in minutes; empty for the usual one.</summary>
+    public string? Timer { get; set; }
+
     private static string N(int value) => value.ToString(CultureInfo.InvariantCulture);
 
     public static StepDraft New(PromptKind kind) => From(new Prompt
@@ -251,5 +255,6 @@ public sealed class StepDraft
         Dots = N(prompt.Dots),
         ContextFrom = prompt.ContextFrom is { } context ? N(context + 1) : null,
         ContextTop = N(prompt.ContextTop),
+        Timer = prompt.TimerMinutes is { } timer ? N(timer) : null,
     };
 }

@@ -60,13 +60,32 @@ public sealed class ActivityFileWriterTests
                 new Prompt { Kind = PromptKind.Rating, Title = "Trust", Scale = ["Low", "Some", "High"], Items = ["Benevolence", "Reliability"], AnonymityFloor = 5, ContextFrom = 1, ContextTop = 4 },
                 new Prompt { Kind = PromptKind.Choice, Title = "Pick", Options = ["A", "B", "C"], Multiple = true },
                 new Prompt { Kind = PromptKind.Vote, Title = "Vote", ThemesFrom = 1, Dots = 5 },
-                new Prompt { Kind = PromptKind.Info, Title = "Discuss", ContextFrom = 5 },
+                new Prompt { Kind = PromptKind.Info, Title = "Discuss", ContextFrom = 5, TimerMinutes = 10 },
             ],
         };
 
         var reread = Parse(ActivityFileWriter.Write(activity));
 
         Assert.Equal(Meaning(activity), Meaning(reread));
+    }
+
+    [Fact]
+    public void A_step_timer_is_read_from_its_file_and_checked()
+    {
+        var text = """
+            ---
+            id: timed
+            title: Timed
+            purpose: A timer on a step.
+            ---
+
+            ## text: What did you learn?
+            timer: 5
+            """;
+
+        Assert.Equal(5, Parse(text).Prompts[0].TimerMinutes);
+        var problem = Assert.Single(ActivityFileParser.Parse(text.Replace("timer: 5", "timer: 90", StringComparison.Ordinal)).Problems);
+        Assert.Equal(("File.Number", 8), (problem.Code, problem.Line));
     }
 
     [Fact]

@@ -216,6 +216,12 @@ public sealed class ActivityRulesTests
     public void Context_shows_1_to_20_themes(int top) =>
         AssertProblem(WithStep(TestActivities.InfoStep, p => p with { ContextFrom = TestActivities.ListStep, ContextTop = top }), TestActivities.InfoStep, "context-top", "Rule.ContextTopRange");
 
+    [Theory]
+    [InlineData(0)]
+    [InlineData(61)]
+    public void A_step_timer_runs_1_to_60_minutes(int minutes) =>
+        AssertProblem(WithStep(TestActivities.InfoStep, p => p with { TimerMinutes = minutes }), TestActivities.InfoStep, "timer", "Rule.TimerRange");
+
     [Fact]
     public void Every_problem_is_reported_not_just_the_first()
     {

@@ -145,7 +145,7 @@ public sealed class EditorTests
         var facilitator = app.NewVisitor();
         await facilitator.SignUpAsync();
         var editor = await facilitator.OpenNewActivityAsync();
-        editor = await facilitator.AddStepAsync(editor, "Compare", ("Input.Title", "All kinds"), ("Input.Purpose", "Every kind."), ("Input.Language", "es"), (Step(0, "Title"), "¿Qué aprendiste?"), (Step(0, "MaxLength"), "300"));
+        editor = await facilitator.AddStepAsync(editor, "Compare", ("Input.Title", "All kinds"), ("Input.Purpose", "Every kind."), ("Input.Language", "es"), (Step(0, "Title"), "¿Qué aprendiste?"), (Step(0, "MaxLength"), "300"), (Step(0, "Timer"), "5"));
         editor = await facilitator.AddStepAsync(editor, "Choice", (Step(1, "Title"), "Two teams"), (Step(1, "Left"), "Went well"), (Step(1, "Right"), "Did not"));
         editor = await facilitator.AddStepAsync(editor, "Info", (Step(2, "Title"), "Pick"), (Step(2, "Options"), "Weekly\nMonthly"), (Step(2, "Multiple"), "true"));
         editor = await facilitator.AddStepAsync(editor, "Vote", (Step(3, "Title"), "Read"), (Step(3, "Body"), "### Pairs\nTalk it over."), (Step(3, "ContextFrom"), "2"), (Step(3, "ContextTop"), "5"));
@@ -153,12 +153,27 @@ public sealed class EditorTests
 
         Assert.Contains("Activity created", saved.Text);
         var activity = (await app.QueryAsync(db => db.CustomActivities.AsNoTracking().SingleAsync())).Definition;
-        Assert.Equal(("es", 300), (activity.Language, activity.Prompts[0].MaxLength));
+        Assert.Equal(("es", 300, 5), (activity.Language, activity.Prompts[0].MaxLength, activity.Prompts[0].TimerMinutes));
         Assert.Equal(("Went well", "Did not"), (activity.Prompts[1].LeftLabel, activity.Prompts[1].RightLabel));
         Assert.Equal(["Weekly", "Monthly"], activity.Prompts[2].Options);
         Assert.True(activity.Prompts[2].Multiple);
         Assert.Equal(("### Pairs\nTalk it over.", 1, 5), (activity.Prompts[3].Body, activity.Prompts[3].ContextFrom, activity.Prompts[3].ContextTop));
         Assert.Equal((1, 5), (activity.Prompts[4].ThemesFrom, activity.Prompts[4].Dots));
+    }
+
+    [Fact]
+    public async Task A_step_timer_is_what_the_control_page_offers_first()
+    {
+        using var app = new WorkshopFactory();
+        var facilitator = app.NewVisitor();
+        await facilitator.SignUpAsync();
+        var editor = await facilitator.OpenNewActivityAsync();
+        await facilitator.PressAsync(editor, "save", ("Input.Title", "Timed talk"), ("Input.Purpose", "P"), (Step(0, "Title"), "Talk in pairs"), (Step(0, "Timer"), "7"));
+
+        var session = await facilitator.OpenSessionAsync("timed-talk");
+        var run = await facilitator.StartAsync(session);
+
+        Assert.Equal("7", run.Document.QuerySelector("#minutes option[selected]")!.GetAttribute("value"));
     }
 
     [Fact]
