@@ -37,10 +37,10 @@ public sealed class KeyboardOnlyTests(ITestOutputHelper output) : BrowserWorksho
         await setup.Page.Locator("[name='Input.Password']").FillAsync(Password);
         await setup.Page.Locator("[name='Input.ConfirmPassword']").FillAsync(Password);
         await setup.Page.GetByRole(AriaRole.Button, new() { Name = "Create account" }).ClickAsync();
-        await setup.Page.WaitForURLAsync(new Regex("/spaces$"));
+        await setup.Page.WaitForURLAsync(new Regex("/spaces$"), new() { WaitUntil = WaitUntilState.Commit });
         await setup.Page.Locator("form[action*='handler=Create'] [name='Name']").FillAsync("Keyboard team");
         await setup.Page.Locator("form[action*='handler=Create']").GetByRole(AriaRole.Button).ClickAsync();
-        await setup.Page.WaitForURLAsync(new Regex("/spaces/[^/]+$"));
+        await setup.Page.WaitForURLAsync(new Regex("/spaces/[^/]+$"), new() { WaitUntil = WaitUntilState.Commit });
 
         var laptop = await OpenAsync("keyboard", 1280, 900, phone: false);
         await laptop.Context.AddInitScriptAsync(RememberLoadedPage);
