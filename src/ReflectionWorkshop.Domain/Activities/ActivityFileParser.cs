@@ -300,10 +300,9 @@ public static partial class ActivityFileParser
             {
                 var own = SettingsByKind[kind];
                 var common = string.Join(", ", CommonSettings);
-                var article = kindName == "info" ? "an" : "a";
                 problems.Add(own.Length == 0
-                    ? ActivityProblem.Of(line, "File.UnknownSettingNoOwn", key, article, kindName, common)
-                    : ActivityProblem.Of(line, "File.UnknownSetting", key, article, kindName, string.Join(", ", own), common));
+                    ? ActivityProblem.Of(line, "File.UnknownSettingNoOwn", key, kindName, common)
+                    : ActivityProblem.Of(line, "File.UnknownSetting", key, kindName, string.Join(", ", own), common));
             }
             else if (!RepeatableSettings.Contains(key) && settings.Count(s => s.Key == key) > 1 && settings.First(s => s.Key == key).Line != line)
             {

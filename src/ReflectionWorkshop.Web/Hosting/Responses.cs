@@ -6,7 +6,7 @@ namespace ReflectionWorkshop.Web.Hosting;
 
 /// <summary>
 /// How responses leave the app. Refused form posts get a readable page (<see cref="ReadableRefusals"/>).
-/// What a phone downloads is kept small (ADR-010): static files come precompressed and fingerprinted from the
+/// What a phone downloads is kept small (ADR-011): static files come precompressed and fingerprinted from the
 /// build (MapStaticAssets), and HTML is compressed on the fly — over HTTPS only on the participant pages, whose
 /// only secrets change with every response (BREACH).
 /// </summary>

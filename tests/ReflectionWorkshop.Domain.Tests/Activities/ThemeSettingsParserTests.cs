@@ -165,6 +165,6 @@ public sealed class ThemeSettingsParserTests
             anonymity-floor: 4
             """);
 
-        Assert.Contains("Unknown setting 'anonymity-floor' for a text step", problem.Message);
+        Assert.Contains("Unknown setting 'anonymity-floor' for this text step", problem.Message);
     }
 }

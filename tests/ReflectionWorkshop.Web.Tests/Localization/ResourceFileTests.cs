@@ -123,6 +123,7 @@ public sealed partial class ResourceFileTests
     [GeneratedRegex(@"IStringLocalizer<(?:[\w.]+\.)?(?<resource>\w+)>\??\s+(?<name>\w+)")]
     private static partial Regex Declaration();
 
-    [GeneratedRegex(@"(?<![\w.])(?<name>\w+)\[\s*""(?<key>[^""]+)""")]
+    // A whole literal key (T["Run.Start"] or T["Run.StepOf", n]); keys built at run time (T["Kind." + kind]) are not checked here.
+    [GeneratedRegex(@"(?<![\w.])(?<name>\w+)\[\s*""(?<key>[^""]+)""\s*[\],]")]
     private static partial Regex Use();
 }
