@@ -91,9 +91,9 @@ public abstract class BrowserWorkshop(ITestOutputHelper output) : IAsyncLifetime
 
     protected void Phase(string what) => Output.WriteLine($"{_clock.Elapsed.TotalSeconds,5:F1} s  {what}");
 
-    protected async Task<Screen> OpenAsync(string name, int width, int height, bool phone)
+    protected async Task<Screen> OpenAsync(string name, int width, int height, bool phone, string locale = "en-US")
     {
-        var screen = await Screen.OpenAsync(_browser!, _server, name, width, height, phone);
+        var screen = await Screen.OpenAsync(_browser!, _server, name, width, height, phone, locale);
         lock (_screens)
         {
             _screens.Add(screen);

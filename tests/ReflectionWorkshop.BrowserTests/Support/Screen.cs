@@ -24,7 +24,7 @@ public sealed partial class Screen(string name, IBrowserContext context, IPage p
 
     public IPage Page { get; } = page;
 
-    public static async Task<Screen> OpenAsync(IBrowser browser, Uri server, string name, int width, int height, bool phone)
+    public static async Task<Screen> OpenAsync(IBrowser browser, Uri server, string name, int width, int height, bool phone, string locale = "en-US")
     {
         var context = await browser.NewContextAsync(new BrowserNewContextOptions
         {
@@ -33,7 +33,7 @@ public sealed partial class Screen(string name, IBrowserContext context, IPage p
             DeviceScaleFactor = 1,
             IsMobile = phone,
             HasTouch = phone,
-            Locale = "en-US",
+            Locale = locale,
         });
         context.SetDefaultTimeout(10_000);
         var page = await context.NewPageAsync();
