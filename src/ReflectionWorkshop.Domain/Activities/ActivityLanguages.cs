@@ -44,6 +44,32 @@ public sealed partial record Activity
         };
     }
 
+    /// <summary>
+    /// This activity (as edited in one language) with the translations of <paramref name="previous"/> that still fit:
+    /// all of them when the steps kept their kinds, order and numbers of options, items and scale labels, none
+    /// otherwise (a translation's words follow the steps by position, so they would land on the wrong step).
+    /// </summary>
+    public Activity KeepingTranslationsOf(Activity previous)
+    {
+        var others = previous.Translations.Where(t => t.Key != Language).ToList();
+        if (previous.Language != Language)
+        {
+            others.Add(new(previous.Language, ActivityText.Of(previous)));
+        }
+
+        return SameShape(previous) && others.Count > 0
+            ? this with { Translations = others.ToDictionary(t => t.Key, t => t.Value, StringComparer.Ordinal) }
+            : this;
+    }
+
+    private bool SameShape(Activity other) =>
+        Prompts.Count == other.Prompts.Count
+        && Prompts.Zip(other.Prompts).All(p =>
+            p.First.Kind == p.Second.Kind
+            && p.First.Options.Count == p.Second.Options.Count
+            && p.First.Items.Count == p.Second.Items.Count
+            && p.First.Scale.Count == p.Second.Scale.Count);
+
     private string? Closest(string? language)
     {
         if (string.IsNullOrWhiteSpace(language))

@@ -136,7 +136,10 @@ public sealed class EditModel(AppDbContext db, SpaceAccess access, TimeProvider 
                 return ShowStale();
             }
 
-            var changed = existing.Edit(activity, userId, now);
+            // The editor writes one language; the file's other languages stay while the steps keep their shape.
+            var kept = activity.KeepingTranslationsOf(existing.Definition);
+            var dropped = existing.Definition.Languages.Except(kept.Languages).ToList();
+            var changed = existing.Edit(kept, userId, now);
             try
             {
                 await db.SaveChangesAsync(cancellationToken);
@@ -146,7 +149,8 @@ public sealed class EditModel(AppDbContext db, SpaceAccess access, TimeProvider 
                 return ShowStale();
             }
 
-            TempData["Authoring"] = changed ? T["Editor.Saved", existing.Version].Value : T["Editor.NothingChanged"].Value;
+            TempData["Authoring"] = (changed ? T["Editor.Saved", existing.Version].Value : T["Editor.NothingChanged"].Value)
+                + (dropped.Count > 0 ? " " + T["Editor.TranslationsDropped", string.Join(", ", dropped)].Value : "");
             return RedirectToPage("Edit", new { id = existing.Id });
         }
 

@@ -114,6 +114,33 @@ public sealed class ActivityFilesTests
     }
 
     [Fact]
+    public async Task Editing_a_bilingual_copy_keeps_its_spanish_while_the_steps_keep_their_shape_and_says_when_it_cannot()
+    {
+        using var app = new WorkshopFactory();
+        var facilitator = app.NewVisitor();
+        await facilitator.SignUpAsync();
+        var catalogue = await facilitator.GetAsync("/facilitate");
+        var editor = await facilitator.SubmitAsync(catalogue, "form.duplicate:has(input[value='four-characteristics'])");
+        Assert.Contains("also holds a translation (es)", editor.Text);
+
+        var reworded = await facilitator.PressAsync(editor, "save", (EditorSteps.Step(1, "Title"), "What five characteristics set the strong team apart?"));
+
+        Assert.Contains("Saved (version 1)", reworded.Text);
+        var copy = await app.QueryAsync(db => db.CustomActivities.AsNoTracking().SingleAsync());
+        Assert.Equal(["en", "es"], copy.Definition.Languages);
+        Assert.Equal("What five characteristics set the strong team apart?", copy.Definition.Prompts[1].Title);
+        Assert.NotEqual(copy.Definition.Prompts[1].Title, copy.Definition.In("es").Prompts[1].Title);
+
+        // Removing a step changes the shape: the Spanish words would land on the wrong steps, so they go, and the editor says so.
+        var removed = await facilitator.PressAsync(reworded, "remove:0");
+        var saved = await facilitator.PressAsync(removed, "save");
+
+        Assert.Contains("no longer fitted and was removed", saved.Text);
+        copy = await app.QueryAsync(db => db.CustomActivities.AsNoTracking().SingleAsync());
+        Assert.Equal(["en"], copy.Definition.Languages);
+    }
+
+    [Fact]
     public async Task Duplicating_a_shipped_activity_makes_an_editable_copy_and_the_shipped_one_stays_read_only()
     {
         using var app = new WorkshopFactory();
