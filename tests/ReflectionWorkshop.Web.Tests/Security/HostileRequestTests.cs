@@ -2,8 +2,6 @@ using System.Net;
 using System.Net.WebSockets;
 using System.Text;
 using AngleSharp.Dom;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.EntityFrameworkCore;
@@ -29,10 +27,7 @@ public sealed class HostileRequestTests : IAsyncLifetime
 
     public Task InitializeAsync()
     {
-        _app.UseKestrel(0);
-        _app.StartServer();
-        var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        _server = new Uri(address.Replace("[::]", "localhost", StringComparison.Ordinal).Replace("0.0.0.0", "localhost", StringComparison.Ordinal));
+        _server = _app.StartOnKestrel();
         return Task.CompletedTask;
     }
 

@@ -1,8 +1,11 @@
 using System.Collections.Concurrent;
 using System.Net;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.Mvc.Testing.Handlers;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace ReflectionWorkshop.Web.Tests.Support;
@@ -78,6 +81,15 @@ public sealed class WorkshopFactory : WebApplicationFactory<Program>
     {
         cookies ??= new CookieContainer();
         return new(CreateDefaultClient(new Uri("http://localhost"), new CookieContainerHandler(cookies)), cookies);
+    }
+
+    /// <summary>Serves the app on a free loopback port through real Kestrel (for SignalR clients and raw HTTP) and returns its address.</summary>
+    public Uri StartOnKestrel()
+    {
+        UseKestrel(0);
+        StartServer();
+        var address = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        return new Uri(address.Replace("[::]", "localhost", StringComparison.Ordinal).Replace("0.0.0.0", "localhost", StringComparison.Ordinal));
     }
 
     private static string NewFolder() => Path.Combine(Path.GetTempPath(), "rw-tests-" + Guid.NewGuid().ToString("N"));
