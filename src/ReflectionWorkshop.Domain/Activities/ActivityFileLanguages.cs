@@ -18,7 +18,7 @@ namespace ReflectionWorkshop.Domain.Activities;
 internal static partial class ActivityFileLanguages
 {
     /// <summary>Settings that decide how a step runs and how its answers are stored; the first language's.</summary>
-    private static readonly string[] StructuralSettings = ["max-length", "min", "max", "anonymity-floor", "multiple", "themes-from", "dots", "context-from", "context-top"];
+    private static readonly string[] StructuralSettings = ["max-length", "min", "max", "anonymity-floor", "multiple", "themes-from", "dots", "context-from", "context-top", "timer", "reveal"];
 
     [GeneratedRegex(@"^(id|title|purpose|language|minutes)\s*:", RegexOptions.IgnoreCase)]
     private static partial Regex FrontMatterKey();
@@ -307,6 +307,16 @@ internal static partial class ActivityFileLanguages
             {
                 yield return ("context-top", Number(prompt.ContextTop));
             }
+        }
+
+        if (prompt.TimerMinutes is { } timer)
+        {
+            yield return ("timer", Number(timer));
+        }
+
+        if (prompt.Reveal != RevealRule.Manual)
+        {
+            yield return ("reveal", RevealRules.Name(prompt.Reveal));
         }
     }
 

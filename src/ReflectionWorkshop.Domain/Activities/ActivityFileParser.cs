@@ -36,7 +36,7 @@ public static partial class ActivityFileParser
     };
 
     /// <summary>Settings every kind of step takes: the earlier step whose top themes it shows as context.</summary>
-    private static readonly string[] CommonSettings = ["context-from", "context-top", "timer"];
+    private static readonly string[] CommonSettings = ["context-from", "context-top", "timer", "reveal"];
 
     private static readonly string[] RepeatableSettings = ["item", "option"];
 
@@ -331,6 +331,18 @@ public static partial class ActivityFileParser
         if (Find(settings, "timer") is { } timer)
         {
             prompt = prompt with { TimerMinutes = ParseNumber(timer.Value, timer.Line, "timer", 1, ActivityRules.TimerMaxMinutes, problems) };
+        }
+
+        if (Find(settings, "reveal") is { } reveal)
+        {
+            if (RevealRules.Parse(reveal.Value) is { } rule)
+            {
+                prompt = prompt with { Reveal = rule };
+            }
+            else
+            {
+                problems.Add(ActivityProblem.Of(reveal.Line, "File.RevealValue", reveal.Value.Trim(), string.Join(", ", RevealRules.Names)));
+            }
         }
 
         return problems.Count == problemsBefore ? prompt : null;

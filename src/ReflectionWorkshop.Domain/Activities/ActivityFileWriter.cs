@@ -124,6 +124,11 @@ public static class ActivityFileWriter
             Line(text, "timer", Number(timer));
         }
 
+        if (prompt.Reveal != RevealRule.Manual)
+        {
+            Line(text, "reveal", RevealRules.Name(prompt.Reveal));
+        }
+
         var body = prompt.Body.ReplaceLineEndings("\n").Trim('\n', ' ', '\t', '\r');
         if (body.Length > 0)
         {

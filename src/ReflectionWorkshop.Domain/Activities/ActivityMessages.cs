@@ -27,6 +27,7 @@ public static class ActivityMessages
         ["File.StepTitleTooLong"] = "The step title is {0} characters long; the limit is {1}.",
         ["File.UnknownSetting"] = "Unknown setting '{0}' for this {1} step (allowed: {2}; any step also takes {3}). Leave a blank line between the settings and the body.",
         ["File.UnknownSettingNoOwn"] = "Unknown setting '{0}' for this {1} step (it takes none of its own; any step takes {2}). Leave a blank line between the settings and the body.",
+        ["File.RevealValue"] = "'reveal: {0}' is not a rule; write one of {1}.",
         ["File.SettingTwice"] = "'{0}' is given twice for this step.",
         ["File.ListNeedsMax"] = "A list step needs 'max: N', the number of items (1 to {0}).",
         ["File.ListMinAboveMax"] = "'min' ({0}) is more than 'max' ({1}): a participant could never finish this list.",

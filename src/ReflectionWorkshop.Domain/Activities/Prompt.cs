@@ -69,6 +69,9 @@ public sealed record Prompt
     /// <summary>Any prompt: the timer length, in minutes, the control page offers first at this step; null for the usual default.</summary>
     public int? TimerMinutes { get; init; }
 
+    /// <summary>Any prompt that takes answers: when the projector shows the room's answers (see <see cref="RevealRule"/>).</summary>
+    public RevealRule Reveal { get; init; } = RevealRule.Manual;
+
     public const int DefaultAnonymityFloor = 3;
     public const int DefaultDots = 3;
     public const int DefaultContextTop = 3;

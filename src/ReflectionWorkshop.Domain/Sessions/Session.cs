@@ -297,6 +297,7 @@ public sealed class Session
         State = SessionState.Running;
         CurrentStep = 0;
         StartedAt = now;
+        AnswersRevealed = CurrentPrompt.Reveal == RevealRule.Live;
     }
 
     /// <summary>
@@ -334,10 +335,10 @@ public sealed class Session
 
         CurrentStep = target;
 
-        // A new step starts fresh: no timer, open for answers, nothing on the projector yet.
+        // A new step starts fresh: no timer, open for answers, nothing on the projector yet unless its rule says so.
         TimerEndsAt = null;
         AnswersLocked = false;
-        AnswersRevealed = false;
+        AnswersRevealed = CurrentPrompt.Reveal == RevealRule.Live;
     }
 
     public void StartTimer(TimeSpan duration, DateTimeOffset now)
@@ -370,6 +371,10 @@ public sealed class Session
     {
         EnsureRunning(DomainText.Get("Session.Action.LockAnswers"));
         AnswersLocked = true;
+        if (CurrentPrompt.Reveal == RevealRule.OnLock)
+        {
+            AnswersRevealed = true;
+        }
     }
 
     public void UnlockAnswers()

@@ -88,7 +88,8 @@ public sealed class ActivityDraft
                 _ => prompt,
             };
 
-            prompt = prompt with { TimerMinutes = Setting("timer", s.Timer, null) };
+            // The select offers only the three rules; anything else a browser could send means the default.
+            prompt = prompt with { TimerMinutes = Setting("timer", s.Timer, null), Reveal = RevealRules.Parse(s.Reveal) ?? RevealRule.Manual };
             if (Setting("context-from", s.ContextFrom, null) is { } context)
             {
                 prompt = prompt with { ContextFrom = context - 1, ContextTop = Setting("context-top", s.ContextTop, Prompt.DefaultContextTop)!.Value };
@@ -226,6 +227,9 @@ public sealed class StepDraft
     /// <summary>The timer the control page offers first, in minutes; empty for the usual one.</summary>
     public string? Timer { get; set; }
 
+    /// <summary>When the projector shows the answers: "manual", "live" or "on-lock" (<see cref="RevealRules"/>).</summary>
+    public string Reveal { get; set; } = RevealRules.Name(RevealRule.Manual);
+
     private static string N(int value) => value.ToString(CultureInfo.InvariantCulture);
 
     public static StepDraft New(PromptKind kind) => From(new Prompt
@@ -256,5 +260,6 @@ public sealed class StepDraft
         ContextFrom = prompt.ContextFrom is { } context ? N(context + 1) : null,
         ContextTop = N(prompt.ContextTop),
         Timer = prompt.TimerMinutes is { } timer ? N(timer) : null,
+        Reveal = RevealRules.Name(prompt.Reveal),
     };
 }

@@ -376,7 +376,7 @@ public sealed class ActivityFileParserTests
             """)));
 
         Assert.Equal(FirstStepLine + 1, problem.Line);
-        Assert.StartsWith("Unknown setting 'max' for this text step (allowed: max-length; any step also takes context-from, context-top, timer).", problem.Message);
+        Assert.StartsWith("Unknown setting 'max' for this text step (allowed: max-length; any step also takes context-from, context-top, timer, reveal).", problem.Message);
     }
 
     [Fact]

@@ -177,6 +177,25 @@ public sealed class EditorTests
     }
 
     [Fact]
+    public async Task A_step_set_to_reveal_live_is_on_the_projector_when_it_opens_and_the_file_says_so()
+    {
+        using var app = new WorkshopFactory();
+        var facilitator = app.NewVisitor();
+        await facilitator.SignUpAsync();
+        var editor = await facilitator.OpenNewActivityAsync();
+        Assert.Equal("manual", editor.Document.QuerySelector($"select[name='{Step(0, "Reveal")}'] option[selected]")!.GetAttribute("value"));
+        var saved = await facilitator.PressAsync(editor, "save", ("Input.Title", "Open room"), ("Input.Purpose", "P"), (Step(0, "Title"), "What did you notice?"), (Step(0, "Reveal"), "live"));
+
+        var file = await facilitator.Client.GetStringAsync(saved.Document.QuerySelector("a[href*='handler=Export']")!.GetAttribute("href"));
+        Assert.Contains("reveal: live", file);
+
+        var session = await facilitator.OpenSessionAsync("open-room");
+        var run = await facilitator.StartAsync(session);
+        Assert.NotNull(run.Document.QuerySelector("form[action*='handler=Hide']"));
+        Assert.Null(run.Document.QuerySelector("form[action*='handler=Reveal']"));
+    }
+
+    [Fact]
     public async Task The_preview_shows_a_step_as_the_phone_will()
     {
         using var app = new WorkshopFactory();
