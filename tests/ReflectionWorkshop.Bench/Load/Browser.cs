@@ -16,19 +16,22 @@ public sealed class Browser : IDisposable
     public Browser(Uri server)
     {
         Server = server;
-        Client = new HttpClient(new SocketsHttpHandler
+        _connections = new SocketsHttpHandler
         {
             CookieContainer = Cookies,
             UseCookies = true,
             AllowAutoRedirect = false,
             ConnectTimeout = TimeSpan.FromSeconds(10),
             PooledConnectionIdleTimeout = TimeSpan.FromMinutes(5),
-        })
+        };
+        Client = new HttpClient(_connections, disposeHandler: false)
         {
             BaseAddress = server,
             Timeout = TimeSpan.FromSeconds(30),
         };
     }
+
+    private readonly SocketsHttpHandler _connections;
 
     public Uri Server { get; }
 
@@ -104,7 +107,25 @@ public sealed class Browser : IDisposable
 
     public static bool IsRedirect(HttpStatusCode status) => status is HttpStatusCode.Redirect or HttpStatusCode.Found or HttpStatusCode.SeeOther;
 
-    public void Dispose() => Client.Dispose();
+    /// <summary>
+    /// For a SignalR client's HTTP requests (negotiate): this browser's own connection pool, as a browser's
+    /// fetch shares its keep-alive connection with its page loads; the hub's disposal leaves it open.
+    /// </summary>
+    public HttpMessageHandler SharedConnections() => new Borrowed(_connections);
+
+    public void Dispose()
+    {
+        Client.Dispose();
+        _connections.Dispose();
+    }
+
+    private sealed class Borrowed(HttpMessageHandler inner) : DelegatingHandler(inner)
+    {
+        protected override void Dispose(bool disposing)
+        {
+            // The pool belongs to the browser, which disposes it.
+        }
+    }
 
     private static string PathOf(string url) =>
         Uri.TryCreate(url, UriKind.Absolute, out var absolute) && (absolute.Scheme == Uri.UriSchemeHttp || absolute.Scheme == Uri.UriSchemeHttps)

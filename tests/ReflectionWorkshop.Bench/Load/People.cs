@@ -45,6 +45,7 @@ public sealed class Phone(int index, Uri server, string code) : IAsyncDisposable
     private readonly ConcurrentDictionary<int, TaskCompletionSource> _steps = new();
     private HubConnection? _hub;
     private WebPage? _answerPage;
+    private int _answerStep = -1;
 
     public int Index { get; } = index;
 
@@ -84,6 +85,7 @@ public sealed class Phone(int index, Uri server, string code) : IAsyncDisposable
             {
                 options.Cookies = Browser.Cookies;
                 options.Transports = HttpTransportType.WebSockets;
+                options.HttpMessageHandlerFactory = _ => Browser.SharedConnections();
             })
             .Build();
         _hub.On<RoomState>("state", state =>
@@ -128,6 +130,7 @@ public sealed class Phone(int index, Uri server, string code) : IAsyncDisposable
         }
 
         _answerPage = page;
+        _answerStep = step;
         return Stopwatch.GetElapsedTime(started).TotalMilliseconds;
     }
 
@@ -141,7 +144,22 @@ public sealed class Phone(int index, Uri server, string code) : IAsyncDisposable
     /// </summary>
     public async Task<SubmitOutcome> PostAnswerAsync(Submission submission, CancellationToken cancellationToken)
     {
-        var page = _answerPage ?? throw new InvalidOperationException("the answer form was not loaded");
+        if (_answerStep != submission.Step)
+        {
+            // The page did not load when the step changed (an overloaded server): the person reloads it first.
+            submission.Attempts++;
+            try
+            {
+                await LoadAnswerFormAsync(submission.Step, cancellationToken);
+            }
+            catch (Exception ex) when (ex is HttpRequestException or InvalidOperationException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
+            {
+                submission.Problem = $"answer page did not load: {Room.Describe(ex)}";
+                return SubmitOutcome.Failed;
+            }
+        }
+
+        var page = _answerPage!;
         var document = page.Document;
         var fields = new List<(string, string)> { ("Input.Key", submission.Key) };
         if (document.QuerySelector("form[data-answer-form] textarea[name='Input.Left']") is not null)
@@ -270,6 +288,7 @@ public sealed class FacilitatorClient(Uri server) : IAsyncDisposable
             {
                 options.Cookies = Browser.Cookies;
                 options.Transports = HttpTransportType.WebSockets;
+                options.HttpMessageHandlerFactory = _ => Browser.SharedConnections();
             })
             .Build();
         _hub.On<string>("changed", what =>
