@@ -87,8 +87,10 @@ public static class LoadCommand
 
             // Step 2, the burst: every phone has its form loaded and taps Submit at the same moment.
             await room.Facilitator.NextAsync(ct);
+            var pagesCpuBefore = CpuSeconds(pid);
             var pages2 = await room.LoadFormsAsync(1, ct);
-            Console.WriteLine($"step 2 shown: answer page after the signal {Spread(pages2)}");
+            var pagesCpu = CpuSeconds(pid) - pagesCpuBefore;
+            Console.WriteLine($"step 2 shown: answer page after the signal {Spread(pages2)}; server CPU {F(pagesCpu, "0.00")} s, {F(1000 * pagesCpu / Math.Max(1, pages2.Count), "0.00")} ms a page");
             var go = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
             var burst = phones.Select(phone => phone.NewSubmission(1, runTag)).ToList();
             var burstTasks = phones.Zip(burst).Select(async pair =>
@@ -162,7 +164,7 @@ public static class LoadCommand
             Console.WriteLine($"errors: {(room.Errors.IsEmpty ? "none" : string.Join("; ", room.Errors.Select(e => $"{e.Key} ×{e.Value}")))}");
             Console.WriteLine($"answers acknowledged={saved.Count} stored={stored.Rows} (read from {(server is not null ? "the SQLite file" : "the facilitator's CSV export")}) lost={lost} duplicated={duplicated} not acknowledged={failed.Count}");
             Console.WriteLine($"server memory (VmRSS): before={Kb(rssBefore)} with {connected} connected={Kb(rssWith)} after the burst={Kb(rssBurst)}; per participant {F(kbPerParticipant)} KB");
-            Console.WriteLine($"during the burst ({F(burstWall, "0.00")} s): server CPU {F(serverCpu, "0.00")} s ({F(100 * serverCpu / burstWall, "0")}% of one core), generator CPU {F(generatorCpu, "0.00")} s ({F(100 * generatorCpu / burstWall, "0")}%), of {Environment.ProcessorCount} cores");
+            Console.WriteLine($"during the burst ({F(burstWall, "0.00")} s): server CPU {F(serverCpu, "0.00")} s ({F(100 * serverCpu / burstWall, "0")}% of one core, {F(1000 * serverCpu / Math.Max(1, burst.Count), "0.00")} ms an answer), generator CPU {F(generatorCpu, "0.00")} s ({F(100 * generatorCpu / burstWall, "0")}%), of {Environment.ProcessorCount} cores");
             if (server is not null)
             {
                 var (commits, synchronous) = SqliteCommitProbe(Path.GetDirectoryName(server.DatabasePath)!);
