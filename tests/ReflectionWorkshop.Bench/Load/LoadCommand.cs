@@ -14,7 +14,7 @@ public static class LoadCommand
 {
     private static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan GiveUpAfter = TimeSpan.FromSeconds(60);
-    private const int WarmUpPhones = 20;
+    private const int WarmUpPhones = 100;
 
     public static async Task<int> RunAsync(string[] args)
     {
@@ -48,18 +48,26 @@ public static class LoadCommand
             Console.WriteLine($"load average at start: {LoadAverage()} ({Environment.ProcessorCount} cores; generator and server share them)");
 
             var runTag = $"rw-load-{Guid.NewGuid():N}"[..16];
-            // Warm-up: a second session with a few phones, so the first requests' one-time costs (JIT, caches,
-            // pools) are in the "before" figure and the per-participant cost is what a phone adds.
-            warmUp = await Room.OpenAsync(url, runTag + "w", ct);
-            await warmUp.JoinAsync(WarmUpPhones, ct);
+            // Warm-up: a small workshop first, so the server's one-time costs (the JIT's tier-up of the hot paths,
+            // caches, pools) are in the "before" figure and the per-participant cost is what a phone adds.
+            var warmUpStarted = Stopwatch.GetTimestamp();
+            warmUp = await WarmUpAsync(url, runTag + "w", ct);
+            Console.WriteLine($"warm-up: {warmUp.Phones.Count(p => p.Joined)} phones joined another session and answered both its steps in {F(Stopwatch.GetElapsedTime(warmUpStarted).TotalSeconds)} s; they stay connected");
             room = await Room.OpenAsync(url, runTag, ct);
-            Console.WriteLine($"session {room.Code} of {Room.Activity} opened; the facilitator's page watches it (warm-up: {WarmUpPhones} phones in another session)");
+            Console.WriteLine($"session {room.Code} of {Room.Activity} opened; the facilitator's page watches it");
             await Task.Delay(2000, ct);
             var rssBefore = Rss();
 
+            // The room fills in two halves with a pause between them, so that what one more phone costs can be read
+            // from the second half alone, apart from what the server takes once when a room first fills.
             var joinStarted = Stopwatch.GetTimestamp();
-            await room.JoinAsync(options.Participants, ct);
-            var joinSeconds = Stopwatch.GetElapsedTime(joinStarted).TotalSeconds;
+            var firstHalf = options.Participants / 2;
+            await room.JoinAsync(firstHalf, ct);
+            await Task.Delay(2000, ct);
+            var rssHalf = Rss();
+            var connectedHalf = room.Phones.Count(p => p.Connected);
+            await room.JoinAsync(options.Participants - firstHalf, ct);
+            var joinSeconds = Stopwatch.GetElapsedTime(joinStarted).TotalSeconds - 2;
             var joined = room.Phones.Count(p => p.Joined);
             var connected = room.Phones.Count(p => p.Connected);
             await Task.Delay(2000, ct);
@@ -151,6 +159,7 @@ public static class LoadCommand
             var retried = all.Count(s => s.Attempts > 1);
             var submitMs = Latencies(all);
             var kbPerParticipant = rssBefore is { } before && rssWith is { } with && connected > 0 ? (with - before) / (double)connected : double.NaN;
+            var kbPerExtra = rssHalf is { } half && rssWith is { } full && connected > connectedHalf ? (full - half) / (double)(connected - connectedHalf) : double.NaN;
 
             Console.WriteLine();
             Console.WriteLine($"participants connected: {connected} of {options.Participants}");
@@ -163,7 +172,7 @@ public static class LoadCommand
             Console.WriteLine($"  step 2, everyone at once:         submit {Spread(Latencies(burst))}; to the facilitator {Spread(burstFanout)}");
             Console.WriteLine($"errors: {(room.Errors.IsEmpty ? "none" : string.Join("; ", room.Errors.Select(e => $"{e.Key} ×{e.Value}")))}");
             Console.WriteLine($"answers acknowledged={saved.Count} stored={stored.Rows} (read from {(server is not null ? "the SQLite file" : "the facilitator's CSV export")}) lost={lost} duplicated={duplicated} not acknowledged={failed.Count}");
-            Console.WriteLine($"server memory (VmRSS): before={Kb(rssBefore)} with {connected} connected={Kb(rssWith)} after the burst={Kb(rssBurst)}; per participant {F(kbPerParticipant)} KB");
+            Console.WriteLine($"server memory (VmRSS): before={Kb(rssBefore)} with {connectedHalf} connected={Kb(rssHalf)} with {connected} connected={Kb(rssWith)} after the burst={Kb(rssBurst)}; per participant {F(kbPerParticipant)} KB from before, {F(kbPerExtra)} KB for each of the second half");
             Console.WriteLine($"during the burst ({F(burstWall, "0.00")} s): server CPU {F(serverCpu, "0.00")} s ({F(100 * serverCpu / burstWall, "0")}% of one core, {F(1000 * serverCpu / Math.Max(1, burst.Count), "0.00")} ms an answer), generator CPU {F(generatorCpu, "0.00")} s ({F(100 * generatorCpu / burstWall, "0")}%), of {Environment.ProcessorCount} cores");
             if (server is not null)
             {
@@ -176,7 +185,7 @@ public static class LoadCommand
             Console.WriteLine($"load average at end: {LoadAverage()}; run took {F(clock.Elapsed.TotalSeconds)} s");
             // The issue's line: submit and fan-out p99 of the workshop's ordinary flow (step 1: answers arrive as
             // people finish), then the burst's own figures (everyone taps Submit at the same instant).
-            Console.WriteLine($"participants={connected} acknowledged={saved.Count} stored={stored.Rows} lost={lost} submit_p99_ms={F(Percentile(Latencies(steady), 99), "0")} fanout_p99_ms={F(Percentile(steadyFanout, 99), "0")} kb_per_participant={F(kbPerParticipant, "0")} burst_acknowledged_s={F(burstSeconds, "0.00")} burst_submit_p99_ms={F(Percentile(Latencies(burst), 99), "0")} burst_fanout_p99_ms={F(Percentile(burstFanout, 99), "0")}");
+            Console.WriteLine($"participants={connected} acknowledged={saved.Count} stored={stored.Rows} lost={lost} submit_p99_ms={F(Percentile(Latencies(steady), 99), "0")} fanout_p99_ms={F(Percentile(steadyFanout, 99), "0")} kb_per_participant={F(kbPerParticipant, "0")} kb_per_extra_participant={F(kbPerExtra, "0")} burst_acknowledged_s={F(burstSeconds, "0.00")} burst_submit_p99_ms={F(Percentile(Latencies(burst), 99), "0")} burst_fanout_p99_ms={F(Percentile(burstFanout, 99), "0")}");
             return lost > 0 || failed.Count > 0 || duplicated > 0 || joined < options.Participants ? 1 : 0;
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
@@ -206,6 +215,27 @@ public static class LoadCommand
                 await server.DisposeAsync();
             }
         }
+    }
+
+    /// <summary>A workshop of <see cref="WarmUpPhones"/> phones that join, load both steps and answer them.</summary>
+    private static async Task<Room> WarmUpAsync(Uri url, string runTag, CancellationToken cancellationToken)
+    {
+        var room = await Room.OpenAsync(url, runTag, cancellationToken);
+        await room.JoinAsync(WarmUpPhones, cancellationToken);
+        await room.Facilitator.StartAsync(cancellationToken);
+        for (var step = 0; step < 2; step++)
+        {
+            if (step > 0)
+            {
+                await room.Facilitator.NextAsync(cancellationToken);
+            }
+
+            await room.LoadFormsAsync(step, cancellationToken);
+            await Task.WhenAll(room.Phones.Where(p => p.Joined).Select(phone =>
+                phone.SubmitAsync(phone.NewSubmission(step, runTag), RetryDelay, GiveUpAfter, null, cancellationToken)));
+        }
+
+        return room;
     }
 
     private static List<double> Latencies(IEnumerable<Submission> submissions) =>

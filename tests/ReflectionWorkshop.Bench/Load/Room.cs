@@ -112,15 +112,12 @@ public sealed class Room : IAsyncDisposable
 
     public string Code => Facilitator.Code;
 
-    /// <summary>N phones join (32 at a time, as a room trickles in) and connect to the hub.</summary>
+    /// <summary>N more phones join (32 at a time, as a room trickles in) and connect to the hub.</summary>
     public async Task JoinAsync(int count, CancellationToken cancellationToken)
     {
-        for (var i = 0; i < count; i++)
-        {
-            Phones.Add(new Phone(i, Url, Code));
-        }
-
-        await Parallel.ForEachAsync(Phones, new ParallelOptions { MaxDegreeOfParallelism = 32, CancellationToken = cancellationToken }, async (phone, ct) =>
+        var arriving = Enumerable.Range(Phones.Count, count).Select(i => new Phone(i, Url, Code)).ToList();
+        Phones.AddRange(arriving);
+        await Parallel.ForEachAsync(arriving, new ParallelOptions { MaxDegreeOfParallelism = 32, CancellationToken = cancellationToken }, async (phone, ct) =>
         {
             try
             {
