@@ -2,7 +2,7 @@ namespace ReflectionWorkshop.Domain.Activities;
 
 /// <summary>
 /// Every message about a wrong activity, by code, in English. The web shows the same codes from its
-/// resources (Resources/Authoring*.resx) in the reader's language; a test keeps the two in step.
+/// resources (Resources/AuthoringText*.resx) in the reader's language; a test keeps the two in step.
 /// "File." messages are about the text of a file, "Rule." ones about what an activity may hold,
 /// wherever it was written.
 /// </summary>

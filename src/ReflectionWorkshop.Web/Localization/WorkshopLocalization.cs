@@ -42,7 +42,7 @@ public static class WorkshopLocalization
         var name = type.FullName ?? "";
         return name switch
         {
-            _ when name.Contains(".Pages.Facilitate.Activities", StringComparison.Ordinal) => typeof(Authoring),
+            _ when name.Contains(".Pages.Facilitate.Activities", StringComparison.Ordinal) => typeof(AuthoringText),
             _ when name.Contains(".Pages.Facilitate", StringComparison.Ordinal) => typeof(FacilitationText),
             _ when name.Contains(".Pages.Join", StringComparison.Ordinal) || name.Contains(".Pages.Play", StringComparison.Ordinal) => typeof(ParticipantText),
             _ when name.Contains(".Pages.Account", StringComparison.Ordinal) || name.Contains(".Pages.Spaces", StringComparison.Ordinal) || name.Contains(".Pages.Admin", StringComparison.Ordinal) => typeof(AccountsText),

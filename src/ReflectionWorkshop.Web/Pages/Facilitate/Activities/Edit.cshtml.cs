@@ -17,7 +17,7 @@ namespace ReflectionWorkshop.Web.Pages.Facilitate.Activities;
 /// is one form: adding, moving and removing steps redraw it with everything typed kept; only Save checks
 /// the rules and stores it, so the database never holds an activity that could not run or export.
 /// </summary>
-public sealed class EditModel(AppDbContext db, SpaceAccess access, TimeProvider clock, IStringLocalizer<Authoring> T) : PageModel
+public sealed class EditModel(AppDbContext db, SpaceAccess access, TimeProvider clock, IStringLocalizer<AuthoringText> T) : PageModel
 {
     /// <summary>The id a new activity is checked under; it gets its real one from its title when saved.</summary>
     private const string DraftId = "new-activity";

@@ -16,7 +16,7 @@ namespace ReflectionWorkshop.Web.Pages.Facilitate.Activities;
 /// /facilitate/activities: the current space's own activities, and the ways to make one (from scratch,
 /// as a copy of a shipped one, from a file).
 /// </summary>
-public sealed class IndexModel(AppDbContext db, SpaceAccess access, TimeProvider clock, IStringLocalizer<Authoring> T) : PageModel
+public sealed class IndexModel(AppDbContext db, SpaceAccess access, TimeProvider clock, IStringLocalizer<AuthoringText> T) : PageModel
 {
     /// <summary>Activity files are small; anything far bigger is not one.</summary>
     public const int MaxFileBytes = 256 * 1024;

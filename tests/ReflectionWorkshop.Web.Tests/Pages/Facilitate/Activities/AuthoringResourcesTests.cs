@@ -25,8 +25,8 @@ public sealed partial class AuthoringResourcesTests
     [Fact]
     public void Every_english_string_has_a_spanish_one_with_no_other_placeholders()
     {
-        var english = Read("Authoring.resx");
-        var spanish = Read("Authoring.es.resx");
+        var english = Read("AuthoringText.resx");
+        var spanish = Read("AuthoringText.es.resx");
 
         Assert.Equal(english.Keys.Order(), spanish.Keys.Order());
         Assert.All(english, e => Assert.Subset(Placeholders(e.Value), Placeholders(spanish[e.Key])));
@@ -36,7 +36,7 @@ public sealed partial class AuthoringResourcesTests
     [Fact]
     public void Every_activity_problem_reads_in_english_exactly_as_the_domain_writes_it()
     {
-        var english = Read("Authoring.resx");
+        var english = Read("AuthoringText.resx");
 
         Assert.All(ActivityMessages.English, m => Assert.Equal(m.Value, english.GetValueOrDefault(m.Key)));
         Assert.Contains("Editor.NotANumber", english.Keys);
@@ -46,7 +46,7 @@ public sealed partial class AuthoringResourcesTests
     public void The_editor_reads_spanish_when_the_culture_is_spanish()
     {
         using var app = new WorkshopFactory();
-        var localizer = app.Services.GetRequiredService<IStringLocalizer<Authoring>>();
+        var localizer = app.Services.GetRequiredService<IStringLocalizer<AuthoringText>>();
         var before = CultureInfo.CurrentUICulture;
         try
         {
