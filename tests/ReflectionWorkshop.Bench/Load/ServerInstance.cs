@@ -148,15 +148,18 @@ public sealed class ServerInstance : IAsyncDisposable
     /// <summary>Resident memory of the server process in KB (VmRSS in /proc), or null when not known.</summary>
     public long? RssKb() => ProcessId is { } pid ? ReadRssKb(pid) : null;
 
-    public static long? ReadRssKb(int pid)
+    public static long? ReadRssKb(int pid) => ReadStatusKb(pid, "VmRSS");
+
+    /// <summary>A kB figure of /proc/{pid}/status: VmRSS (all resident memory), RssAnon (the GC heap and native allocations), RssShmem (here: the JIT's code, mapped twice), RssFile.</summary>
+    public static long? ReadStatusKb(int pid, string field)
     {
         try
         {
             foreach (var line in File.ReadLines($"/proc/{pid}/status"))
             {
-                if (line.StartsWith("VmRSS:", StringComparison.Ordinal))
+                if (line.StartsWith(field + ":", StringComparison.Ordinal))
                 {
-                    return long.Parse(line["VmRSS:".Length..].Trim().Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture);
+                    return long.Parse(line[(field.Length + 1)..].Trim().Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture);
                 }
             }
         }
