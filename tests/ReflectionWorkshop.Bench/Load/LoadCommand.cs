@@ -270,7 +270,7 @@ public static class LoadCommand
     private static double PerPhone(long? fromKb, long? toKb, int phones) =>
         fromKb is { } from && toKb is { } to && phones > 0 ? (to - from) / (double)phones : double.NaN;
 
-        private static List<double> Latencies(IEnumerable<Submission> submissions) =>
+    private static List<double> Latencies(IEnumerable<Submission> submissions) =>
         submissions.Where(s => s.Outcome == SubmitOutcome.Saved).Select(s => s.LatencyMs).ToList();
 
     private static string Kb(long? kb) => kb is { } value ? $"{value / 1024.0:0.0} MiB" : "n/a (no server pid; pass --pid)";
