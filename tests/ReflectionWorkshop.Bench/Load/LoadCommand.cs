@@ -45,7 +45,7 @@ public static class LoadCommand
 
             int? pid = server?.ProcessId ?? options.Pid;
             long? Rss() => pid is { } p ? ServerInstance.ReadRssKb(p) : null;
-            long? Anon() => pid is { } p ? ServerInstance.ReadStatusKb(p, "RssAnon") : null;
+            ServerMemory Memory() => new(Rss(), pid is { } p ? ServerInstance.ReadStatusKb(p, "RssAnon") : null);
             Console.WriteLine($"load average at start: {LoadAverage()} ({Environment.ProcessorCount} cores; generator and server share them)");
 
             var runTag = $"rw-load-{Guid.NewGuid():N}"[..16];
@@ -58,27 +58,11 @@ public static class LoadCommand
             Console.WriteLine($"session {room.Code} of {Room.Activity} opened; the facilitator's page watches it");
             if (pid is { } serverPid)
             {
-                // The JIT finishes promoting the hot code in the background after the warm-up; its code is mapped
-                // twice (RssShmem). Wait until that stops growing, so "before" is a warm server.
-                var settled = Stopwatch.StartNew();
-                var code = ServerInstance.ReadStatusKb(serverPid, "RssShmem");
-                while (settled.Elapsed < TimeSpan.FromSeconds(30))
-                {
-                    await Task.Delay(2000, ct);
-                    var now = ServerInstance.ReadStatusKb(serverPid, "RssShmem");
-                    if (now - code < 256)
-                    {
-                        break;
-                    }
-
-                    code = now;
-                }
-
-                Console.WriteLine($"the server's compiled code stopped growing after {F(settled.Elapsed.TotalSeconds)} s ({Kb(code)})");
+                await WaitForCompiledCodeAsync(serverPid, ct);
             }
+
             await Task.Delay(2000, ct);
-            var rssBefore = Rss();
-            var anonBefore = Anon();
+            var before = Memory();
 
             // The room fills in two halves with a pause between them, so that what one more phone costs can be read
             // from the second half alone, apart from what the server takes once when a room first fills.
@@ -87,8 +71,7 @@ public static class LoadCommand
             await room.JoinAsync(firstHalf, ct);
             var joinSeconds = Stopwatch.GetElapsedTime(joinStarted).TotalSeconds;
             await Task.Delay(2000, ct);
-            var rssHalf = Rss();
-            var anonHalf = Anon();
+            var half = Memory();
             var connectedHalf = room.Phones.Count(p => p.Connected);
             joinStarted = Stopwatch.GetTimestamp();
             await room.JoinAsync(options.Participants - firstHalf, ct);
@@ -96,8 +79,7 @@ public static class LoadCommand
             var joined = room.Phones.Count(p => p.Joined);
             var connected = room.Phones.Count(p => p.Connected);
             await Task.Delay(2000, ct);
-            var rssWith = Rss();
-            var anonWith = Anon();
+            var with = Memory();
             Console.WriteLine($"participants joined={joined} connected={connected} of {options.Participants} in {F(joinSeconds)} s; join (GET /j + POST form) {Spread([.. room.JoinMs])}");
 
             var submissions = new ConcurrentBag<Submission>();
@@ -184,10 +166,8 @@ public static class LoadCommand
 
             var retried = all.Count(s => s.Attempts > 1);
             var submitMs = Latencies(all);
-            var kbPerParticipant = PerPhone(rssBefore, rssWith, connected);
-            var kbPerExtra = PerPhone(rssHalf, rssWith, connected - connectedHalf);
-            var anonPerParticipant = PerPhone(anonBefore, anonWith, connected);
-            var anonPerExtra = PerPhone(anonHalf, anonWith, connected - connectedHalf);
+            var perParticipant = ServerMemory.PerPhone(before, with, connected);
+            var perExtra = ServerMemory.PerPhone(half, with, connected - connectedHalf);
 
             Console.WriteLine();
             Console.WriteLine($"participants connected: {connected} of {options.Participants}");
@@ -200,8 +180,8 @@ public static class LoadCommand
             Console.WriteLine($"  step 2, everyone at once:         submit {Spread(Latencies(burst))}; to the facilitator {Spread(burstFanout)}");
             Console.WriteLine($"errors: {(room.Errors.IsEmpty ? "none" : string.Join("; ", room.Errors.Select(e => $"{e.Key} ×{e.Value}")))}");
             Console.WriteLine($"answers acknowledged={saved.Count} stored={stored.Rows} (read from {(server is not null ? "the SQLite file" : "the facilitator's CSV export")}) lost={lost} duplicated={duplicated} not acknowledged={failed.Count}");
-            Console.WriteLine($"server memory (VmRSS): before={Kb(rssBefore)} with {connectedHalf} connected={Kb(rssHalf)} with {connected} connected={Kb(rssWith)} after the burst={Kb(rssBurst)}; per participant {F(kbPerParticipant)} KB from before, {F(kbPerExtra)} KB for each of the second half");
-            Console.WriteLine($"  of which anonymous (RssAnon: the GC heap and native allocations, not the JIT's code or mapped files): before={Kb(anonBefore)} with {connectedHalf}={Kb(anonHalf)} with {connected}={Kb(anonWith)}; per participant {F(anonPerParticipant)} KB from before, {F(anonPerExtra)} KB for each of the second half");
+            Console.WriteLine($"server memory (VmRSS): before={Kb(before.Rss)} with {connectedHalf} connected={Kb(half.Rss)} with {connected} connected={Kb(with.Rss)} after the burst={Kb(rssBurst)}; per participant {F(perParticipant.Rss)} KB from before, {F(perExtra.Rss)} KB for each of the second half");
+            Console.WriteLine($"  of which anonymous (RssAnon: the GC heap and native allocations, not the JIT's code or mapped files): before={Kb(before.Anon)} with {connectedHalf}={Kb(half.Anon)} with {connected}={Kb(with.Anon)}; per participant {F(perParticipant.Anon)} KB from before, {F(perExtra.Anon)} KB for each of the second half");
             Console.WriteLine($"during the burst ({F(burstWall, "0.00")} s): server CPU {F(serverCpu, "0.00")} s ({F(100 * serverCpu / burstWall, "0")}% of one core, {F(1000 * serverCpu / Math.Max(1, burst.Count), "0.00")} ms an answer), generator CPU {F(generatorCpu, "0.00")} s ({F(100 * generatorCpu / burstWall, "0")}%), of {Environment.ProcessorCount} cores");
             if (server is not null)
             {
@@ -214,7 +194,7 @@ public static class LoadCommand
             Console.WriteLine($"load average at end: {LoadAverage()}; run took {F(clock.Elapsed.TotalSeconds)} s");
             // The issue's line: submit and fan-out p99 of the workshop's ordinary flow (step 1: answers arrive as
             // people finish), then the burst's own figures (everyone taps Submit at the same instant).
-            Console.WriteLine($"participants={connected} acknowledged={saved.Count} stored={stored.Rows} lost={lost} submit_p99_ms={F(Percentile(Latencies(steady), 99), "0")} fanout_p99_ms={F(Percentile(steadyFanout, 99), "0")} kb_per_participant={F(kbPerParticipant, "0")} kb_per_extra_participant={F(kbPerExtra, "0")} anon_kb_per_participant={F(anonPerParticipant, "0")} anon_kb_per_extra_participant={F(anonPerExtra, "0")} burst_acknowledged_s={F(burstSeconds, "0.00")} burst_submit_p99_ms={F(Percentile(Latencies(burst), 99), "0")} burst_fanout_p99_ms={F(Percentile(burstFanout, 99), "0")}");
+            Console.WriteLine($"participants={connected} acknowledged={saved.Count} stored={stored.Rows} lost={lost} submit_p99_ms={F(Percentile(Latencies(steady), 99), "0")} fanout_p99_ms={F(Percentile(steadyFanout, 99), "0")} kb_per_participant={F(perParticipant.Rss, "0")} kb_per_extra_participant={F(perExtra.Rss, "0")} anon_kb_per_participant={F(perParticipant.Anon, "0")} anon_kb_per_extra_participant={F(perExtra.Anon, "0")} burst_acknowledged_s={F(burstSeconds, "0.00")} burst_submit_p99_ms={F(Percentile(Latencies(burst), 99), "0")} burst_fanout_p99_ms={F(Percentile(burstFanout, 99), "0")}");
             return lost > 0 || failed.Count > 0 || duplicated > 0 || joined < options.Participants ? 1 : 0;
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
@@ -267,8 +247,39 @@ public static class LoadCommand
         return room;
     }
 
-    private static double PerPhone(long? fromKb, long? toKb, int phones) =>
-        fromKb is { } from && toKb is { } to && phones > 0 ? (to - from) / (double)phones : double.NaN;
+    /// <summary>
+    /// After the warm-up the JIT goes on promoting hot code in the background; .NET maps that code twice (RssShmem).
+    /// Waits (at most 30 s) until it stops growing, so that "before" is a warm server.
+    /// </summary>
+    private static async Task WaitForCompiledCodeAsync(int pid, CancellationToken cancellationToken)
+    {
+        var settled = Stopwatch.StartNew();
+        var code = ServerInstance.ReadStatusKb(pid, "RssShmem");
+        while (settled.Elapsed < TimeSpan.FromSeconds(30))
+        {
+            await Task.Delay(2000, cancellationToken);
+            var now = ServerInstance.ReadStatusKb(pid, "RssShmem");
+            if (now - code < 256)
+            {
+                break;
+            }
+
+            code = now;
+        }
+
+        Console.WriteLine($"the server's compiled code stopped growing after {F(settled.Elapsed.TotalSeconds)} s ({Kb(code)})");
+    }
+
+    /// <summary>The server's resident memory and its anonymous part (kB), as /proc reads them; null without a pid.</summary>
+    private sealed record ServerMemory(long? Rss, long? Anon)
+    {
+        /// <summary>kB per phone between two readings, for the whole RSS and for the anonymous part.</summary>
+        public static (double Rss, double Anon) PerPhone(ServerMemory from, ServerMemory to, int phones) =>
+            (Per(from.Rss, to.Rss, phones), Per(from.Anon, to.Anon, phones));
+
+        private static double Per(long? fromKb, long? toKb, int phones) =>
+            fromKb is { } a && toKb is { } b && phones > 0 ? (b - a) / (double)phones : double.NaN;
+    }
 
     private static List<double> Latencies(IEnumerable<Submission> submissions) =>
         submissions.Where(s => s.Outcome == SubmitOutcome.Saved).Select(s => s.LatencyMs).ToList();
