@@ -8,29 +8,8 @@ using ReflectionWorkshop.Web.Tests.Support;
 namespace ReflectionWorkshop.Web.Tests.Live;
 
 /// <summary>The live channel over a real Kestrel server and the .NET SignalR client.</summary>
-public sealed class SessionHubTests : IAsyncLifetime
+public sealed class SessionHubTests() : KestrelHubTests(new WorkshopFactory())
 {
-    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
-    private readonly WorkshopFactory _app = new();
-    private readonly List<HubConnection> _connections = [];
-    private Uri _server = null!;
-
-    public Task InitializeAsync()
-    {
-        _server = _app.StartOnKestrel();
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync()
-    {
-        foreach (var connection in _connections)
-        {
-            await connection.DisposeAsync();
-        }
-
-        _app.Dispose();
-    }
-
     [Fact]
     public async Task A_step_change_reaches_the_phones_that_follow_the_session()
     {
@@ -121,13 +100,6 @@ public sealed class SessionHubTests : IAsyncLifetime
         Assert.Equal(new LiveState("Running", 1), await again.InvokeAsync<LiveState>("Follow", session.Code));
     }
 
-    private Visitor NewVisitor()
-    {
-        var cookies = new CookieContainer();
-        var client = new HttpClient(new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false }) { BaseAddress = _server };
-        return new Visitor(client, cookies);
-    }
-
     private async Task<(Visitor Facilitator, RunningSession Session)> OpenAsync()
     {
         var facilitator = NewVisitor();
@@ -141,66 +113,5 @@ public sealed class SessionHubTests : IAsyncLifetime
         return phone;
     }
 
-    private async Task<HubConnection> ConnectAsync(Visitor visitor)
-    {
-        var connection = new HubConnectionBuilder()
-            .WithUrl(new Uri(_server, SessionHub.Path), options => options.Cookies = visitor.Cookies)
-            .Build();
-        _connections.Add(connection);
-        await connection.StartAsync();
-        return connection;
-    }
-
     private static Guid SessionId(RunningSession session) => Guid.Parse(session.RunUrl.Split('/').Last());
-
-    private static Inbox<T> Collect<T>(HubConnection connection, string method)
-    {
-        var inbox = new Inbox<T>();
-        connection.On<T>(method, inbox.Add);
-        return inbox;
-    }
-
-    /// <summary>Messages a connection received, and a way to wait for the one a test expects.</summary>
-    private sealed class Inbox<T>
-    {
-        private readonly List<T> _received = [];
-        private readonly SemaphoreSlim _arrived = new(0);
-
-        public IReadOnlyList<T> Received
-        {
-            get
-            {
-                lock (_received)
-                {
-                    return [.. _received];
-                }
-            }
-        }
-
-        public void Add(T message)
-        {
-            lock (_received)
-            {
-                _received.Add(message);
-            }
-
-            _arrived.Release();
-        }
-
-        public async Task<T> WaitForAsync(Func<T, bool> wanted)
-        {
-            var deadline = DateTime.UtcNow + Patience;
-            while (DateTime.UtcNow < deadline)
-            {
-                if (Received.FirstOrDefault(wanted) is { } found)
-                {
-                    return found;
-                }
-
-                await _arrived.WaitAsync(TimeSpan.FromMilliseconds(200));
-            }
-
-            throw new TimeoutException($"No matching message arrived within {Patience.TotalSeconds} s; received: {string.Join(", ", Received)}");
-        }
-    }
 }

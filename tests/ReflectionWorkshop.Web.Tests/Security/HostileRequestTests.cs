@@ -16,31 +16,10 @@ namespace ReflectionWorkshop.Web.Tests.Security;
 /// server enforces no body limits, so only Kestrel shows what a phone on the network would get):
 /// each gets a 4xx or the page's own refusal, changes nothing, and the server keeps serving.
 /// </summary>
-public sealed class HostileRequestTests : IAsyncLifetime
+public sealed class HostileRequestTests() : KestrelHubTests(TestActivities.FactoryWithEveryKind())
 {
     private const string Script = "<script>alert(1)</script>";
     private const string Attribute = "\"><img src=x onerror=alert(2)>";
-    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
-    private readonly WorkshopFactory _app = TestActivities.FactoryWithEveryKind();
-    private readonly List<HubConnection> _connections = [];
-    private Uri _server = null!;
-
-    public Task InitializeAsync()
-    {
-        _server = _app.StartOnKestrel();
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync()
-    {
-        foreach (var connection in _connections)
-        {
-            await connection.DisposeAsync();
-        }
-
-        _app.Dispose();
-    }
-
     [Fact]
     public async Task A_50_MB_answer_is_refused_with_400_and_a_readable_page_nothing_is_stored_and_the_phone_can_still_answer()
     {
@@ -164,7 +143,7 @@ public sealed class HostileRequestTests : IAsyncLifetime
         Assert.Contains(Script, texts);
         Assert.Contains(Script + Attribute, texts);
         Assert.Contains(Attribute + Script, texts);
-        var name = await _app.QueryAsync(db => db.Participants.Select(p => p.DisplayName).SingleAsync());
+        var name = await App.QueryAsync(db => db.Participants.Select(p => p.DisplayName).SingleAsync());
         Assert.Equal(Script, name);
         foreach (var page in pages)
         {
@@ -228,7 +207,7 @@ public sealed class HostileRequestTests : IAsyncLifetime
         var (_, session, phone) = await RunningSessionAsync();
         using var socket = new ClientWebSocket();
         socket.Options.Cookies = phone.Cookies;
-        var hub = new UriBuilder(new Uri(_server, SessionHub.Path)) { Scheme = _server.Scheme == "https" ? "wss" : "ws" }.Uri;
+        var hub = new UriBuilder(new Uri(Server, SessionHub.Path)) { Scheme = Server.Scheme == "https" ? "wss" : "ws" }.Uri;
         using var timeout = new CancellationTokenSource(Patience);
         await socket.ConnectAsync(hub, timeout.Token);
 
@@ -287,10 +266,10 @@ public sealed class HostileRequestTests : IAsyncLifetime
     private async Task<(HttpStatusCode Status, string Page)> HugePostAsync(Visitor phone, string url, string head, int length)
     {
         using var tcp = new System.Net.Sockets.TcpClient();
-        await tcp.ConnectAsync(_server.Host, _server.Port);
+        await tcp.ConnectAsync(Server.Host, Server.Port);
         var stream = tcp.GetStream();
-        var headers = $"POST {url} HTTP/1.1\r\nHost: {_server.Authority}\r\nContent-Type: application/x-www-form-urlencoded\r\n" +
-            $"Content-Length: {length}\r\nCookie: {phone.Cookies.GetCookieHeader(_server)}\r\n\r\n{head}";
+        var headers = $"POST {url} HTTP/1.1\r\nHost: {Server.Authority}\r\nContent-Type: application/x-www-form-urlencoded\r\n" +
+            $"Content-Length: {length}\r\nCookie: {phone.Cookies.GetCookieHeader(Server)}\r\n\r\n{head}";
         var reading = Task.Run(async () =>
         {
             var received = new MemoryStream();
@@ -351,29 +330,12 @@ public sealed class HostileRequestTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, (await phone.Client.GetAsync("/healthz")).StatusCode);
     }
 
-    private Task<int> StoredAnswersAsync() => _app.QueryAsync(db => db.Responses.CountAsync());
+    private Task<int> StoredAnswersAsync() => App.QueryAsync(db => db.Responses.CountAsync());
 
     private async Task<List<string>> StoredTextsAsync()
     {
-        var responses = await _app.QueryAsync(db => db.Responses.AsNoTracking().ToListAsync());
+        var responses = await App.QueryAsync(db => db.Responses.AsNoTracking().ToListAsync());
         return responses.SelectMany(r => r.Items).Select(i => i.Text).Where(t => t.Length > 0).ToList();
-    }
-
-    private Visitor NewVisitor()
-    {
-        var cookies = new CookieContainer();
-        var client = new HttpClient(new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false }) { BaseAddress = _server, Timeout = TimeSpan.FromSeconds(60) };
-        return new Visitor(client, cookies);
-    }
-
-    private async Task<HubConnection> ConnectAsync(Visitor visitor)
-    {
-        var connection = new HubConnectionBuilder()
-            .WithUrl(new Uri(_server, SessionHub.Path), options => options.Cookies = visitor.Cookies)
-            .Build();
-        _connections.Add(connection);
-        await connection.StartAsync();
-        return connection;
     }
 
     private static Task SendFrameAsync(ClientWebSocket socket, string text, CancellationToken cancellationToken) =>
@@ -404,56 +366,5 @@ public sealed class HostileRequestTests : IAsyncLifetime
         }
 
         return all.ToString();
-    }
-
-    private static Inbox<T> Collect<T>(HubConnection connection, string method)
-    {
-        var inbox = new Inbox<T>();
-        connection.On<T>(method, inbox.Add);
-        return inbox;
-    }
-
-    /// <summary>Messages a connection received, and a way to wait for the one a test expects.</summary>
-    private sealed class Inbox<T>
-    {
-        private readonly List<T> _received = [];
-        private readonly SemaphoreSlim _arrived = new(0);
-
-        public IReadOnlyList<T> Received
-        {
-            get
-            {
-                lock (_received)
-                {
-                    return [.. _received];
-                }
-            }
-        }
-
-        public void Add(T message)
-        {
-            lock (_received)
-            {
-                _received.Add(message);
-            }
-
-            _arrived.Release();
-        }
-
-        public async Task<T> WaitForAsync(Func<T, bool> wanted)
-        {
-            var deadline = DateTime.UtcNow + Patience;
-            while (DateTime.UtcNow < deadline)
-            {
-                if (Received.FirstOrDefault(wanted) is { } found)
-                {
-                    return found;
-                }
-
-                await _arrived.WaitAsync(TimeSpan.FromMilliseconds(200));
-            }
-
-            throw new TimeoutException($"No matching message arrived within {Patience.TotalSeconds} s; received: {string.Join(", ", Received)}");
-        }
     }
 }

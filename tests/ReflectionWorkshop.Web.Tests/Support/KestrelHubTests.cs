@@ -1,0 +1,121 @@
+using System.Net;
+using Microsoft.AspNetCore.Http.Connections.Client;
+using Microsoft.AspNetCore.SignalR.Client;
+using ReflectionWorkshop.Web.Live;
+
+namespace ReflectionWorkshop.Web.Tests.Support;
+
+/// <summary>
+/// Tests that talk to the live hub as phones and laptops do: the app on a real Kestrel server (WebSockets need
+/// one), visitors with their own cookies, and hub connections that are closed with the server at the end.
+/// </summary>
+public abstract class KestrelHubTests(WorkshopFactory app) : IAsyncLifetime
+{
+    /// <summary>How long a test waits for something the server should send.</summary>
+    protected static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
+
+    private readonly List<HubConnection> _connections = [];
+
+    protected WorkshopFactory App { get; } = app;
+
+    protected Uri Server { get; private set; } = null!;
+
+    public Task InitializeAsync()
+    {
+        Server = App.StartOnKestrel();
+        return Task.CompletedTask;
+    }
+
+    public async Task DisposeAsync()
+    {
+        foreach (var connection in _connections)
+        {
+            await connection.DisposeAsync();
+        }
+
+        App.Dispose();
+    }
+
+    /// <summary>A browser of its own on the server; <paramref name="language"/> is its Accept-Language.</summary>
+    protected Visitor NewVisitor(string? language = null)
+    {
+        var cookies = new CookieContainer();
+        var client = new HttpClient(new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false }) { BaseAddress = Server, Timeout = TimeSpan.FromSeconds(60) };
+        if (language is not null)
+        {
+            client.DefaultRequestHeaders.AcceptLanguage.ParseAdd(language);
+        }
+
+        return new Visitor(client, cookies);
+    }
+
+    /// <summary>The visitor's page connects to the hub with its cookies (and, when given, its language).</summary>
+    protected async Task<HubConnection> ConnectAsync(Visitor visitor, string? language = null)
+    {
+        var connection = new HubConnectionBuilder()
+            .WithUrl(new Uri(Server, SessionHub.Path), (HttpConnectionOptions options) =>
+            {
+                options.Cookies = visitor.Cookies;
+                if (language is not null)
+                {
+                    options.Headers["Accept-Language"] = language;
+                }
+            })
+            .Build();
+        _connections.Add(connection);
+        await connection.StartAsync();
+        return connection;
+    }
+
+    /// <summary>Collects what the hub sends a connection under <paramref name="method"/>.</summary>
+    protected static Inbox<T> Collect<T>(HubConnection connection, string method)
+    {
+        var inbox = new Inbox<T>(Patience);
+        connection.On<T>(method, inbox.Add);
+        return inbox;
+    }
+}
+
+/// <summary>Messages a connection received, and a way to wait for the one a test expects.</summary>
+public sealed class Inbox<T>(TimeSpan patience)
+{
+    private readonly List<T> _received = [];
+    private readonly SemaphoreSlim _arrived = new(0);
+
+    public IReadOnlyList<T> Received
+    {
+        get
+        {
+            lock (_received)
+            {
+                return [.. _received];
+            }
+        }
+    }
+
+    public void Add(T message)
+    {
+        lock (_received)
+        {
+            _received.Add(message);
+        }
+
+        _arrived.Release();
+    }
+
+    public async Task<T> WaitForAsync(Func<T, bool> wanted)
+    {
+        var deadline = DateTime.UtcNow + patience;
+        while (DateTime.UtcNow < deadline)
+        {
+            if (Received.FirstOrDefault(wanted) is { } found)
+            {
+                return found;
+            }
+
+            await _arrived.WaitAsync(TimeSpan.FromMilliseconds(200));
+        }
+
+        throw new TimeoutException($"No matching message arrived within {patience.TotalSeconds} s; received: {string.Join(", ", Received)}");
+    }
+}
