@@ -266,12 +266,43 @@
 
   // A facilitator's page refreshes on every change, unless words are being typed into it: then it
   // says the page is out of date and refreshes when asked (or when the form is sent).
-  const refreshWatched = () => {
+  const typingHere = () => {
     const stale = root().querySelector("[data-stale]");
     if (typedWords && stale) {
       stale.hidden = false;
-    } else {
-      refresh();
+      return true;
+    }
+    return false;
+  };
+
+  // In a big room signals come faster than a page can be read (a thousand answers in a second). A watched
+  // page reads itself once at a time and starts a read at most every half second; the signals that arrive
+  // meanwhile are folded into one more read, so the newest state still shows and the server is not flooded.
+  const readGap = 500;
+  let reading = false;
+  let changedAgain = false;
+  let lastRead = -Infinity;
+  const refreshWatched = async () => {
+    if (reading) {
+      changedAgain = true;
+      return;
+    }
+    reading = true;
+    try {
+      do {
+        const wait = lastRead + readGap - performance.now();
+        if (wait > 0) {
+          await new Promise((resolve) => setTimeout(resolve, wait));
+        }
+        changedAgain = false;
+        if (typingHere()) {
+          return;
+        }
+        lastRead = performance.now();
+        await refresh();
+      } while (changedAgain);
+    } finally {
+      reading = false;
     }
   };
 
