@@ -23,6 +23,8 @@ public sealed class Browser : IDisposable
             AllowAutoRedirect = false,
             ConnectTimeout = TimeSpan.FromSeconds(10),
             PooledConnectionIdleTimeout = TimeSpan.FromMinutes(5),
+            // As a browser does over HTTP/1.1: at most six connections to one server; further requests wait their turn.
+            MaxConnectionsPerServer = 6,
         };
         Client = new HttpClient(_connections, disposeHandler: false)
         {

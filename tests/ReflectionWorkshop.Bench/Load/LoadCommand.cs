@@ -142,6 +142,13 @@ public static class LoadCommand
                 await Task.Delay(100, ct);
             }
 
+            // The laptop's and the projector's pages are still re-reading themselves; let them finish.
+            var waitPages = Stopwatch.StartNew();
+            while (room.Facilitator.Pages.Any(p => p.InFlight > 0) && waitPages.Elapsed < TimeSpan.FromSeconds(60))
+            {
+                await Task.Delay(100, ct);
+            }
+
             var signals = room.Facilitator.AnswerSignals;
             var fanout = Fanout(saved, signals);
             // Step 1's answers were all acknowledged before the burst began, so its signals came first.
@@ -178,6 +185,23 @@ public static class LoadCommand
             Console.WriteLine($"submit-to-facilitator: {Spread(fanout)} (phone's POST to the facilitator client's \"changed\" signal; {signals.Count} signals for {saved.Count} saved answers, paired in order)");
             Console.WriteLine($"  step 1, answers as people finish: submit {Spread(Latencies(steady))}; to the facilitator {Spread(steadyFanout)}");
             Console.WriteLine($"  step 2, everyone at once:         submit {Spread(Latencies(burst))}; to the facilitator {Spread(burstFanout)}");
+            var control = room.Facilitator.Pages[0];
+            var shownSteady = Visible(steadySaved, control.Reads).Latencies;
+            var shownBurst = Visible(burstSaved, control.Reads).Latencies;
+            foreach (var page in room.Facilitator.Pages)
+            {
+                var reads = page.Reads;
+                var (steadyVisible, steadyUncovered) = Visible(steadySaved, reads);
+                var (burstVisible, burstUncovered) = Visible(burstSaved, reads);
+                if (page.Failures > 0)
+                {
+                    room.Error($"the facilitator's {page.Name} failed to re-read itself ×{page.Failures}");
+                }
+
+                Console.WriteLine($"facilitator's {page.Name}: re-read {reads.Count} times ({page.Failures} failed, {page.InFlight} still running), each read {Spread([.. reads.Select(r => Stopwatch.GetElapsedTime(r.Start, r.End).TotalMilliseconds)])}");
+                Console.WriteLine($"  an answer shown on it, from the phone's POST: step 1 {Spread(steadyVisible)}{(steadyUncovered > 0 ? $", {steadyUncovered} never re-read" : "")}; burst {Spread(burstVisible)}{(burstUncovered > 0 ? $", {burstUncovered} never re-read" : "")}");
+            }
+
             Console.WriteLine($"errors: {(room.Errors.IsEmpty ? "none" : string.Join("; ", room.Errors.Select(e => $"{e.Key} ×{e.Value}")))}");
             Console.WriteLine($"answers acknowledged={saved.Count} stored={stored.Rows} (read from {(server is not null ? "the SQLite file" : "the facilitator's CSV export")}) lost={lost} duplicated={duplicated} not acknowledged={failed.Count}");
             Console.WriteLine($"server memory (VmRSS): before={Kb(before.Rss)} with {connectedHalf} connected={Kb(half.Rss)} with {connected} connected={Kb(with.Rss)} after the burst={Kb(rssBurst)}; per participant {F(perParticipant.Rss)} KB from before, {F(perExtra.Rss)} KB for each of the second half");
@@ -194,7 +218,7 @@ public static class LoadCommand
             Console.WriteLine($"load average at end: {LoadAverage()}; run took {F(clock.Elapsed.TotalSeconds)} s");
             // The issue's line: submit and fan-out p99 of the workshop's ordinary flow (step 1: answers arrive as
             // people finish), then the burst's own figures (everyone taps Submit at the same instant).
-            Console.WriteLine($"participants={connected} acknowledged={saved.Count} stored={stored.Rows} lost={lost} submit_p99_ms={F(Percentile(Latencies(steady), 99), "0")} fanout_p99_ms={F(Percentile(steadyFanout, 99), "0")} kb_per_participant={F(perParticipant.Rss, "0")} kb_per_extra_participant={F(perExtra.Rss, "0")} anon_kb_per_participant={F(perParticipant.Anon, "0")} anon_kb_per_extra_participant={F(perExtra.Anon, "0")} burst_acknowledged_s={F(burstSeconds, "0.00")} burst_submit_p99_ms={F(Percentile(Latencies(burst), 99), "0")} burst_fanout_p99_ms={F(Percentile(burstFanout, 99), "0")}");
+            Console.WriteLine($"participants={connected} acknowledged={saved.Count} stored={stored.Rows} lost={lost} submit_p99_ms={F(Percentile(Latencies(steady), 99), "0")} fanout_p99_ms={F(Percentile(steadyFanout, 99), "0")} kb_per_participant={F(perParticipant.Rss, "0")} kb_per_extra_participant={F(perExtra.Rss, "0")} anon_kb_per_participant={F(perParticipant.Anon, "0")} anon_kb_per_extra_participant={F(perExtra.Anon, "0")} burst_acknowledged_s={F(burstSeconds, "0.00")} burst_submit_p99_ms={F(Percentile(Latencies(burst), 99), "0")} burst_fanout_p99_ms={F(Percentile(burstFanout, 99), "0")} shown_p99_ms={F(Percentile(shownSteady, 99), "0")} burst_shown_max_ms={F(shownBurst.DefaultIfEmpty(double.NaN).Max(), "0")}");
             return lost > 0 || failed.Count > 0 || duplicated > 0 || joined < options.Participants ? 1 : 0;
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)

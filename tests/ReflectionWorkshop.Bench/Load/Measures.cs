@@ -44,6 +44,32 @@ public static class Measures
         return result;
     }
 
+    /// <summary>
+    /// For each saved answer, how long after its POST began a read of the page finished that had begun after the
+    /// answer was acknowledged (so the page read the database with the answer in it); answers no later read covered
+    /// are left out and counted.
+    /// </summary>
+    public static (List<double> Latencies, int Uncovered) Visible(IEnumerable<Submission> saved, IReadOnlyList<(long Start, long End)> reads)
+    {
+        var byStart = reads.OrderBy(r => r.Start).ToList();
+        var result = new List<double>();
+        var uncovered = 0;
+        foreach (var submission in saved)
+        {
+            var firstEnd = byStart.Where(r => r.Start >= submission.AckAt).Select(r => (long?)r.End).Min();
+            if (firstEnd is { } end)
+            {
+                result.Add(System.Diagnostics.Stopwatch.GetElapsedTime(submission.SentAt, end).TotalMilliseconds);
+            }
+            else
+            {
+                uncovered++;
+            }
+        }
+
+        return (result, uncovered);
+    }
+
     /// <summary>CPU time (user + system) a process has used, from /proc/{pid}/stat, in seconds; NaN when unknown.</summary>
     public static double CpuSeconds(int? pid)
     {

@@ -245,7 +245,11 @@ public sealed class Phone(int index, Uri server, string code) : IAsyncDisposable
 public sealed class FacilitatorClient(Uri server) : IAsyncDisposable
 {
     private readonly List<long> _answerSignals = [];
+    private readonly List<WatchedPage> _pages = [];
     private HubConnection? _hub;
+
+    /// <summary>The pages open on the laptop and the projector, each re-read when the hub says something changed.</summary>
+    public IReadOnlyList<WatchedPage> Pages => _pages;
 
     public Browser Browser { get; } = new(server);
 
@@ -301,7 +305,14 @@ public sealed class FacilitatorClient(Uri server) : IAsyncDisposable
                     _answerSignals.Add(now);
                 }
             }
+
+            foreach (var page in _pages)
+            {
+                page.Changed();
+            }
         });
+        _pages.Add(new WatchedPage("control page", Browser, RunUrl, cancellationToken));
+        _pages.Add(new WatchedPage("projector", Browser, $"{RunUrl}/present", cancellationToken));
         await _hub.StartAsync(cancellationToken);
         await _hub.InvokeAsync<RoomState>("Watch", SessionId, cancellationToken);
     }
@@ -349,5 +360,126 @@ public sealed class FacilitatorClient(Uri server) : IAsyncDisposable
         }
 
         Browser.Dispose();
+    }
+}
+
+/// <summary>
+/// A facilitator's page that follows the room as site.js makes it: on a "changed" signal it re-reads itself, one
+/// read at a time and at most one every <see cref="ReadGap"/>; signals that arrive meanwhile become one more read.
+/// Each read is recorded (start and end) so the run can say when an answer became visible on the page.
+/// </summary>
+public sealed class WatchedPage(string name, Browser browser, string url, CancellationToken cancellationToken)
+{
+    /// <summary>site.js's readGap.</summary>
+    public static readonly TimeSpan ReadGap = TimeSpan.FromMilliseconds(500);
+
+    private readonly List<(long Start, long End)> _reads = [];
+    private readonly Lock _gate = new();
+    private bool _reading;
+    private bool _changedAgain;
+    private long? _lastRead;
+    private int _failures;
+    private int _inFlight;
+
+    public string Name { get; } = name;
+
+    public int Failures => _failures;
+
+    public int InFlight => Volatile.Read(ref _inFlight);
+
+    public IReadOnlyList<(long Start, long End)> Reads
+    {
+        get
+        {
+            lock (_reads)
+            {
+                return [.. _reads];
+            }
+        }
+    }
+
+    public void Changed()
+    {
+        lock (_gate)
+        {
+            if (_reading)
+            {
+                _changedAgain = true;
+                return;
+            }
+
+            _reading = true;
+        }
+
+        _ = ReadWhileChangedAsync();
+    }
+
+    private async Task ReadWhileChangedAsync()
+    {
+        Interlocked.Increment(ref _inFlight);
+        try
+        {
+            while (true)
+            {
+                var wait = _lastRead is { } last ? ReadGap - Stopwatch.GetElapsedTime(last) : TimeSpan.Zero;
+                if (wait > TimeSpan.Zero)
+                {
+                    await Task.Delay(wait, cancellationToken);
+                }
+
+                lock (_gate)
+                {
+                    _changedAgain = false;
+                }
+
+                _lastRead = Stopwatch.GetTimestamp();
+                await ReadOnceAsync();
+                lock (_gate)
+                {
+                    if (!_changedAgain)
+                    {
+                        _reading = false;
+                        return;
+                    }
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            lock (_gate)
+            {
+                _reading = false;
+            }
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _inFlight);
+        }
+    }
+
+    private async Task ReadOnceAsync()
+    {
+        var start = Stopwatch.GetTimestamp();
+        try
+        {
+            using var response = await browser.Client.GetAsync(url, cancellationToken);
+            await response.Content.ReadAsByteArrayAsync(cancellationToken);
+            if (!response.IsSuccessStatusCode)
+            {
+                Interlocked.Increment(ref _failures);
+                return;
+            }
+        }
+        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
+        {
+            Interlocked.Increment(ref _failures);
+            return;
+        }
+
+        var end = Stopwatch.GetTimestamp();
+        lock (_reads)
+        {
+            _reads.Add((start, end));
+        }
     }
 }
