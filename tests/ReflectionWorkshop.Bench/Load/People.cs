@@ -365,19 +365,21 @@ public sealed class FacilitatorClient(Uri server) : IAsyncDisposable
 
 /// <summary>
 /// A facilitator's page that follows the room as site.js makes it: on a "changed" signal it re-reads itself, one
-/// read at a time and at most one every <see cref="ReadGap"/>; signals that arrive meanwhile become one more read.
+/// read at a time, starting one at most every <see cref="ReadGap"/> and, after a read, no sooner than that read
+/// took; signals that arrive meanwhile become one more read.
 /// Each read is recorded (start and end) so the run can say when an answer became visible on the page.
 /// </summary>
 public sealed class WatchedPage(string name, Browser browser, string url, CancellationToken cancellationToken)
 {
     /// <summary>site.js's readGap.</summary>
-    public static readonly TimeSpan ReadGap = TimeSpan.FromMilliseconds(500);
+    public static readonly TimeSpan ReadGap = TimeSpan.FromMilliseconds(250);
 
     private readonly List<(long Start, long End)> _reads = [];
     private readonly Lock _gate = new();
     private bool _reading;
     private bool _changedAgain;
-    private long? _lastRead;
+    private long? _lastStart;
+    private long _lastEnd;
     private int _failures;
     private int _inFlight;
 
@@ -421,7 +423,9 @@ public sealed class WatchedPage(string name, Browser browser, string url, Cancel
         {
             while (true)
             {
-                var wait = _lastRead is { } last ? ReadGap - Stopwatch.GetElapsedTime(last) : TimeSpan.Zero;
+                var wait = _lastStart is { } last
+                    ? Max(ReadGap - Stopwatch.GetElapsedTime(last), Stopwatch.GetElapsedTime(last, _lastEnd) - Stopwatch.GetElapsedTime(_lastEnd))
+                    : TimeSpan.Zero;
                 if (wait > TimeSpan.Zero)
                 {
                     await Task.Delay(wait, cancellationToken);
@@ -432,8 +436,9 @@ public sealed class WatchedPage(string name, Browser browser, string url, Cancel
                     _changedAgain = false;
                 }
 
-                _lastRead = Stopwatch.GetTimestamp();
+                _lastStart = Stopwatch.GetTimestamp();
                 await ReadOnceAsync();
+                _lastEnd = Stopwatch.GetTimestamp();
                 lock (_gate)
                 {
                     if (!_changedAgain)
@@ -456,6 +461,8 @@ public sealed class WatchedPage(string name, Browser browser, string url, Cancel
             Interlocked.Decrement(ref _inFlight);
         }
     }
+
+    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
 
     private async Task ReadOnceAsync()
     {
