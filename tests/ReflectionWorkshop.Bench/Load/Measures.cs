@@ -46,7 +46,7 @@ public static class Measures
 
     /// <summary>
     /// For each saved answer, how long after its POST began a read of the page finished that had begun after the
-    /// answer was acknowledged (so the page read the database with the answer in it); answers no later read covered
+    /// server replied to that POST (so the page read the database with the answer in it); answers no later read covered
     /// are left out and counted.
     /// </summary>
     public static (List<double> Latencies, int Uncovered) Visible(IEnumerable<Submission> saved, IReadOnlyList<(long Start, long End)> reads)
@@ -56,7 +56,7 @@ public static class Measures
         var uncovered = 0;
         foreach (var submission in saved)
         {
-            var firstEnd = byStart.Where(r => r.Start >= submission.AckAt).Select(r => (long?)r.End).Min();
+            var firstEnd = byStart.Where(r => r.Start >= submission.SavedAt).Select(r => (long?)r.End).Min();
             if (firstEnd is { } end)
             {
                 result.Add(System.Diagnostics.Stopwatch.GetElapsedTime(submission.SentAt, end).TotalMilliseconds);

@@ -30,6 +30,9 @@ public sealed record Submission(int Phone, int Step, string Key, string Marker)
 
     public long AckAt { get; set; }
 
+    /// <summary>When the server's reply to the post began to arrive: the answer was committed by then.</summary>
+    public long SavedAt { get; set; }
+
     public int Attempts { get; set; }
 
     public SubmitOutcome Outcome { get; set; } = SubmitOutcome.Failed;
@@ -175,13 +178,42 @@ public sealed class Phone(int index, Uri server, string code) : IAsyncDisposable
         submission.Attempts++;
         try
         {
-            using var response = await Browser.PostAsync(Browser.Read(page, "form[data-answer-form]", [.. fields]), cancellationToken);
+            // As site.js posts: with fetch, asking for the answer page itself (X-Requested-With: fetch); a refusal
+            // still redirects (its reason travels in TempData) and fetch follows that redirect.
+            var form = Browser.Read(page, "form[data-answer-form]", [.. fields]);
+            using var request = new HttpRequestMessage(HttpMethod.Post, form.Action) { Content = new FormUrlEncodedContent(form.Fields) };
+            request.Headers.Add("X-Requested-With", "fetch");
+            using var response = await Browser.Client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+            var repliedAt = Stopwatch.GetTimestamp();
+            if (response.StatusCode == HttpStatusCode.OK)
+            {
+                var html = await response.Content.ReadAsStringAsync(cancellationToken);
+                if (html.Contains("id=\"saved-heading\"", StringComparison.Ordinal))
+                {
+                    submission.SavedAt = repliedAt;
+                    submission.Problem = null;
+                    return SubmitOutcome.Saved;
+                }
+
+                submission.Problem = "the form came back (not saved)";
+                return SubmitOutcome.Refused;
+            }
+
             if (Browser.IsRedirect(response.StatusCode) && response.Headers.Location?.OriginalString == $"/s/{code}")
             {
-                // A refused answer redirects too, but carries its reason in TempData: a cookie with a value.
+                // A refusal carries its reason in TempData: a cookie with a value.
                 var refused = response.Headers.TryGetValues("Set-Cookie", out var cookies)
                     && cookies.Any(c => c.StartsWith(".AspNetCore.Mvc.CookieTempDataProvider=", StringComparison.Ordinal)
                         && !c.StartsWith(".AspNetCore.Mvc.CookieTempDataProvider=;", StringComparison.Ordinal));
+                using var shown = await Browser.Client.GetAsync(response.Headers.Location.OriginalString, cancellationToken);
+                await shown.Content.ReadAsByteArrayAsync(cancellationToken);
+                if (!shown.IsSuccessStatusCode)
+                {
+                    submission.Problem = $"the page after the post: HTTP {(int)shown.StatusCode}";
+                    return SubmitOutcome.Failed;
+                }
+
+                submission.SavedAt = repliedAt;
                 submission.Problem = refused ? "refused (room moved on, locked or closed)" : null;
                 return refused ? SubmitOutcome.Refused : SubmitOutcome.Saved;
             }

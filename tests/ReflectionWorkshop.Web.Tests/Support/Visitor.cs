@@ -36,6 +36,33 @@ public sealed class Visitor(HttpClient client, CookieContainer cookies)
     /// <summary>Posts a form and returns the raw response (to assert a redirect or a status).</summary>
     public async Task<HttpResponseMessage> PostAsync(Page page, string formSelector, params (string Name, string Value)[] fields)
     {
+        var (target, values) = FormValues(page, formSelector, fields);
+        return await Client.PostAsync(target, new FormUrlEncodedContent(values));
+    }
+
+    /// <summary>
+    /// Posts a form as the answer page's script does (fetch, <c>X-Requested-With: fetch</c>) and returns the raw
+    /// response and, when it is a page, the page.
+    /// </summary>
+    public async Task<(HttpResponseMessage Response, Page? Page)> PostAsScriptAsync(Page page, string formSelector, params (string Name, string Value)[] fields)
+    {
+        var (target, values) = FormValues(page, formSelector, fields);
+        using var request = new HttpRequestMessage(HttpMethod.Post, target) { Content = new FormUrlEncodedContent(values) };
+        request.Headers.Add("X-Requested-With", "fetch");
+        var response = await Client.SendAsync(request);
+        if (response.StatusCode != HttpStatusCode.OK)
+        {
+            return (response, null);
+        }
+
+        var html = await response.Content.ReadAsStringAsync();
+        var document = await BrowsingContext.New(Configuration.Default).OpenAsync(r => r.Content(html).Address("http://localhost" + PathOf(target)));
+        return (response, new Page(PathOf(target), response.StatusCode, document));
+    }
+
+    /// <summary>What a browser would send for the form: its fields as they are, with <paramref name="fields"/> filled in.</summary>
+    private static (string Target, List<KeyValuePair<string, string>> Values) FormValues(Page page, string formSelector, (string Name, string Value)[] fields)
+    {
         var form = page.Document.QuerySelector<IHtmlFormElement>(formSelector)
             ?? throw new InvalidOperationException($"No form matches '{formSelector}' on {page.Url}.\n{page.Document.Body?.TextContent}");
         var values = new List<KeyValuePair<string, string>>();
@@ -68,8 +95,7 @@ public sealed class Visitor(HttpClient client, CookieContainer cookies)
 
         values.AddRange(fields.Select(f => new KeyValuePair<string, string>(f.Name, f.Value)));
         var action = form.GetAttribute("action");
-        var target = string.IsNullOrEmpty(action) ? page.Url : action;
-        return await Client.PostAsync(target, new FormUrlEncodedContent(values));
+        return (string.IsNullOrEmpty(action) ? page.Url : action, values);
     }
 
     private async Task<Page> FollowAsync(HttpResponseMessage response, string url)

@@ -42,6 +42,54 @@ public sealed class AnswerTests : IDisposable
     }
 
     [Fact]
+    public async Task The_pages_script_gets_the_saved_page_in_the_reply_the_same_page_a_redirect_would_lead_to()
+    {
+        await OpenAtStepAsync(1);
+        var form = await _phone.GetAsync(_session.PhoneUrl);
+
+        var (response, page) = await _phone.PostAsScriptAsync(form, "form[data-answer-form]", ("Input.Text", "  Listening first  "), ("Input.Key", "k-script"));
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("Saved", page!.Document.QuerySelector(".saved-badge")!.TextContent.Trim());
+        Assert.Equal("Listening first", page.Document.QuerySelector(".answer-text")!.TextContent.Trim());
+        Assert.NotNull(page.Document.QuerySelector("a[href$='?edit=true']"));
+        var reread = await _phone.GetAsync(_session.PhoneUrl);
+        Assert.Equal(reread.Document.QuerySelector("[data-live]")!.TextContent, page.Document.QuerySelector("[data-live]")!.TextContent);
+        var run = await _facilitator.GetAsync(_session.RunUrl);
+        Assert.Contains("Answers: 1 of 1", run.Text);
+    }
+
+    [Fact]
+    public async Task A_script_resend_of_a_saved_answer_gets_the_saved_page_and_the_answer_is_stored_once()
+    {
+        await OpenAtStepAsync(1);
+        var form = await _phone.GetAsync(_session.PhoneUrl);
+
+        var first = await _phone.PostAsScriptAsync(form, "form[data-answer-form]", ("Input.Text", "Sent twice"), ("Input.Key", "k-again"));
+        var again = await _phone.PostAsScriptAsync(form, "form[data-answer-form]", ("Input.Text", "Sent twice"), ("Input.Key", "k-again"));
+
+        Assert.All([first, again], reply => Assert.Equal("Sent twice", reply.Page!.Document.QuerySelector(".answer-text")!.TextContent.Trim()));
+        var run = await _facilitator.GetAsync(_session.RunUrl);
+        Assert.Equal(["Sent twice"], run.Document.QuerySelectorAll(".answers .answer-text").Select(a => a.TextContent.Trim()));
+    }
+
+    [Fact]
+    public async Task A_script_post_that_cannot_be_saved_is_still_redirected_with_its_reason()
+    {
+        await OpenAtStepAsync(1);
+        var form = await _phone.GetAsync(_session.PhoneUrl);
+        await _facilitator.NextAsync(_session);
+
+        var (response, _) = await _phone.PostAsScriptAsync(form, "form[data-answer-form]", ("Input.Text", "Typed too slowly"));
+
+        // The reason travels to the page in TempData; the script follows the redirect to read it.
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, response.StatusCode);
+        var page = await _phone.GetAsync(response.Headers.Location!.OriginalString);
+        Assert.Contains("moved on to step 2", page.Document.QuerySelector(".alert")!.TextContent);
+        Assert.Equal("Typed too slowly", page.Document.QuerySelector("textarea#not-saved")!.TextContent);
+    }
+
+    [Fact]
     public async Task A_list_answer_keeps_its_filled_items_in_order()
     {
         await OpenAtStepAsync(2);
