@@ -36,6 +36,9 @@ public sealed partial class Screen(string name, IBrowserContext context, IPage p
             Locale = locale,
         });
         context.SetDefaultTimeout(10_000);
+        // A page load (goto, a form's redirect, waiting for a URL) may take longer than a check: the first load of
+        // a page kind JIT-compiles it, and CI runs the other test projects on the same two cores meanwhile.
+        context.SetDefaultNavigationTimeout(30_000);
         var page = await context.NewPageAsync();
         var screen = new Screen(name, context, page);
         page.Console += (_, message) =>
