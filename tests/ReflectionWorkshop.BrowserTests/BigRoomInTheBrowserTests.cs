@@ -66,6 +66,46 @@ public sealed partial class BigRoomInTheBrowserTests(ITestOutputHelper output) :
         await laptop.AssertNotReloadedAsync("during the flood of signals");
     });
 
+    /// <summary>
+    /// When a whole room taps Save at once, each tap should cost the server one request: the script's post gets
+    /// the answer page in its reply instead of a redirect the script would follow with a second request.
+    /// </summary>
+    [ChromiumFact]
+    public Task A_phone_saves_its_answer_with_one_request_and_shows_it_saved() => RunAsync(async () =>
+    {
+        var laptop = await OpenAsync("facilitator", 1366, 768, phone: false);
+        var code = await laptop.Page.OpenASessionAsync("Two-team compare");
+        var phone = await OpenAsync("phone", 360, 740, phone: true);
+        await phone.JoinByTypingAsync(code);
+        await laptop.Page.GetByRole(AriaRole.Button, new() { Name = "Start: show step 1" }).ClickAsync();
+        await Expect(phone.Page.Locator("#left")).ToBeVisibleAsync(Live);
+        await phone.Page.Locator("#left").FillAsync("We agreed on one goal.");
+        await phone.Page.Locator("#right").FillAsync("Nobody owned decisions.");
+
+        var requests = new List<string>();
+        phone.Page.Request += (_, request) =>
+        {
+            lock (requests)
+            {
+                requests.Add($"{request.Method} {new Uri(request.Url).AbsolutePath}");
+            }
+        };
+        await phone.Page.GetByRole(AriaRole.Button, new() { Name = "Save answer" }).ClickAsync();
+        await Expect(phone.Page.Locator(".saved-badge")).ToBeVisibleAsync(Live);
+        await Expect(phone.Page.GetByText("We agreed on one goal.")).ToBeVisibleAsync();
+        await Task.Delay(500);
+
+        lock (requests)
+        {
+            Phase($"requests after Save: {string.Join("; ", requests)}");
+            // The form's action is the page's address with the code as the page has it (lower case).
+            Assert.Equal([$"POST /s/{code}".ToUpperInvariant()], requests.Select(r => r.ToUpperInvariant()));
+        }
+
+        await phone.AssertNotReloadedAsync("saving the answer");
+        await Expect(laptop.Page.Locator("#answers-heading")).ToHaveTextAsync("Answers: 1 of 1", LiveText);
+    });
+
     [GeneratedRegex("/facilitate/sessions/([0-9a-f-]{36})$")]
     private static partial Regex SessionId();
 }
