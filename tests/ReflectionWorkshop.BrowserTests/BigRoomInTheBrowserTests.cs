@@ -10,10 +10,10 @@ using static Microsoft.Playwright.Assertions;
 namespace ReflectionWorkshop.BrowserTests;
 
 /// <summary>
-/// What a control page does when a big room answers at once: hundreds of "changed" signals in a second. It must
-/// not read itself once per signal (a thousand answers would mean a thousand page renders from the laptop and as
-/// many from the projector, queued behind the browser's six connections); it reads itself one read at a time, at
-/// most every quarter second, and still ends on the newest state.
+/// What the pages do when a big room acts at once. A control page hears hundreds of "changed" signals in a second:
+/// it must not read itself once per signal (a thousand answers would mean a thousand page renders from the laptop
+/// and as many from the projector, queued behind the browser's six connections); it reads itself one read at a
+/// time, at most every quarter second, and still ends on the newest state. A phone that saves costs one request.
 /// </summary>
 public sealed partial class BigRoomInTheBrowserTests(ITestOutputHelper output) : BrowserWorkshop(output)
 {
