@@ -63,6 +63,12 @@ public sealed class Session
     public bool AnswersRevealed { get; private set; }
 
     /// <summary>
+    /// The room is sorting its own cards of the current step into the facilitator's named themes: each
+    /// phone shows its own cards with the theme names. A moment inside a step; moving on ends it.
+    /// </summary>
+    public bool RoomSorting { get; private set; }
+
+    /// <summary>
     /// The themes each vote step offers, by zero-based step, fixed when the vote opens: what people
     /// voted on stays what they saw, whatever the facilitator later does to the theme board.
     /// </summary>
@@ -338,6 +344,7 @@ public sealed class Session
         // A new step starts fresh: no timer, open for answers, nothing on the projector yet unless its rule says so.
         TimerEndsAt = null;
         AnswersLocked = false;
+        RoomSorting = false;
         AnswersRevealed = CurrentPrompt.Reveal == RevealRule.Live;
     }
 
@@ -394,6 +401,46 @@ public sealed class Session
         EnsureRunning(DomainText.Get("Session.Action.HideAnswers"));
         AnswersRevealed = false;
     }
+
+    /// <summary>
+    /// Asks the room to sort its own cards of the current step. Only where the room moves together (a
+    /// self-paced room is on many steps at once), on a step whose answers can be themed, once the
+    /// facilitator has named at least one theme (<paramref name="namedThemes"/>, read from the board).
+    /// </summary>
+    public void StartRoomSorting(int step, int namedThemes)
+    {
+        EnsureRunning(DomainText.Get("Session.Action.RoomSort"));
+        if (IsSelfPaced)
+        {
+            throw new DomainException(DomainText.Get("Session.RoomSortSelfPaced"));
+        }
+
+        if (step != CurrentStep)
+        {
+            throw new DomainException(DomainText.Format("Session.RoomSortOtherStep", CurrentStep + 1));
+        }
+
+        if (!CurrentPrompt.CanBeThemed)
+        {
+            throw new DomainException(DomainText.Get("Session.RoomSortNotThemed"));
+        }
+
+        if (namedThemes < 1)
+        {
+            throw new DomainException(DomainText.Get("Session.RoomSortNoThemes"));
+        }
+
+        RoomSorting = true;
+    }
+
+    public void StopRoomSorting()
+    {
+        EnsureRunning(DomainText.Get("Session.Action.RoomSort"));
+        RoomSorting = false;
+    }
+
+    /// <summary>Whether the room is sorting the cards of <paramref name="step"/> now.</summary>
+    public bool IsRoomSorting(int step) => RoomSorting && State == SessionState.Running && step == CurrentStep;
 
     /// <summary>Takes someone out of the room (their phone is told; they cannot rejoin from it).</summary>
     public void Remove(Participant participant)

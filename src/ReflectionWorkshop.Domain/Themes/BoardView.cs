@@ -22,6 +22,17 @@ public sealed record ThemeView(Theme Theme, IReadOnlyList<Card> Cards, int Left,
 /// </summary>
 public sealed record BoardView(Prompt Prompt, IReadOnlyList<ThemeView> Themes, IReadOnlyList<Card> Unthemed, int TotalLeft, int TotalRight)
 {
+    /// <summary>Draft themes waiting for the facilitator, with their cards that are still unthemed. Never counted as themes.</summary>
+    public IReadOnlyList<ThemeView> Drafts { get; init; } = [];
+
+    /// <summary>Cards a participant placed while the room sorted (no facilitator has moved them since).</summary>
+    public IReadOnlySet<CardKey> RoomPlaced { get; init; } = new HashSet<CardKey>();
+
+    /// <summary>Unthemed cards in no draft either: the ones still waiting for a place.</summary>
+    public IReadOnlyList<Card> Loose => Drafts.Count == 0
+        ? Unthemed
+        : Unthemed.Except(Drafts.SelectMany(d => d.Cards)).ToList();
+
     public const int QuotesPerTheme = 3;
 
     public int CardCount => Themes.Sum(t => t.Count) + Unthemed.Count;
@@ -55,7 +66,13 @@ public sealed record BoardView(Prompt Prompt, IReadOnlyList<ThemeView> Themes, I
             .ToList();
         var themed = themes.SelectMany(t => t.Cards).Select(c => c.Key).ToHashSet();
         var unthemed = cards.Where(c => !themed.Contains(c.Key)).ToList();
-        return new BoardView(prompt, themes, unthemed, totalLeft, totalRight);
+        var drafts = (board?.Drafts ?? [])
+            .Select(draft => draft.Cards.Where(k => byKey.ContainsKey(k) && !themed.Contains(k)).Select(k => byKey[k]).ToList() is { Count: > 0 } held
+                ? new ThemeView(draft, held, 0, 0, 0, Representative(held))
+                : null)
+            .OfType<ThemeView>()
+            .ToList();
+        return new BoardView(prompt, themes, unthemed, totalLeft, totalRight) { Drafts = drafts, RoomPlaced = (board?.RoomPlaced ?? []).ToHashSet() };
     }
 
     /// <summary>

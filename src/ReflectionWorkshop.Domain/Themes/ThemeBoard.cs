@@ -34,6 +34,15 @@ public sealed class ThemeBoard
 
     public DateTimeOffset UpdatedAt { get; private set; }
 
+    /// <summary>
+    /// Draft themes the engine proposed, waiting for the facilitator to accept, rename or dismiss each.
+    /// Drafts are never counted, voted on or shown to the room; their cards are still unthemed.
+    /// </summary>
+    public IReadOnlyList<Theme> Drafts { get; private set; } = [];
+
+    /// <summary>Cards a participant placed while the room sorted, until a facilitator moves them (a facilitator's move wins).</summary>
+    public IReadOnlyList<CardKey> RoomPlaced { get; private set; } = [];
+
     public static ThemeBoard Create(Guid sessionId, int step, DateTimeOffset now) =>
         new() { Id = Guid.NewGuid(), SessionId = sessionId, Step = step, UpdatedAt = now };
 
@@ -82,8 +91,11 @@ public sealed class ThemeBoard
             Existing(target);
         }
 
+        // A person at the board moved it: from now on it is theirs, not the room's (their move wins).
+        RoomPlaced = RoomPlaced.Where(c => c != card).ToList();
         if (current?.Id == to)
         {
+            Touch(now);
             return;
         }
 
@@ -161,16 +173,16 @@ public sealed class ThemeBoard
     }
 
     /// <summary>
-    /// Adds suggested themes for cards that are still unthemed; the facilitator's own themes and
-    /// placements are never touched. Suggestions left with no unthemed card are skipped, and a name
-    /// that is taken gets a number. Returns the themes added.
+    /// Adds whole themes (an imported archive's, a test's) for cards that are still unthemed; existing
+    /// themes and placements are never touched. Themes left with no unthemed card are skipped, and a
+    /// name that is taken gets a number. Returns the themes added.
     /// </summary>
-    public IReadOnlyList<Theme> AddSuggestions(IEnumerable<(string Name, IReadOnlyList<CardKey> Cards)> suggestions, DateTimeOffset now)
+    public IReadOnlyList<Theme> AddThemes(IEnumerable<(string Name, IReadOnlyList<CardKey> Cards)> themes, DateTimeOffset now)
     {
         var placed = Themes.SelectMany(t => t.Cards).ToHashSet();
-        var themes = Themes.ToList();
+        var all = Themes.ToList();
         var added = new List<Theme>();
-        foreach (var (name, cards) in suggestions)
+        foreach (var (name, cards) in themes)
         {
             var free = cards.Where(placed.Add).ToList();
             if (free.Count == 0)
@@ -178,18 +190,127 @@ public sealed class ThemeBoard
                 continue;
             }
 
-            var theme = new Theme(Guid.NewGuid(), UniqueName(name, themes), free);
-            themes.Add(theme);
+            var theme = new Theme(Guid.NewGuid(), UniqueName(name, all), free);
+            all.Add(theme);
             added.Add(theme);
         }
 
         if (added.Count > 0)
         {
-            Change(themes, now);
+            Change(all, now);
         }
 
         return added;
     }
+
+    /// <summary>
+    /// Replaces the draft themes with new ones for cards that are still unthemed; the facilitator's own
+    /// themes and placements are never touched. Drafts left with no unthemed card are skipped, and a
+    /// name that is taken gets a number. Returns the drafts kept.
+    /// </summary>
+    public IReadOnlyList<Theme> SetDrafts(IEnumerable<(string Name, IReadOnlyList<CardKey> Cards)> drafts, DateTimeOffset now)
+    {
+        var placed = Themes.SelectMany(t => t.Cards).ToHashSet();
+        var taken = Themes.ToList();
+        var kept = new List<Theme>();
+        foreach (var (name, cards) in drafts)
+        {
+            var free = cards.Where(placed.Add).ToList();
+            if (free.Count == 0)
+            {
+                continue;
+            }
+
+            var draft = new Theme(Guid.NewGuid(), UniqueName(name, taken), free);
+            taken.Add(draft);
+            kept.Add(draft);
+        }
+
+        Drafts = kept;
+        Touch(now);
+        return kept;
+    }
+
+    /// <summary>
+    /// Makes a draft a theme under the name the facilitator gave it (its own, or a new one), holding
+    /// the draft's cards that are still unthemed; cards placed meanwhile stay where a person put them.
+    /// </summary>
+    public Theme AcceptDraft(Guid draftId, string name, DateTimeOffset now)
+    {
+        var draft = Drafts.FirstOrDefault(d => d.Id == draftId) ?? throw new ThemeConflictException(DomainText.Get("Theme.DraftGone"));
+        var placed = Themes.SelectMany(t => t.Cards).ToHashSet();
+        var theme = new Theme(Guid.NewGuid(), CheckName(name, null), draft.Cards.Where(c => !placed.Contains(c)).ToList());
+        Drafts = Drafts.Where(d => d.Id != draftId).ToList();
+        Change([.. Themes, theme], now);
+        return theme;
+    }
+
+    /// <summary>Drops a draft; its cards stay unthemed.</summary>
+    public void DismissDraft(Guid draftId, DateTimeOffset now)
+    {
+        if (Drafts.All(d => d.Id != draftId))
+        {
+            throw new ThemeConflictException(DomainText.Get("Theme.DraftGone"));
+        }
+
+        Drafts = Drafts.Where(d => d.Id != draftId).ToList();
+        Touch(now);
+    }
+
+    /// <summary>
+    /// Places the given cards in a theme, as a person confirming suggestions. Only cards that are
+    /// still unthemed move: a card someone placed meanwhile stays where they put it. Returns how many moved.
+    /// </summary>
+    public int Confirm(Guid themeId, IReadOnlyCollection<CardKey> cards, DateTimeOffset now)
+    {
+        Existing(themeId);
+        var placed = Themes.SelectMany(t => t.Cards).ToHashSet();
+        var free = cards.Where(placed.Add).ToList();
+        if (free.Count == 0)
+        {
+            return 0;
+        }
+
+        RoomPlaced = RoomPlaced.Where(c => !free.Contains(c)).ToList();
+        Change(Themes.Select(t => t.Id == themeId ? t with { Cards = [.. t.Cards, .. free] } : t), now);
+        return free.Count;
+    }
+
+    /// <summary>
+    /// A participant sorting their own card while the room sorts: into a theme, or back out with
+    /// <paramref name="to"/> null ("none of these"). A card a facilitator placed is theirs: the
+    /// participant's choice is then not applied and this returns false.
+    /// </summary>
+    public bool PlaceFromRoom(CardKey card, Guid? to, DateTimeOffset now)
+    {
+        var current = ThemeOf(card);
+        if (current is not null && !RoomPlaced.Contains(card))
+        {
+            return false;
+        }
+
+        if (to is { } target)
+        {
+            Existing(target);
+        }
+
+        RoomPlaced = to is null ? RoomPlaced.Where(c => c != card).ToList() : [.. RoomPlaced.Where(c => c != card), card];
+        if (current?.Id == to)
+        {
+            Touch(now);
+            return true;
+        }
+
+        Change(
+            Themes.Select(t => t.Id == to
+                ? t with { Cards = [.. t.Cards, card] }
+                : t with { Cards = t.Cards.Where(c => c != card).ToList() }),
+            now);
+        return true;
+    }
+
+    /// <summary>Whether a participant placed this card (and no facilitator has moved it since).</summary>
+    public bool IsRoomPlaced(CardKey card) => RoomPlaced.Contains(card);
 
     private static string UniqueName(string suggested, List<Theme> themes)
     {
@@ -235,6 +356,11 @@ public sealed class ThemeBoard
     private void Change(IEnumerable<Theme> themes, DateTimeOffset now)
     {
         Themes = themes.ToList();
+        Touch(now);
+    }
+
+    private void Touch(DateTimeOffset now)
+    {
         Version++;
         UpdatedAt = now;
     }

@@ -190,7 +190,7 @@ public sealed record SessionArchive(
             }
 
             var board = ThemeBoard.Create(session.Id, archived.Step, now);
-            board.AddSuggestions(
+            board.AddThemes(
                 (archived.Themes ?? []).Select(t => (t.Name, (IReadOnlyList<CardKey>)(t.Cards ?? [])
                     .Select(c => responses.TryGetValue((c.Participant, archived.Step), out var r) && r.Items.Any(i => i.Slot == c.Slot)
                         ? new CardKey(r.Id, c.Slot)

@@ -42,7 +42,7 @@ public sealed class BoardViewTests
         var prompt = _session.PromptAt(TestActivities.CompareStep);
         var cards = Card.From(prompt, responses);
         var board = ThemeBoard.Create(_session.Id, TestActivities.CompareStep, TestClock.Now);
-        board.AddSuggestions(
+        board.AddThemes(
             [
                 ("Trust", cards.Where(c => c.Text.Contains("trust", StringComparison.Ordinal)).Select(c => c.Key).ToList()),
                 ("Roles", cards.Where(c => c.Text.Contains("roles", StringComparison.Ordinal)).Select(c => c.Key).ToList()),
@@ -69,7 +69,7 @@ public sealed class BoardViewTests
         var responses = Compare(("trust", "no trust"), ("trust again", "still no trust"));
         var prompt = _session.PromptAt(TestActivities.CompareStep);
         var board = ThemeBoard.Create(_session.Id, TestActivities.CompareStep, TestClock.Now);
-        board.AddSuggestions([("Trust", Card.From(prompt, responses).Select(c => c.Key).ToList())], TestClock.Now);
+        board.AddThemes([("Trust", Card.From(prompt, responses).Select(c => c.Key).ToList())], TestClock.Now);
 
         var view = BoardView.Build(prompt, board, Card.From(prompt, responses.Take(1)));
 
@@ -105,7 +105,7 @@ public sealed class BoardViewTests
         var prompt = _session.PromptAt(TestActivities.CompareStep);
         var cards = Card.From(prompt, Compare(("a", "b"), ("c", "d")));
         var board = ThemeBoard.Create(_session.Id, TestActivities.CompareStep, TestClock.Now);
-        board.AddSuggestions([("Small", [cards[0].Key]), ("Big", [cards[1].Key, cards[2].Key])], TestClock.Now);
+        board.AddThemes([("Small", [cards[0].Key]), ("Big", [cards[1].Key, cards[2].Key])], TestClock.Now);
         board.AddTheme("Empty", TestClock.Now);
 
         var view = BoardView.Build(prompt, board, cards);

@@ -206,7 +206,7 @@ public sealed class ThemeBoardTests
         var mine = _board.AddTheme("Trust", TestClock.Now);
         _board.Move(A, null, mine.Id, TestClock.Now);
 
-        var added = _board.AddSuggestions(
+        var added = _board.AddThemes(
             [("trust · reliable", [A, B]), ("Trust", [C]), ("roles", [A])],
             TestClock.Now);
 

@@ -65,10 +65,10 @@ internal static class FixedSession
 
         var compareBoard = ThemeBoard.Create(session.Id, 0, at);
         var compareCards = Card.From(session.PromptAt(0), responses.Where(r => r.Step == 0));
-        compareBoard.AddSuggestions([("Trust", [compareCards[0].Key, compareCards[2].Key]), ("Roles", [compareCards[3].Key])], at);
+        compareBoard.AddThemes([("Trust", [compareCards[0].Key, compareCards[2].Key]), ("Roles", [compareCards[3].Key])], at);
         var listBoard = ThemeBoard.Create(session.Id, 1, at);
         var listCards = Card.From(session.PromptAt(1), responses.Where(r => r.Step == 1));
-        listBoard.AddSuggestions([("Regular check-ins", [listCards[0].Key, listCards[2].Key]), ("Transparency", [listCards[1].Key])], at);
+        listBoard.AddThemes([("Regular check-ins", [listCards[0].Key, listCards[2].Key]), ("Transparency", [listCards[1].Key])], at);
 
         session.Advance(1);
         session.OpenVote(2, BoardView.Build(session.PromptAt(1), listBoard, listCards).Ranked.Select(t => t.Theme.Name).ToList(), 0);

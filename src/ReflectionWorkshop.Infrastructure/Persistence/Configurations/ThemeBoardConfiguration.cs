@@ -20,6 +20,16 @@ public sealed class ThemeBoardConfiguration : IEntityTypeConfiguration<ThemeBoar
         builder.Property(b => b.Themes)
             .HasConversion(JsonColumn<IReadOnlyList<Theme>>.Converter, JsonColumn<IReadOnlyList<Theme>>.Comparer)
             .IsRequired();
+
+        // Drafts waiting for the facilitator and the cards the room placed itself: read and written with the themes.
+        builder.Property(b => b.Drafts)
+            .HasConversion(JsonColumn<IReadOnlyList<Theme>>.Converter, JsonColumn<IReadOnlyList<Theme>>.Comparer)
+            .HasDefaultValue(Array.Empty<Theme>())
+            .IsRequired();
+        builder.Property(b => b.RoomPlaced)
+            .HasConversion(JsonColumn<IReadOnlyList<CardKey>>.Converter, JsonColumn<IReadOnlyList<CardKey>>.Comparer)
+            .HasDefaultValue(Array.Empty<CardKey>())
+            .IsRequired();
         builder.Property(b => b.Version).IsConcurrencyToken();
     }
 }
