@@ -1,55 +1,39 @@
-using System.Diagnostics;
 using ReflectionWorkshop.Suggestions.Clustering;
-using ReflectionWorkshop.Suggestions.Lexicon;
+using ReflectionWorkshop.Suggestions.Embeddings;
 using ReflectionWorkshop.Suggestions.Text;
 
 namespace ReflectionWorkshop.Suggestions;
 
 /// <summary>
-/// Suggests themes offline: each answer becomes a weighted bag of WordNet concepts (see <see cref="WordExpander"/>),
-/// answers are compared by cosine similarity and grouped by average-linkage clustering cut at a fixed similarity;
-/// answers left alone are unthemed. Thread-safe; one shared instance is enough. WordNet is read on first use,
-/// once per process (<see cref="LexiconLoad"/> says how long it took).
+/// Drafts themes and places cards under named themes with sentence embeddings (all-MiniLM-L6-v2, see
+/// <see cref="SentenceEmbedder"/>), offline and deterministically. Drafts: each answer's vector, centred on the call's
+/// mean (what every answer shares, usually the prompt's topic, drops out), cosine similarity, average-linkage
+/// clustering cut at a similarity scaled to the call's own spread of similarities; groups of three or more are drafts,
+/// named by <see cref="ThemeNamer"/>. Placement: each card's similarity to a theme's name and to the centroid of the
+/// cards a person already placed there, blended; confident when the best theme leads the second by a margin.
+/// Spanish answers are embedded from their content words only (see ADR-007). Thread-safe; meant as a singleton. The
+/// model is one per process, loaded by <see cref="WarmUp"/> or on first use.
 /// </summary>
 public sealed class ThemeSuggester : IThemeSuggester
 {
-    private static readonly Lazy<LoadedLexicon> DefaultLexicon = new(() => LoadedLexicon.Load(DefaultDirectory), LazyThreadSafetyMode.ExecutionAndPublication);
-
-    private readonly Lazy<LoadedLexicon> _lexicon;
     private readonly SuggesterOptions _options;
-    private readonly Lazy<WordExpander> _englishExpander;
 
-    /// <summary>Uses the WordNet files the build copies next to this assembly (folder "wordnet").</summary>
     public ThemeSuggester()
-        : this(DefaultLexicon, SuggesterOptions.Default)
+        : this(SuggesterOptions.Default)
     {
     }
 
-    internal ThemeSuggester(SuggesterOptions options)
-        : this(DefaultLexicon, options)
-    {
-    }
+    internal ThemeSuggester(SuggesterOptions options) => _options = options;
 
-    private ThemeSuggester(Lazy<LoadedLexicon> lexicon, SuggesterOptions options)
-    {
-        _lexicon = lexicon;
-        _options = options;
-        _englishExpander = new Lazy<WordExpander>(() => new WordExpander(_lexicon.Value.WordNet, AnswerTokenizer.English, options.Weights));
-    }
+    /// <summary>How long the process-wide model took to load (loading it now if it is not loaded yet).</summary>
+    public static TimeSpan ModelLoadTime => SentenceEmbedder.Shared.LoadTime;
 
-    /// <summary>Where the WordNet files are read from by default.</summary>
-    public static string DefaultDirectory => Path.Combine(AppContext.BaseDirectory, "wordnet");
+    public void WarmUp() => _ = SentenceEmbedder.Shared;
 
-    /// <summary>Loads the lexicon now if it is not loaded yet, and says how long that took and what it holds.</summary>
-    public LexiconInfo LexiconLoad()
-    {
-        var lexicon = _lexicon.Value;
-        return new LexiconInfo(lexicon.LoadTime, lexicon.WordNet.ApproximateBytes);
-    }
-
-    public ThemeSuggestions Suggest(IReadOnlyList<string> answers, string language = "en")
+    public ThemeSuggestions Suggest(IReadOnlyList<string> answers, string language = "en", CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(answers);
+        CheckCount(answers.Count, nameof(answers));
         var n = answers.Count;
         if (n == 0)
         {
@@ -57,48 +41,49 @@ public sealed class ThemeSuggester : IThemeSuggester
         }
 
         // Work in a canonical order (by text), so the grouping does not depend on the order answers came in.
-        var order = Enumerable.Range(0, n).ToArray();
         var texts = answers.Select(a => a ?? "").ToArray();
+        var order = Enumerable.Range(0, n).ToArray();
         Array.Sort(order, (x, y) =>
         {
-            var c = string.CompareOrdinal(texts[x].Trim().ToLowerInvariant(), texts[y].Trim().ToLowerInvariant());
-            return c != 0 ? c : string.CompareOrdinal(texts[x], texts[y]);
+            var c = string.CompareOrdinal(texts[x], texts[y]);
+            return c != 0 ? c : x.CompareTo(y);
         });
         var sorted = order.Select(i => texts[i]).ToArray();
-
-        // Each answer is read in the language it is written in (a bilingual room mixes them); see AnswerLanguage.
         var room = AnswerLanguage.Normalise(language);
-        var english = new LanguageAnalysis(AnswerLanguage.English, AnswerTokenizer.English, _englishExpander.Value);
-        var spanish = new LanguageAnalysis(AnswerLanguage.Spanish, AnswerTokenizer.Spanish, null);
-        var languages = sorted
-            .Select(text => GuessLanguage(text, room) == AnswerLanguage.Spanish ? spanish : english)
-            .ToArray();
-        var model = new AnswerModel(_options);
-        var analysed = model.Analyse(sorted, languages);
-        var labels = n == 1 ? [0] : AverageLinkage.Cluster(analysed.Similarity, _options.Threshold);
+        var languages = sorted.Select(t => AnswerLanguage.Guess(t, room)).ToArray();
 
-        var groups = new Dictionary<int, List<int>>();
-        for (var i = 0; i < n; i++)
+        var vectors = Vectors(sorted, languages, cancellationToken);
+        Centre(vectors);
+        var similarity = Similarity(vectors, vectors);
+        var lexical = _options.SpanishLexicalWeight > 0 ? LexicalSimilarity(sorted, languages) : null;
+        if (lexical is not null)
         {
-            if (!groups.TryGetValue(labels[i], out var members))
+            for (var i = 0; i < n; i++)
             {
-                groups[labels[i]] = members = [];
+                for (var j = 0; j < n; j++)
+                {
+                    if (languages[i] == AnswerLanguage.Spanish && languages[j] == AnswerLanguage.Spanish)
+                    {
+                        similarity[i, j] = (1 - _options.SpanishLexicalWeight) * similarity[i, j] + _options.SpanishLexicalWeight * lexical[i, j];
+                    }
+                }
             }
-            members.Add(i);
         }
+        cancellationToken.ThrowIfCancellationRequested();
+        var labels = n < 2 ? new int[n] : AverageLinkage.Cluster(similarity, Cut(similarity));
 
+        var groups = Enumerable.Range(0, n).GroupBy(i => labels[i]).Select(g => g.ToList()).ToList();
         var themes = new List<SuggestedTheme>();
         var unthemed = new List<int>();
-        foreach (var members in groups.Values)
+        foreach (var members in groups)
         {
             if (members.Count < _options.MinThemeSize)
             {
                 unthemed.AddRange(members.Select(m => order[m]));
                 continue;
             }
-            var label = model.Label(analysed, members, room);
-            var original = members.Select(m => order[m]).Order().ToArray();
-            themes.Add(new SuggestedTheme(label, original));
+            var label = ThemeNamer.Name(members.Select(m => sorted[m]).ToList(), members.Select(m => languages[m]).ToList(), Centrality(similarity, members), room);
+            themes.Add(new SuggestedTheme(label, members.Select(m => order[m]).Order().ToArray()));
         }
         themes.Sort((a, b) =>
         {
@@ -114,48 +99,228 @@ public sealed class ThemeSuggester : IThemeSuggester
         return new ThemeSuggestions(themes, unthemed);
     }
 
-    /// <summary>The language ("en" or "es") an answer is read in, in a room whose language is <paramref name="roomLanguage"/>.</summary>
-    internal string GuessLanguage(string answer, string roomLanguage) =>
-        AnswerLanguage.Guess(answer, AnswerLanguage.Normalise(roomLanguage), _englishExpander.Value.IsKnownCollocationCached);
-
-    private sealed record LoadedLexicon(WordNet WordNet, TimeSpan LoadTime)
+    public IReadOnlyList<Placement> Place(IReadOnlyList<string> cards, IReadOnlyList<NamedTheme> themes, string language = "en", CancellationToken cancellationToken = default)
     {
-        public static LoadedLexicon Load(string directory)
+        var scores = Score(cards, themes, language, cancellationToken);
+        var needed = themes.Any(t => t.Examples.Count > 0) ? _options.ConfidentMargin : _options.ConfidentMarginNamesOnly;
+        return scores.Select(row =>
         {
-            var watch = Stopwatch.StartNew();
-            var wordNet = WordNet.Load(directory);
-            return new LoadedLexicon(wordNet, watch.Elapsed);
+            if (row.Length == 0)
+            {
+                return new Placement([], false);
+            }
+            var ranked = Enumerable.Range(0, row.Length).OrderByDescending(t => row[t]).ThenBy(t => t).ToArray();
+            var margin = ranked.Length > 1 ? row[ranked[0]] - row[ranked[1]] : double.PositiveInfinity;
+            return new Placement(ranked.Take(3).ToArray(), margin >= needed);
+        }).ToList();
+    }
+
+    /// <summary>Each card's score for each theme (higher is likelier), as <see cref="Place"/> ranks them.</summary>
+    internal double[][] Score(IReadOnlyList<string> cards, IReadOnlyList<NamedTheme> themes, string language, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(cards);
+        ArgumentNullException.ThrowIfNull(themes);
+        CheckCount(cards.Count, nameof(cards));
+        CheckCount(themes.Sum(t => t.Examples.Count), nameof(themes));
+        if (themes.Count == 0 || cards.Count == 0)
+        {
+            return cards.Select(_ => Array.Empty<double>()).ToArray();
         }
+        var room = AnswerLanguage.Normalise(language);
+        var cardTexts = cards.Select(c => c ?? "").ToArray();
+        var cardVectors = Vectors(cardTexts, cardTexts.Select(t => AnswerLanguage.Guess(t, room)).ToArray(), cancellationToken);
+        var names = themes.Select(t => t.Name ?? "").ToArray();
+        var nameVectors = Vectors(names, names.Select(t => AnswerLanguage.Guess(t, room)).ToArray(), cancellationToken);
+        var centroids = new float[themes.Count][];
+        for (var t = 0; t < themes.Count; t++)
+        {
+            var examples = themes[t].Examples.Select(e => e ?? "").ToArray();
+            if (examples.Length > 0)
+            {
+                centroids[t] = Unit(Mean(Vectors(examples, examples.Select(e => AnswerLanguage.Guess(e, room)).ToArray(), cancellationToken)));
+            }
+        }
+        return cardVectors.Select(card => Enumerable.Range(0, themes.Count).Select(t =>
+        {
+            double toName = Dot(card, nameVectors[t]);
+            return centroids[t] is null ? toName : (_options.NameWeight * toName) + ((1 - _options.NameWeight) * Dot(card, centroids[t]));
+        }).ToArray()).ToArray();
+    }
+
+    private static void CheckCount(int count, string name)
+    {
+        if (count > SuggestionLimits.MaxAnswers)
+        {
+            throw new ArgumentOutOfRangeException(name, count, $"At most {SuggestionLimits.MaxAnswers} answers per call.");
+        }
+    }
+
+    /// <summary>The text the model reads for an answer: as typed in English; content words only in Spanish.</summary>
+    internal string ModelText(string answer, string language)
+    {
+        var trimmed = answer.Trim();
+        if (language != AnswerLanguage.Spanish || !_options.SpanishContentWordsOnly)
+        {
+            return trimmed;
+        }
+        var content = AnswerTokenizer.Spanish.Tokenize(trimmed).Where(t => !t.IsStop).Select(t => t.Text).ToList();
+        return content.Count == 0 ? "" : string.Join(' ', content);
+    }
+
+    private float[][] Vectors(string[] texts, string[] languages, CancellationToken cancellationToken)
+    {
+        var model = texts.Select((t, i) => ModelText(t, languages[i])).ToArray();
+        var vectors = SentenceEmbedder.Shared.Embed(model, cancellationToken);
+        // Copies (the cache's vectors are shared). An answer with no content word (only stop words) links to nothing.
+        return vectors.Select((v, i) => model[i].Length == 0 ? new float[v.Length] : (float[])v.Clone()).ToArray();
+    }
+
+    private static void Centre(float[][] vectors)
+    {
+        var mean = Mean(vectors);
+        foreach (var v in vectors)
+        {
+            var isZero = v.All(x => x == 0);
+            if (isZero)
+            {
+                continue;
+            }
+            for (var d = 0; d < v.Length; d++)
+            {
+                v[d] -= mean[d];
+            }
+            var unit = Unit(v);
+            Array.Copy(unit, v, v.Length);
+        }
+    }
+
+    private static float[] Mean(float[][] vectors)
+    {
+        var mean = new float[vectors[0].Length];
+        foreach (var v in vectors)
+        {
+            for (var d = 0; d < mean.Length; d++)
+            {
+                mean[d] += v[d] / vectors.Length;
+            }
+        }
+        return mean;
+    }
+
+    private static float[] Unit(float[] vector)
+    {
+        double norm = 0;
+        foreach (var x in vector)
+        {
+            norm += x * x;
+        }
+        var scale = norm > 0 ? (float)(1 / Math.Sqrt(norm)) : 0f;
+        return vector.Select(x => x * scale).ToArray();
+    }
+
+    private static float Dot(float[] a, float[] b)
+    {
+        float sum = 0;
+        for (var d = 0; d < a.Length; d++)
+        {
+            sum += a[d] * b[d];
+        }
+        return sum;
+    }
+
+    private static float[,] Similarity(float[][] a, float[][] b)
+    {
+        var result = new float[a.Length, b.Length];
+        for (var i = 0; i < a.Length; i++)
+        {
+            for (var j = 0; j < b.Length; j++)
+            {
+                result[i, j] = Dot(a[i], b[j]);
+            }
+        }
+        return result;
+    }
+
+    /// <summary>The similarity at which clustering stops: the call's mean pairwise similarity plus a number of its standard deviations.</summary>
+    private float Cut(float[,] similarity)
+    {
+        var n = similarity.GetLength(0);
+        double sum = 0, squares = 0;
+        long count = 0;
+        for (var i = 0; i < n; i++)
+        {
+            for (var j = i + 1; j < n; j++)
+            {
+                sum += similarity[i, j];
+                squares += similarity[i, j] * similarity[i, j];
+                count++;
+            }
+        }
+        var mean = sum / count;
+        var sd = Math.Sqrt(Math.Max(0, (squares / count) - (mean * mean)));
+        return (float)(mean + (_options.CutDeviations * sd));
+    }
+
+    private static double[] Centrality(float[,] similarity, List<int> members) =>
+        members.Select(i => members.Where(j => j != i).Select(j => (double)similarity[i, j]).DefaultIfEmpty(0).Average()).ToArray();
+
+    /// <summary>Cosine of TF-IDF vectors of the answers' content-word stems (Spanish stems, stop words left out).</summary>
+    private static float[,] LexicalSimilarity(string[] texts, string[] languages)
+    {
+        var n = texts.Length;
+        var bags = texts.Select((t, i) => languages[i] == AnswerLanguage.Spanish
+                ? AnswerTokenizer.Spanish.Tokenize(t).Where(w => !w.IsStop).Select(w => AnswerTokenizer.Spanish.Stem(w.Text)).Distinct().ToList()
+                : [])
+            .ToList();
+        var df = bags.SelectMany(b => b).GroupBy(s => s).ToDictionary(g => g.Key, g => g.Count());
+        var weights = bags.Select(b => b.ToDictionary(s => s, s => Math.Log(1 + ((double)n / df[s])))).ToList();
+        var norms = weights.Select(w => Math.Sqrt(w.Values.Sum(x => x * x))).ToArray();
+        var result = new float[n, n];
+        for (var i = 0; i < n; i++)
+        {
+            for (var j = 0; j < n; j++)
+            {
+                if (norms[i] == 0 || norms[j] == 0)
+                {
+                    continue;
+                }
+                double dot = 0;
+                foreach (var (s, w) in weights[i])
+                {
+                    if (weights[j].TryGetValue(s, out var v))
+                    {
+                        dot += w * v;
+                    }
+                }
+                result[i, j] = (float)(dot / (norms[i] * norms[j]));
+            }
+        }
+        return result;
     }
 }
 
-/// <summary>How long the one-time lexicon load took and roughly how many bytes it holds.</summary>
-public sealed record LexiconInfo(TimeSpan LoadTime, long ApproximateBytes);
-
-/// <summary>The tunable parts of the method; the defaults are the shipped method.</summary>
+/// <summary>The method's settings; the defaults are the shipped method (ADR-007 says how they were chosen).</summary>
 internal sealed record SuggesterOptions
 {
     public static readonly SuggesterOptions Default = new();
 
-    /// <summary>Average-linkage similarity below which clusters are no longer merged.</summary>
-    public float Threshold { get; init; } = 0.75f;
+    /// <summary>Clustering stops below the call's mean pairwise similarity plus this many standard deviations.</summary>
+    public double CutDeviations { get; init; } = 2.0;
 
-    public int MinThemeSize { get; init; } = 2;
+    public int MinThemeSize { get; init; } = 3;
 
-    /// <summary>Whether similarities are standardised per answer before clustering (the threshold is then in z units).</summary>
-    public bool Standardise { get; init; } = true;
+    /// <summary>Spanish answers are embedded from their content words (the model is English; stop words must not link).</summary>
+    public bool SpanishContentWordsOnly { get; init; } = true;
 
-    /// <summary>Features found in fewer answers than this are left out of the vectors (they cannot link two answers).</summary>
-    public int MinFeatureAnswers { get; init; } = 1;
+    /// <summary>Weight of shared Spanish content-word stems (TF-IDF cosine) against the embedding, between two Spanish answers.</summary>
+    public float SpanishLexicalWeight { get; init; }
 
-    /// <summary>Raw cosine below which two answers never link, whatever the standardised score says.</summary>
-    public float MinCosine { get; init; } = 0.02f;
+    /// <summary>Placement: weight of the similarity to the theme's name against that to its examples' centroid.</summary>
+    public double NameWeight { get; init; } = 0.5;
 
-    /// <summary>Each answer keeps only its strongest features (speed; the weak tail is mostly noise).</summary>
-    public int MaxFeatures { get; init; } = 200;
+    /// <summary>Placement with examples: how far the best theme's score must lead the second's to pre-place the card.</summary>
+    public double ConfidentMargin { get; init; } = 0.1;
 
-    public ExpansionWeights Weights { get; init; } = new();
-
-    /// <summary>Smoothing of the inverse document frequency computed over the answers.</summary>
-    public float IdfSmoothing { get; init; } = 1f;
+    /// <summary>Placement with names only: the same margin.</summary>
+    public double ConfidentMarginNamesOnly { get; init; } = 0.1;
 }

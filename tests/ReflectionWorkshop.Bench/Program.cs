@@ -4,6 +4,7 @@ using ReflectionWorkshop.Bench;
 return args.FirstOrDefault() switch
 {
     "themes" => ThemesCommand.Run(args[1..]),
+    "themes-assign" => ThemesAssignCommand.Run(args[1..]),
     "themes-speed" => ThemesSpeedCommand.Run(args[1..]),
     "load" => await ReflectionWorkshop.Bench.Load.LoadCommand.RunAsync(args[1..]),
     "crash" => await ReflectionWorkshop.Bench.Load.CrashCommand.RunAsync(args[1..]),
@@ -14,8 +15,10 @@ static int Usage()
 {
     Console.Error.WriteLine("""
         usage: ReflectionWorkshop.Bench VERB [ARGS]
-          themes FILE [FILE...] [--threshold T]  theme suggestions against hand-made groupings, per file in its room language
-          themes-speed FILE [--answers N] time suggesting themes for N answers (default 500) sampled from FILE
+          themes FILE [FILE...] [--set NAME=VALUE]  draft themes against hand-made groupings, per file in its room language
+          themes-assign FILE [FILE...] [--no-examples]
+                                        placement under the file's theme labels (two examples per theme placed by hand)
+          themes-speed FILE               model load, memory, and warm time to draft 100/500 answers and to place 500 cards
           load [--url URL] [--participants N] [--seconds S] [--no-build] [--db-folder DIR] [--server-env NAME=VALUE]
                                         a workshop of N phones over loopback (own Release instance without --url)
           crash [--participants N] [--no-build]
