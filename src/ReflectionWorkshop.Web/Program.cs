@@ -37,6 +37,8 @@ builder.Services.AddHttpContextAccessor();
 builder.Services.AddLocalization();
 builder.Services.AddScoped<SpaceAccess>();
 builder.Services.AddSingleton<IThemeSuggester, ThemeSuggester>();
+builder.Services.AddSingleton<ThemeEngine>();
+builder.Services.AddHostedService<ThemeEngineWarmUp>();
 builder.Services.AddScoped<ThemeBoards>();
 builder.Services.AddSignalR().AddWorkshopBackplane(builder.Configuration);
 builder.Services.AddSingleton<LiveUpdates>();

@@ -13,7 +13,7 @@ namespace ReflectionWorkshop.Web.Themes;
 /// Reads and edits theme boards for the pages: a step's cards with its board, edits that survive a
 /// race with another facilitator, suggestions, the context a later step shows, and opening a vote.
 /// </summary>
-public sealed class ThemeBoards(AppDbContext db, IThemeSuggester suggester, TimeProvider clock, IStringLocalizer<ReviewText> text)
+public sealed class ThemeBoards(AppDbContext db, ThemeEngine engine, TimeProvider clock, IStringLocalizer<ReviewText> text)
 {
     private const int Attempts = 3;
 
@@ -62,40 +62,88 @@ public sealed class ThemeBoards(AppDbContext db, IThemeSuggester suggester, Time
     }
 
     /// <summary>
-    /// Groups the cards nobody has themed yet and adds the groups as themes. Compare prompts are
-    /// grouped side by side, so each theme speaks for one side. Returns how many themes were added.
+    /// Drafts themes from the cards nobody has themed yet; the facilitator then accepts, renames or
+    /// dismisses each. Compare prompts are grouped side by side, so each draft speaks for one side.
+    /// At most <see cref="SuggestionLimits.MaxAnswers"/> cards a side are read (the board says so when
+    /// there are more). Returns how many drafts there are, or null when the engine ran out of time.
     /// </summary>
-    public Task<int> SuggestAsync(Session session, int step, CancellationToken cancellationToken) =>
-        EditAsync(session, step, (board, cards) =>
+    public async Task<int?> SuggestAsync(Session session, int step, CancellationToken cancellationToken)
+    {
+        var view = await ViewAsync(session, step, cancellationToken);
+        var drafts = new List<(string, IReadOnlyList<CardKey>)>();
+        foreach (var side in view.Unthemed.GroupBy(c => c.Side).OrderBy(g => g.Key))
         {
-            var themed = board.Themes.SelectMany(t => t.Cards).ToHashSet();
-            var suggestions = new List<(string, IReadOnlyList<CardKey>)>();
-            foreach (var side in cards.Where(c => !themed.Contains(c.Key)).GroupBy(c => c.Side).OrderBy(g => g.Key))
+            var cards = side.Take(SuggestionLimits.MaxAnswers).ToList();
+            var found = await engine.SuggestAsync(cards.Select(c => c.Text).ToList(), session.Activity.Language, cancellationToken);
+            if (found is null)
             {
-                var unthemed = side.ToList();
-                var found = suggester.Suggest(unthemed.Select(c => c.Text).ToList(), session.Activity.Language);
-                foreach (var theme in found.Themes)
-                {
-                    var members = theme.Members.Select(i => unthemed[i]).ToList();
-                    suggestions.Add((Label(members, theme.Label), members.Select(c => c.Key).ToList()));
-                }
+                return null;
             }
 
-            return board.AddSuggestions(suggestions, clock.GetUtcNow()).Count;
-        }, cancellationToken);
+            drafts.AddRange(found.Themes.Select(t => (t.Label, (IReadOnlyList<CardKey>)t.Members.Select(i => cards[i].Key).ToList())));
+        }
+
+        return await EditAsync(session, step, (board, _) => board.SetDrafts(drafts, clock.GetUtcNow()).Count, cancellationToken);
+    }
 
     /// <summary>
-    /// A suggested theme is named after the crispest of its representative answers (the room's own
-    /// words, e.g. "clear roles"); the suggester's key words are the fallback when every answer is long.
+    /// Where each loose card (in no theme and no draft) likely belongs among the named themes, the cards
+    /// people placed serving as each theme's examples. Empty with no named theme; null when the engine
+    /// ran out of time (the board then works by hand).
     /// </summary>
-    private static string Label(IReadOnlyList<Card> members, string keywords) =>
-        BoardView.Representative(members)
-            .Select(c => c.Text.Trim())
-            .Where(text => text.Length is > 0 and <= LabelMaxLength)
-            .OrderBy(text => text.Length)
-            .FirstOrDefault() ?? keywords;
+    public async Task<IReadOnlyDictionary<CardKey, CardHint>?> HintsAsync(Session session, BoardView view, CancellationToken cancellationToken)
+    {
+        var loose = view.Loose.Take(SuggestionLimits.MaxAnswers).ToList();
+        if (view.Themes.Count == 0 || loose.Count == 0)
+        {
+            return new Dictionary<CardKey, CardHint>();
+        }
 
-    private const int LabelMaxLength = 48;
+        var themes = view.Themes
+            .Select(t => new NamedTheme(t.Theme.Name, t.Cards.Select(c => c.Text).Take(ExamplesPerTheme).ToList()))
+            .ToList();
+        var placements = await engine.PlaceAsync(loose.Select(c => c.Text).ToList(), themes, session.Activity.Language, cancellationToken);
+        if (placements is null)
+        {
+            return null;
+        }
+
+        return loose.Zip(placements).ToDictionary(
+            pair => pair.First.Key,
+            pair => new CardHint(pair.Second.Ranked.Select(i => view.Themes[i].Theme).ToList(), pair.Second.Confident && pair.Second.Ranked.Count > 0));
+    }
+
+    /// <summary>
+    /// What one phone shows while the room sorts: the named themes, and that participant's own cards of the step
+    /// (never anyone else's), each with the theme it is in, whether a facilitator placed it there, and the likeliest theme.
+    /// </summary>
+    public async Task<(IReadOnlyList<Theme> Themes, IReadOnlyList<SortCard> Cards)> SortViewAsync(Session session, int step, Guid participantId, CancellationToken cancellationToken)
+    {
+        var view = await ViewAsync(session, step, cancellationToken);
+        var themes = view.Themes.Select(t => t.Theme).ToList();
+        var mine = view.Themes.SelectMany(t => t.Cards).Concat(view.Unthemed).Where(c => c.ParticipantId == participantId).ToList();
+        var loose = mine.Where(c => view.Unthemed.Contains(c)).ToList();
+        IReadOnlyList<Placement>? placements = null;
+        if (loose.Count > 0 && themes.Count > 0)
+        {
+            var named = view.Themes.Select(t => new NamedTheme(t.Theme.Name, t.Cards.Select(c => c.Text).Take(ExamplesPerTheme).ToList())).ToList();
+            placements = await engine.PlaceAsync(loose.Select(c => c.Text).ToList(), named, session.Activity.Language, cancellationToken);
+        }
+
+        var cards = mine
+            .OrderBy(c => c.Key.Slot)
+            .Select(card =>
+            {
+                var current = view.Themes.FirstOrDefault(t => t.Cards.Contains(card))?.Theme;
+                var likeliest = placements is not null && loose.IndexOf(card) is >= 0 and var i && placements[i].Ranked.Count > 0 ? themes[placements[i].Ranked[0]] : null;
+                return new SortCard(card, current, current is not null && !view.RoomPlaced.Contains(card.Key), current ?? likeliest);
+            })
+            .ToList();
+        return (themes, cards);
+    }
+
+    // Enough for the engine to know a theme; a theme of hundreds of cards costs no more than this.
+    private const int ExamplesPerTheme = 20;
 
     /// <summary>
     /// What a step shows as context: the top themes of the step it names, or for a vote its
@@ -149,6 +197,18 @@ public sealed class ThemeBoards(AppDbContext db, IThemeSuggester suggester, Time
         return Card.From(prompt, responses);
     }
 }
+
+/// <summary>
+/// Where the engine thinks a loose card belongs: the likeliest named themes first (at most three), and
+/// whether it is sure enough to show the card in the first as "suggested" until a person confirms it.
+/// </summary>
+public sealed record CardHint(IReadOnlyList<Theme> Choices, bool Suggested);
+
+/// <summary>
+/// One of a participant's own cards while the room sorts: the theme it is in (null: none yet), whether a
+/// facilitator put it there (then it stays), and the theme the phone offers first.
+/// </summary>
+public sealed record SortCard(Card Card, Theme? In, bool PlacedByFacilitator, Theme? Preselected);
 
 /// <summary>The themes an earlier step hands on to this one, with where they came from and a heading saying so.</summary>
 public sealed record StepContext(int FromStep, Prompt From, IReadOnlyList<string> Themes, string Heading);

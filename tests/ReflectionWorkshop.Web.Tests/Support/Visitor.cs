@@ -61,10 +61,31 @@ public sealed class Visitor(HttpClient client, CookieContainer cookies)
     }
 
     /// <summary>What a browser would send for the form: its fields as they are, with <paramref name="fields"/> filled in.</summary>
-    private static (string Target, List<KeyValuePair<string, string>> Values) FormValues(Page page, string formSelector, (string Name, string Value)[] fields)
+    /// <summary>
+    /// Clicks a submit button as a browser does: posts its form with the button's own name and value, to the
+    /// button's formaction when it has one, and follows the redirect.
+    /// </summary>
+    public async Task<Page> ClickAsync(Page page, string buttonSelector, params (string Name, string Value)[] fields)
     {
-        var form = page.Document.QuerySelector<IHtmlFormElement>(formSelector)
-            ?? throw new InvalidOperationException($"No form matches '{formSelector}' on {page.Url}.\n{page.Document.Body?.TextContent}");
+        var button = page.Document.QuerySelector<IHtmlButtonElement>(buttonSelector)
+            ?? throw new InvalidOperationException($"No button matches '{buttonSelector}' on {page.Url}.\n{page.Document.Body?.TextContent}");
+        var form = button.Form ?? throw new InvalidOperationException($"The button '{buttonSelector}' is in no form.");
+        var pressed = string.IsNullOrEmpty(button.Name) ? fields : [.. fields, (button.Name, button.Value)];
+        var (target, values) = FormValues(page, form, pressed);
+        if (button.GetAttribute("formaction") is { Length: > 0 } formAction)
+        {
+            target = formAction;
+        }
+
+        return await FollowAsync(await Client.PostAsync(target, new FormUrlEncodedContent(values)), page.Url);
+    }
+
+    private static (string Target, List<KeyValuePair<string, string>> Values) FormValues(Page page, string formSelector, (string Name, string Value)[] fields) =>
+        FormValues(page, page.Document.QuerySelector<IHtmlFormElement>(formSelector)
+            ?? throw new InvalidOperationException($"No form matches '{formSelector}' on {page.Url}.\n{page.Document.Body?.TextContent}"), fields);
+
+    private static (string Target, List<KeyValuePair<string, string>> Values) FormValues(Page page, IHtmlFormElement form, (string Name, string Value)[] fields)
+    {
         var values = new List<KeyValuePair<string, string>>();
         var overridden = fields.Select(f => f.Name).ToHashSet();
         foreach (var element in form.Elements)

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Localization;
 using ReflectionWorkshop.Domain;
 using ReflectionWorkshop.Domain.Activities;
 using ReflectionWorkshop.Domain.Sessions;
+using ReflectionWorkshop.Domain.Themes;
 using ReflectionWorkshop.Infrastructure.Persistence;
 using ReflectionWorkshop.Web.Live;
 using ReflectionWorkshop.Web.Participation;
@@ -55,6 +56,16 @@ public sealed class IndexModel(AppDbContext db, ParticipantCookie cookie, LiveUp
 
     /// <summary>A vote step whose ballot the facilitator has not opened yet: nothing to answer for now.</summary>
     public bool WaitingForBallot => Prompt is { Kind: PromptKind.Vote } && !Session.IsBallotOpen(Step);
+
+    /// <summary>While the room sorts: this phone's own cards of the step, each with where it is and the likeliest theme.</summary>
+    public IReadOnlyList<SortCard> MyCards { get; private set; } = [];
+
+    /// <summary>The facilitator's named themes, offered to each card while the room sorts.</summary>
+    public IReadOnlyList<Theme> SortThemes { get; private set; } = [];
+
+    /// <summary>What happened to the card this phone just sorted; carried over the redirect.</summary>
+    [TempData]
+    public string? Sorted { get; set; }
 
     /// <summary>The step this phone is on: the room's, or its own in a self-paced session.</summary>
     public int Step => Session.StepFor(Participant);
@@ -218,6 +229,52 @@ public sealed class IndexModel(AppDbContext db, ParticipantCookie cookie, LiveUp
         return Redirect($"/s/{Session.JoinCode}");
     }
 
+    /// <summary>
+    /// While the room sorts, a participant places one of their own cards in a theme (or in none). Only their own:
+    /// the card must be an item of their answer to the step. A card a facilitator placed stays where they put it.
+    /// </summary>
+    public async Task<IActionResult> OnPostSortAsync(string code, string? card, string? to, CancellationToken cancellationToken)
+    {
+        if (await LoadAsync(code, cancellationToken) is { } redirect)
+        {
+            return redirect;
+        }
+
+        if (!Session.IsRoomSorting(Step) || Participant.IsRemoved)
+        {
+            NotSavedReason = text["Play.SortEnded"];
+            return Redirect($"/s/{Session.JoinCode}");
+        }
+
+        try
+        {
+            Sorted = await boards.EditAsync(Session, Step, (board, cards) =>
+            {
+                var mine = CardKey.TryParse(card, out var key) ? cards.FirstOrDefault(c => c.Key == key && c.ParticipantId == Participant.Id) : null;
+                if (mine is null)
+                {
+                    throw new DomainException(text["Play.SortCardGone"]);
+                }
+
+                Guid? target = Guid.TryParse(to, out var id) ? id : null;
+                var theme = target is { } t ? board.Find(t) ?? throw new DomainException(text["Play.SortThemeGone"]) : null;
+                if (!board.PlaceFromRoom(mine.Key, target, clock.GetUtcNow()))
+                {
+                    return text["Play.SortFacilitatorPlaced", board.ThemeOf(mine.Key)?.Name ?? ""];
+                }
+
+                return theme is null ? text["Play.SortedNone"] : text["Play.SortedIn", theme.Name];
+            }, cancellationToken);
+            await live.AnswersChangedAsync(Session.Id);
+        }
+        catch (DomainException ex)
+        {
+            Sorted = ex.Message;
+        }
+
+        return Redirect($"/s/{Session.JoinCode}#sort");
+    }
+
     /// <summary>Confirms a withdrawal after the redirect.</summary>
     [TempData]
     public string? Withdrawn { get; set; }
@@ -286,6 +343,10 @@ public sealed class IndexModel(AppDbContext db, ParticipantCookie cookie, LiveUp
             var step = session.StepFor(participant);
             Saved = await db.Responses.SingleOrDefaultAsync(r => r.ParticipantId == participant.Id && r.Step == step, cancellationToken);
             Context = await boards.ContextAsync(session, step, cancellationToken);
+            if (session.IsRoomSorting(step) && Saved is not null && !participant.IsRemoved)
+            {
+                (SortThemes, MyCards) = await boards.SortViewAsync(session, step, participant.Id, cancellationToken);
+            }
         }
 
         return null;

@@ -326,7 +326,8 @@
       return;
     }
     if (state.state === current.dataset.state && String(state.step) === current.dataset.step) {
-      if (String(state.locked) !== current.dataset.locked || String(state.ballots ?? 0) !== (current.dataset.ballots ?? "0")) {
+      if (String(state.locked) !== current.dataset.locked || String(state.ballots ?? 0) !== (current.dataset.ballots ?? "0")
+        || String(state.sorting ?? false) !== (current.dataset.sorting ?? "false")) {
         refresh();
       } else if ((state.timerEndsAt ?? "") !== (current.querySelector("[data-timer]")?.dataset.timer ?? "")) {
         refresh();

@@ -61,12 +61,12 @@ public sealed class ReviewPagesInSpanishTests : IDisposable
 
         Assert.Equal("Temas del paso 1: What did you learn?", board.H1);
         Assert.Equal("Temas: paso 1 · Reflection Workshop", board.Document.Title);
-        foreach (var spanish in (string[])["← Volver a la sesión", "1 tarjeta", "Sin tema", "Proponer temas", "Tema nuevo", "Añadir tema", "Mover a"])
+        foreach (var spanish in (string[])["← Volver a la sesión", "1 tarjeta", "Sin tema", "Proponer borradores de temas", "Tema nuevo", "Añadir tema", "Mover a"])
         {
             Assert.Contains(spanish, board.Text);
         }
 
-        foreach (var english in (string[])["Back to the session", "1 card", "Unthemed", "Suggest themes", "New theme", "Add theme", "Move to"])
+        foreach (var english in (string[])["Back to the session", "1 card", "Unthemed", "Draft themes for me", "New theme", "Add theme", "Move to"])
         {
             Assert.DoesNotContain(english, board.Text);
         }

@@ -63,10 +63,12 @@ public sealed class ThemeBoardTests : IDisposable
         return (session, phones);
     }
 
-    private static IReadOnlyList<string> CardsOf(Page board, string theme) =>
-        board.Document.QuerySelectorAll("section.theme")
+    // "Unthemed" means every card no person has placed: those waiting in the column and those shown in a theme as suggested.
+    private static IReadOnlyList<string> CardsOf(Page board, string theme) => theme == "Unthemed"
+        ? board.Document.QuerySelectorAll("section.unthemed .board-card .answer, .board-card.suggested .answer").Select(a => a.TextContent.Trim()).ToList()
+        : board.Document.QuerySelectorAll("section.theme")
             .Single(s => s.QuerySelector("h2")!.TextContent.Trim() == theme)
-            .QuerySelectorAll(".board-card .answer").Select(a => a.TextContent.Trim()).ToList();
+            .QuerySelectorAll(".board-card:not(.suggested) .answer").Select(a => a.TextContent.Trim()).ToList();
 
     private static string ThemeId(Page board, string theme) =>
         board.Document.QuerySelectorAll("section.theme")
@@ -79,7 +81,7 @@ public sealed class ThemeBoardTests : IDisposable
     private async Task<Page> MoveAsync(Page board, string cardText, string theme)
     {
         var card = board.Document.QuerySelectorAll(".board-card").First(c => c.QuerySelector(".answer")!.TextContent.Trim() == cardText);
-        return await _facilitator.SubmitAsync(board, $"[data-card='{card.GetAttribute("data-card")}'] form", ("to", ThemeId(board, theme)));
+        return await _facilitator.SubmitAsync(board, $"[data-card='{card.GetAttribute("data-card")}'] form.move-form", ("to", ThemeId(board, theme)));
     }
 
     [Fact]
@@ -94,22 +96,60 @@ public sealed class ThemeBoardTests : IDisposable
     }
 
     [Fact]
-    public async Task Suggest_themes_puts_identical_answers_in_one_theme()
+    public async Task Drafting_groups_identical_answers_and_a_draft_becomes_a_theme_only_when_accepted()
     {
         var (session, _) = await RoomOnStepOneAsync(
             ["We trusted each other", "Clear roles"],
-            ["we trusted each other"],
-            ["Clear roles", "Pizza on Fridays"]);
+            ["we trusted each other", "Clear roles"],
+            ["We trusted each other", "clear roles"],
+            ["Pizza on Fridays"]);
         var board = await _facilitator.GetAsync(BoardUrl(session, 1));
 
-        var suggested = await _facilitator.SubmitAsync(board, "form[action*='handler=Suggest']");
+        var drafted = await _facilitator.SubmitAsync(board, "form[action*='handler=Suggest']");
 
-        Assert.Contains("suggested", suggested.Text);
-        var themes = suggested.Document.QuerySelectorAll("section.theme:not(.unthemed)")
-            .Select(s => s.QuerySelectorAll(".board-card .answer").Select(a => a.TextContent.Trim().ToLowerInvariant()).ToList())
+        Assert.Contains("draft theme", drafted.Document.QuerySelector("[data-flash]")?.TextContent ?? drafted.Text);
+        Assert.Empty(drafted.Document.QuerySelectorAll("section.theme:not(.unthemed)"));
+        var drafts = drafted.Document.QuerySelectorAll("li.draft")
+            .Select(d => d.QuerySelectorAll(".draft-cards li").Select(c => c.TextContent.Trim().ToLowerInvariant()).ToList())
             .ToList();
-        Assert.Contains(themes, t => t.Count(c => c == "we trusted each other") == 2);
-        Assert.Contains(themes, t => t.Count(c => c == "clear roles") == 2);
+        Assert.Contains(drafts, d => d.Count == 3 && d.All(c => c == "we trusted each other"));
+        Assert.Contains(drafts, d => d.Count == 3 && d.All(c => c == "clear roles"));
+
+        var trustDraft = drafted.Document.QuerySelectorAll("li.draft").Single(d => d.TextContent.Contains("trusted", StringComparison.OrdinalIgnoreCase));
+        var accepted = await _facilitator.SubmitAsync(drafted, $"#{trustDraft.Id} form", ("name", "Trust"));
+
+        Assert.Contains("Theme “Trust” made from the draft, with 3 cards.", accepted.Text);
+        Assert.Equal(3, CardsOf(accepted, "Trust").Count);
+        Assert.Single(accepted.Document.QuerySelectorAll("li.draft"));
+    }
+
+    [Fact]
+    public async Task A_dismissed_draft_leaves_its_cards_loose()
+    {
+        var (session, _) = await RoomOnStepOneAsync(["Clear roles"], ["clear roles"], ["Clear roles"]);
+        var drafted = await _facilitator.SubmitAsync(await _facilitator.GetAsync(BoardUrl(session, 1)), "form[action*='handler=Suggest']");
+        var draft = drafted.Document.QuerySelector("li.draft")!;
+
+        var dismissed = await _facilitator.ClickAsync(drafted, $"#{draft.Id} button[formaction*='handler=Dismiss']");
+
+        Assert.Contains("dismissed", dismissed.Text);
+        Assert.Empty(dismissed.Document.QuerySelectorAll("li.draft"));
+        Assert.Equal(3, CardsOf(dismissed, "Unthemed").Count);
+    }
+
+    [Fact]
+    public async Task A_draft_accepted_under_a_taken_name_comes_back_with_the_name_typed_and_a_message()
+    {
+        var (session, _) = await RoomOnStepOneAsync(["Clear roles"], ["clear roles"], ["Clear roles"]);
+        var board = await AddThemeAsync(await _facilitator.GetAsync(BoardUrl(session, 1)), "Roles");
+        var drafted = await _facilitator.SubmitAsync(board, "form[action*='handler=Suggest']");
+        var draft = drafted.Document.QuerySelector("li.draft")!;
+
+        var refused = await _facilitator.SubmitAsync(drafted, $"#{draft.Id} form", ("name", "roles"));
+
+        Assert.Equal(HttpStatusCode.OK, refused.Status);
+        Assert.Contains("There is already a theme called “roles”", refused.Text);
+        Assert.Equal("roles", refused.Document.QuerySelector($"#{draft.Id} input[name='name']")!.GetAttribute("value"));
     }
 
     [Fact]

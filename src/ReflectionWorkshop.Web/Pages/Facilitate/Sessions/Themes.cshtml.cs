@@ -29,6 +29,15 @@ public sealed class ThemesModel(AppDbContext db, SpaceAccess access, ThemeBoards
 
     public bool CanEdit { get; private set; }
 
+    /// <summary>Where each loose card likely belongs among the named themes; null when the engine had no answer in time.</summary>
+    public IReadOnlyDictionary<CardKey, CardHint>? Hints { get; private set; }
+
+    /// <summary>The cards the engine is sure of, by the theme it shows them in as "suggested".</summary>
+    public ILookup<Guid, Card> Suggested { get; private set; } = Array.Empty<Card>().ToLookup(c => Guid.Empty);
+
+    /// <summary>Loose cards not shown as suggested in a theme: they wait in the "to place" column.</summary>
+    public IReadOnlyList<Card> ToPlace { get; private set; } = [];
+
     /// <summary>When the board last changed, for the page's live refresh.</summary>
     public DateTimeOffset? UpdatedAt { get; private set; }
 
@@ -47,7 +56,7 @@ public sealed class ThemesModel(AppDbContext db, SpaceAccess access, ThemeBoards
     /// <summary>What the page polls when the live connection is down: a change in any of these refreshes it.</summary>
     public async Task<IActionResult> OnGetStateAsync(Guid id, int number, CancellationToken cancellationToken)
     {
-        if (!await LoadAsync(id, number, cancellationToken))
+        if (!await LoadAsync(id, number, cancellationToken, withHints: false))
         {
             return NotFound();
         }
@@ -65,14 +74,45 @@ public sealed class ThemesModel(AppDbContext db, SpaceAccess access, ThemeBoards
     public Task<IActionResult> OnPostSuggestAsync(Guid id, int number, CancellationToken cancellationToken) =>
         EditAsync(id, number, null, async session =>
         {
-            var added = await boards.SuggestAsync(session, number - 1, cancellationToken);
-            return added switch
+            var drafts = await boards.SuggestAsync(session, number - 1, cancellationToken);
+            return drafts switch
             {
+                null => text["Themes.SuggestTimedOut"],
                 0 => text["Themes.SuggestedNone"],
                 1 => text["Themes.SuggestedOne"],
-                _ => text["Themes.SuggestedMany", added],
+                _ => text["Themes.SuggestedMany", drafts],
             };
         }, cancellationToken);
+
+    public Task<IActionResult> OnPostAcceptAsync(Guid id, int number, Guid themeId, string? name, CancellationToken cancellationToken) =>
+        EditAsync(id, number, ($"draft-{themeId:N}", name), session => EditBoard(session, number, (board, _) =>
+        {
+            var theme = board.AcceptDraft(themeId, name ?? "", clock.GetUtcNow());
+            return theme.Cards.Count == 1 ? text["Themes.AcceptedOne", theme.Name] : text["Themes.AcceptedMany", theme.Name, theme.Cards.Count];
+        }), cancellationToken);
+
+    public Task<IActionResult> OnPostDismissAsync(Guid id, int number, Guid themeId, CancellationToken cancellationToken) =>
+        EditAsync(id, number, null, session => EditBoard(session, number, (board, _) =>
+        {
+            var name = board.Drafts.FirstOrDefault(d => d.Id == themeId)?.Name ?? "";
+            board.DismissDraft(themeId, clock.GetUtcNow());
+            return text["Themes.Dismissed", name];
+        }), cancellationToken);
+
+    /// <summary>Places the suggested cards the facilitator saw in a theme (one card, or all of a theme's at once).</summary>
+    public Task<IActionResult> OnPostConfirmAsync(Guid id, int number, Guid themeId, List<string> cards, CancellationToken cancellationToken) =>
+        EditAsync(id, number, null, session => EditBoard(session, number, (board, known) =>
+        {
+            var keys = cards.Select(c => CardKey.TryParse(c, out var key) ? key : (CardKey?)null).OfType<CardKey>().Where(k => known.Any(c => c.Key == k)).ToList();
+            var placed = board.Confirm(themeId, keys, clock.GetUtcNow());
+            var name = board.Find(themeId)!.Name;
+            return placed switch
+            {
+                0 => text["Themes.ConfirmedNone"],
+                1 => text["Themes.ConfirmedOne", name],
+                _ => text["Themes.ConfirmedMany", placed, name],
+            };
+        }), cancellationToken);
 
     public Task<IActionResult> OnPostAddAsync(Guid id, int number, string? name, CancellationToken cancellationToken) =>
         EditAsync(id, number, ("new-theme", name), session => EditBoard(session, number, (board, _) =>
@@ -166,6 +206,39 @@ public sealed class ThemesModel(AppDbContext db, SpaceAccess access, ThemeBoards
         return RedirectToPage(new { id, number });
     }
 
+    /// <summary>Asks the room to sort its own cards into the named themes, or ends that.</summary>
+    public async Task<IActionResult> OnPostRoomSortAsync(Guid id, int number, bool sort, CancellationToken cancellationToken)
+    {
+        if (await access.SessionAsync(User, id, tracked: true, cancellationToken) is not { CanSteer: true, Session: var session }
+            || number < 1 || number > session.Activity.Prompts.Count)
+        {
+            return NotFound();
+        }
+
+        try
+        {
+            if (sort)
+            {
+                var view = await boards.ViewAsync(session, number - 1, cancellationToken);
+                session.StartRoomSorting(number - 1, view.Themes.Count);
+            }
+            else
+            {
+                session.StopRoomSorting();
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+            await live.StateChangedAsync(session);
+            Message = sort ? text["Themes.RoomSortStarted"] : text["Themes.RoomSortStopped"];
+        }
+        catch (DomainException ex)
+        {
+            Message = ex.Message;
+        }
+
+        return RedirectToPage(new { id, number });
+    }
+
     private Task<string> EditBoard(Session session, int number, Func<ThemeBoard, IReadOnlyList<Card>, string> edit) =>
         boards.EditAsync(session, number - 1, edit, HttpContext.RequestAborted);
 
@@ -209,7 +282,7 @@ public sealed class ThemesModel(AppDbContext db, SpaceAccess access, ThemeBoards
         }
     }
 
-    private async Task<bool> LoadAsync(Guid id, int number, CancellationToken cancellationToken)
+    private async Task<bool> LoadAsync(Guid id, int number, CancellationToken cancellationToken, bool withHints = true)
     {
         if (await access.SessionAsync(User, id, cancellationToken: cancellationToken) is not { } found
             || number < 1 || number > found.Session.Activity.Prompts.Count
@@ -223,6 +296,20 @@ public sealed class ThemesModel(AppDbContext db, SpaceAccess access, ThemeBoards
         CanEdit = found.CanSteer;
         Board = await boards.ViewAsync(Session, Step, cancellationToken);
         UpdatedAt = await boards.UpdatedAtAsync(id, Step, cancellationToken);
+        if (CanEdit && withHints)
+        {
+            Hints = await boards.HintsAsync(Session, Board, cancellationToken);
+        }
+
+        var hints = Hints ?? new Dictionary<CardKey, CardHint>();
+        Suggested = Board.Loose.Where(c => hints.TryGetValue(c.Key, out var hint) && hint.Suggested).ToLookup(c => hints[c.Key].Choices[0].Id);
+        ToPlace = Board.Loose.Where(c => !(hints.TryGetValue(c.Key, out var hint) && hint.Suggested)).ToList();
         return true;
     }
 }
+
+/// <summary>
+/// One card as the board shows it: where it is (<paramref name="ThemeId"/>, null when unthemed), the engine's
+/// hint for a loose card, and whether it is shown in its likeliest theme as "suggested" until a person confirms it.
+/// </summary>
+public sealed record BoardCardModel(Card Card, Guid? ThemeId, BoardView Board, bool CanEdit, string Side, CardHint? Hint = null, bool Suggested = false);
