@@ -55,20 +55,6 @@ public sealed class ThemeSuggester : IThemeSuggester
         var vectors = Vectors(sorted, languages, cancellationToken);
         Centre(vectors);
         var similarity = Similarity(vectors, vectors);
-        var lexical = _options.SpanishLexicalWeight > 0 ? LexicalSimilarity(sorted, languages) : null;
-        if (lexical is not null)
-        {
-            for (var i = 0; i < n; i++)
-            {
-                for (var j = 0; j < n; j++)
-                {
-                    if (languages[i] == AnswerLanguage.Spanish && languages[j] == AnswerLanguage.Spanish)
-                    {
-                        similarity[i, j] = (1 - _options.SpanishLexicalWeight) * similarity[i, j] + _options.SpanishLexicalWeight * lexical[i, j];
-                    }
-                }
-            }
-        }
         cancellationToken.ThrowIfCancellationRequested();
         var labels = n < 2 ? new int[n] : AverageLinkage.Cluster(similarity, Cut(similarity));
 
@@ -131,20 +117,63 @@ public sealed class ThemeSuggester : IThemeSuggester
         var cardVectors = Vectors(cardTexts, cardTexts.Select(t => AnswerLanguage.Guess(t, room)).ToArray(), cancellationToken);
         var names = themes.Select(t => t.Name ?? "").ToArray();
         var nameVectors = Vectors(names, names.Select(t => AnswerLanguage.Guess(t, room)).ToArray(), cancellationToken);
-        var centroids = new float[themes.Count][];
-        for (var t = 0; t < themes.Count; t++)
+        var exampleTexts = themes.SelectMany(t => t.Examples).Select(e => e ?? "").ToArray();
+        var exampleVectors = Vectors(exampleTexts, exampleTexts.Select(e => AnswerLanguage.Guess(e, room)).ToArray(), cancellationToken);
+        if (_options.PlaceCentre)
         {
-            var examples = themes[t].Examples.Select(e => e ?? "").ToArray();
-            if (examples.Length > 0)
+            // What every card of the step shares (the prompt's topic) says nothing about which theme a card is in:
+            // cards and examples are centred on their common mean, names on theirs.
+            var answersMean = Mean([.. cardVectors, .. exampleVectors]);
+            Centre(cardVectors, answersMean);
+            Centre(exampleVectors, answersMean);
+            if (names.Length > 1)
             {
-                centroids[t] = Unit(Mean(Vectors(examples, examples.Select(e => AnswerLanguage.Guess(e, room)).ToArray(), cancellationToken)));
+                Centre(nameVectors, Mean(nameVectors));
             }
         }
-        return cardVectors.Select(card => Enumerable.Range(0, themes.Count).Select(t =>
+        var centroids = new float[]?[themes.Count];
+        var next = 0;
+        for (var t = 0; t < themes.Count; t++)
         {
-            double toName = Dot(card, nameVectors[t]);
-            return centroids[t] is null ? toName : (_options.NameWeight * toName) + ((1 - _options.NameWeight) * Dot(card, centroids[t]));
-        }).ToArray()).ToArray();
+            var count = themes[t].Examples.Count;
+            if (count > 0)
+            {
+                centroids[t] = Unit(Mean(exampleVectors[next..(next + count)]));
+            }
+            next += count;
+        }
+        var anyExamples = centroids.Any(c => c is not null);
+        var scores = Blend(cardVectors, nameVectors, centroids, anyExamples);
+        return scores;
+    }
+
+    private double[][] Blend(float[][] cardVectors, float[][] nameVectors, float[]?[] centroids, bool anyExamples) =>
+        cardVectors.Select(card =>
+        {
+            var toName = nameVectors.Select(n => (double)Dot(card, n)).ToArray();
+            if (!anyExamples)
+            {
+                return toName;
+            }
+            var toExamples = centroids.Select((c, t) => c is null ? toName[t] : Dot(card, c)).ToArray();
+            if (_options.PlaceStandardise)
+            {
+                toName = Standardise(toName);
+                toExamples = Standardise(toExamples);
+            }
+            return toName.Select((v, t) => (_options.NameWeight * v) + ((1 - _options.NameWeight) * toExamples[t])).ToArray();
+        }).ToArray();
+
+    /// <summary>Scores as z-scores over the themes (so that two kinds of evidence on different scales can be blended).</summary>
+    private static double[] Standardise(double[] scores)
+    {
+        if (scores.Length < 2)
+        {
+            return scores;
+        }
+        var mean = scores.Average();
+        var sd = Math.Sqrt(scores.Sum(x => (x - mean) * (x - mean)) / scores.Length);
+        return scores.Select(x => sd > 0 ? (x - mean) / sd : 0).ToArray();
     }
 
     private static void CheckCount(int count, string name)
@@ -175,9 +204,10 @@ public sealed class ThemeSuggester : IThemeSuggester
         return vectors.Select((v, i) => model[i].Length == 0 ? new float[v.Length] : (float[])v.Clone()).ToArray();
     }
 
-    private static void Centre(float[][] vectors)
+    private static void Centre(float[][] vectors) => Centre(vectors, Mean(vectors));
+
+    private static void Centre(float[][] vectors, float[] mean)
     {
-        var mean = Mean(vectors);
         foreach (var v in vectors)
         {
             var isZero = v.All(x => x == 0);
@@ -196,7 +226,7 @@ public sealed class ThemeSuggester : IThemeSuggester
 
     private static float[] Mean(float[][] vectors)
     {
-        var mean = new float[vectors[0].Length];
+        var mean = new float[vectors.Length == 0 ? 0 : vectors[0].Length];
         foreach (var v in vectors)
         {
             for (var d = 0; d < mean.Length; d++)
@@ -263,40 +293,6 @@ public sealed class ThemeSuggester : IThemeSuggester
 
     private static double[] Centrality(float[,] similarity, List<int> members) =>
         members.Select(i => members.Where(j => j != i).Select(j => (double)similarity[i, j]).DefaultIfEmpty(0).Average()).ToArray();
-
-    /// <summary>Cosine of TF-IDF vectors of the answers' content-word stems (Spanish stems, stop words left out).</summary>
-    private static float[,] LexicalSimilarity(string[] texts, string[] languages)
-    {
-        var n = texts.Length;
-        var bags = texts.Select((t, i) => languages[i] == AnswerLanguage.Spanish
-                ? AnswerTokenizer.Spanish.Tokenize(t).Where(w => !w.IsStop).Select(w => AnswerTokenizer.Spanish.Stem(w.Text)).Distinct().ToList()
-                : [])
-            .ToList();
-        var df = bags.SelectMany(b => b).GroupBy(s => s).ToDictionary(g => g.Key, g => g.Count());
-        var weights = bags.Select(b => b.ToDictionary(s => s, s => Math.Log(1 + ((double)n / df[s])))).ToList();
-        var norms = weights.Select(w => Math.Sqrt(w.Values.Sum(x => x * x))).ToArray();
-        var result = new float[n, n];
-        for (var i = 0; i < n; i++)
-        {
-            for (var j = 0; j < n; j++)
-            {
-                if (norms[i] == 0 || norms[j] == 0)
-                {
-                    continue;
-                }
-                double dot = 0;
-                foreach (var (s, w) in weights[i])
-                {
-                    if (weights[j].TryGetValue(s, out var v))
-                    {
-                        dot += w * v;
-                    }
-                }
-                result[i, j] = (float)(dot / (norms[i] * norms[j]));
-            }
-        }
-        return result;
-    }
 }
 
 /// <summary>The method's settings; the defaults are the shipped method (ADR-007 says how they were chosen).</summary>
@@ -305,22 +301,25 @@ internal sealed record SuggesterOptions
     public static readonly SuggesterOptions Default = new();
 
     /// <summary>Clustering stops below the call's mean pairwise similarity plus this many standard deviations.</summary>
-    public double CutDeviations { get; init; } = 2.0;
+    public double CutDeviations { get; init; } = 0.5;
 
     public int MinThemeSize { get; init; } = 3;
 
     /// <summary>Spanish answers are embedded from their content words (the model is English; stop words must not link).</summary>
     public bool SpanishContentWordsOnly { get; init; } = true;
 
-    /// <summary>Weight of shared Spanish content-word stems (TF-IDF cosine) against the embedding, between two Spanish answers.</summary>
-    public float SpanishLexicalWeight { get; init; }
-
     /// <summary>Placement: weight of the similarity to the theme's name against that to its examples' centroid.</summary>
-    public double NameWeight { get; init; } = 0.5;
+    public double NameWeight { get; init; } = 0.65;
 
     /// <summary>Placement with examples: how far the best theme's score must lead the second's to pre-place the card.</summary>
-    public double ConfidentMargin { get; init; } = 0.1;
+    public double ConfidentMargin { get; init; } = 1.4;
+
+    /// <summary>Placement: cards and examples centred on their mean, names on theirs.</summary>
+    public bool PlaceCentre { get; init; } = true;
+
+    /// <summary>Placement: name and example scores standardised over the themes before they are blended.</summary>
+    public bool PlaceStandardise { get; init; } = true;
 
     /// <summary>Placement with names only: the same margin.</summary>
-    public double ConfidentMarginNamesOnly { get; init; } = 0.1;
+    public double ConfidentMarginNamesOnly { get; init; } = 0.2;
 }

@@ -124,6 +124,11 @@ internal sealed class AnswerTokenizer
     {
         // Lucene's set spells stop words with their accents (está, más, también); phones often leave them off.
         var set = new CharArraySet(Version, SpanishAnalyzer.DefaultStopSet, ignoreCase: true);
+        // The list has the forms of these auxiliaries ("tengo", "había", "está") but not the infinitives.
+        foreach (var word in new[] { "tener", "haber", "ser", "estar" })
+        {
+            set.Add(word);
+        }
         foreach (var word in SpanishAnalyzer.DefaultStopSet.Select(w => w.ToString()!).ToList())
         {
             set.Add(FoldAccents(word));
@@ -133,7 +138,11 @@ internal sealed class AnswerTokenizer
 
     private static CharArraySet EnglishStopWords()
     {
-        var set = new CharArraySet(Version, EnglishAnalyzer.DefaultStopSet, ignoreCase: true);
+        var set = new CharArraySet(Version, EnglishAnalyzer.DefaultStopSet, ignoreCase: true)
+        {
+            // Words that carry no theme and that the lists lack (a draft was once named "alternatively · instead").
+            "instead", "alternatively", "everyone", "everybody", "anyone", "someone", "somebody",
+        };
         using var reader = IOUtils.GetDecodingReader(typeof(SnowballFilter), "english_stop.txt", Encoding.UTF8);
         foreach (var word in WordlistLoader.GetSnowballWordSet(reader, Version))
         {
