@@ -1,0 +1,47 @@
+using ReflectionWorkshop.Domain.Sessions;
+
+namespace ReflectionWorkshop.Domain.Tests.Sessions;
+
+/// <summary>Asking the room to sort its own cards: a moment inside the current step.</summary>
+public sealed class RoomSortingTests
+{
+    private readonly SessionBuilder _sessions = new();
+
+    [Fact]
+    public void The_room_sorts_the_current_steps_cards_and_moving_on_ends_it()
+    {
+        var session = _sessions.OnStep(0);
+
+        session.StartRoomSorting(0, namedThemes: 2);
+
+        Assert.True(session.IsRoomSorting(0));
+        Assert.False(session.IsRoomSorting(1));
+        session.Advance(0);
+        Assert.False(session.RoomSorting);
+    }
+
+    [Fact]
+    public void Sorting_needs_a_named_theme_a_themeable_step_and_the_step_the_room_is_on()
+    {
+        var session = _sessions.OnStep(3);
+
+        Assert.Contains("Name at least one theme", Assert.Throws<DomainException>(() => _sessions.OnStep(0).StartRoomSorting(0, 0)).Message);
+        Assert.Contains("cannot be sorted", Assert.Throws<DomainException>(() => session.StartRoomSorting(3, 1)).Message);
+        Assert.Contains("step 4", Assert.Throws<DomainException>(() => session.StartRoomSorting(0, 1)).Message);
+        Assert.False(session.RoomSorting);
+    }
+
+    [Fact]
+    public void Stopping_ends_the_sorting_and_a_closed_session_does_not_sort()
+    {
+        var session = _sessions.OnStep(0);
+        session.StartRoomSorting(0, 1);
+
+        session.StopRoomSorting();
+        Assert.False(session.IsRoomSorting(0));
+
+        session.StartRoomSorting(0, 1);
+        session.Close(TestClock.MinutesLater(5));
+        Assert.False(session.IsRoomSorting(0));
+    }
+}
