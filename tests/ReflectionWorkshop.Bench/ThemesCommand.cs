@@ -65,7 +65,7 @@ internal static class ThemesCommand
         Console.WriteLine("moves_saved = share of answers already in the right group: drafts (groups of two or more) matched one-to-one");
         Console.WriteLine("to human themes greedily by largest overlap; every other answer needs one move, as from scratch.");
         Console.WriteLine("precision = share of the drafts' same-theme pairs that the human grouping also pairs.");
-        Console.WriteLine("overall ari, f1 = mean over prompts weighted by item count; moves_saved, precision pooled over all items/pairs;");
+        Console.WriteLine("Overall: ari, f1 = mean over prompts weighted by item count; moves_saved, precision pooled over all items/pairs;");
         Console.WriteLine("ms = suggestion time, model already loaded (embeddings are cached per text: a second file re-uses none).");
         var results = files.Select(file => RunSet(suggester, file, verbose)).ToList();
         if (results.Count > 1)

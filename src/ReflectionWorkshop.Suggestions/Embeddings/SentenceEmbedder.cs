@@ -96,7 +96,7 @@ internal sealed class SentenceEmbedder
                 {
                     // One text per call: a padded batch changes the vectors in their last digits, which would make
                     // a text's vector depend on its companions (and on what the cache saw first). One at a time,
-                    // on one thread, measured no slower than padded batches for answers this short.
+                    // on one thread, costs about 6 ms per short answer here (themes-speed), what padded batches cost in earlier research.
                     vectors[i] = Normalise(_encoder.Encode([batch[i]], cancellationToken)[0]);
                 }
             }
