@@ -63,10 +63,13 @@ public sealed class Session
     public bool AnswersRevealed { get; private set; }
 
     /// <summary>
-    /// The room is sorting its own cards of the current step into the facilitator's named themes: each
-    /// phone shows its own cards with the theme names. A moment inside a step; moving on ends it.
+    /// The step whose cards the room is sorting into the facilitator's named themes (each phone shows its
+    /// own cards with the theme names), or null. The room's current step or an earlier one (a "group the
+    /// notes" step sorts the notes of the step before); a moment inside the room's step: moving on ends it.
     /// </summary>
-    public bool RoomSorting { get; private set; }
+    public int? SortingStep { get; private set; }
+
+    public bool RoomSorting => SortingStep is not null;
 
     /// <summary>
     /// The themes each vote step offers, by zero-based step, fixed when the vote opens: what people
@@ -344,7 +347,7 @@ public sealed class Session
         // A new step starts fresh: no timer, open for answers, nothing on the projector yet unless its rule says so.
         TimerEndsAt = null;
         AnswersLocked = false;
-        RoomSorting = false;
+        SortingStep = null;
         AnswersRevealed = CurrentPrompt.Reveal == RevealRule.Live;
     }
 
@@ -403,9 +406,10 @@ public sealed class Session
     }
 
     /// <summary>
-    /// Asks the room to sort its own cards of the current step. Only where the room moves together (a
-    /// self-paced room is on many steps at once), on a step whose answers can be themed, once the
-    /// facilitator has named at least one theme (<paramref name="namedThemes"/>, read from the board).
+    /// Asks the room to sort its own cards of <paramref name="step"/>: the current step or one the room has
+    /// passed. Only where the room moves together (a self-paced room is on many steps at once), on a step whose
+    /// answers can be themed, once the facilitator has named at least one theme (<paramref name="namedThemes"/>,
+    /// read from the board).
     /// </summary>
     public void StartRoomSorting(int step, int namedThemes)
     {
@@ -415,12 +419,12 @@ public sealed class Session
             throw new DomainException(DomainText.Get("Session.RoomSortSelfPaced"));
         }
 
-        if (step != CurrentStep)
+        if (step < 0 || step > CurrentStep)
         {
             throw new DomainException(DomainText.Format("Session.RoomSortOtherStep", CurrentStep + 1));
         }
 
-        if (!CurrentPrompt.CanBeThemed)
+        if (!PromptAt(step).CanBeThemed)
         {
             throw new DomainException(DomainText.Get("Session.RoomSortNotThemed"));
         }
@@ -430,17 +434,17 @@ public sealed class Session
             throw new DomainException(DomainText.Get("Session.RoomSortNoThemes"));
         }
 
-        RoomSorting = true;
+        SortingStep = step;
     }
 
     public void StopRoomSorting()
     {
         EnsureRunning(DomainText.Get("Session.Action.RoomSort"));
-        RoomSorting = false;
+        SortingStep = null;
     }
 
     /// <summary>Whether the room is sorting the cards of <paramref name="step"/> now.</summary>
-    public bool IsRoomSorting(int step) => RoomSorting && State == SessionState.Running && step == CurrentStep;
+    public bool IsRoomSorting(int step) => SortingStep == step && State == SessionState.Running;
 
     /// <summary>Takes someone out of the room (their phone is told; they cannot rejoin from it).</summary>
     public void Remove(Participant participant)

@@ -366,8 +366,8 @@ namespace ReflectionWorkshop.Infrastructure.PostgreSql.Migrations
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
 
-                    b.Property<bool>("RoomSorting")
-                        .HasColumnType("boolean");
+                    b.Property<int?>("SortingStep")
+                        .HasColumnType("integer");
 
                     b.Property<Guid>("SpaceId")
                         .HasColumnType("uuid");

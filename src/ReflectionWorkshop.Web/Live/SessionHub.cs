@@ -16,7 +16,7 @@ namespace ReflectionWorkshop.Web.Live;
 /// Where the room is: what a phone needs to know to show the right step, its timer, whether it is
 /// locked, and how many votes have opened (a phone waiting on a vote re-reads its page when one opens).
 /// </summary>
-public sealed record LiveState(string State, int Step, string? TimerEndsAt = null, bool Locked = false, int Ballots = 0, bool Sorting = false)
+public sealed record LiveState(string State, int Step, string? TimerEndsAt = null, bool Locked = false, int Ballots = 0, int Sorting = -1)
 {
     public static LiveState Of(Session session) => new(
         session.State.ToString(),
@@ -24,7 +24,7 @@ public sealed record LiveState(string State, int Step, string? TimerEndsAt = nul
         session.TimerEndsAt?.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
         session.AnswersLocked,
         session.Ballots.Count,
-        session.RoomSorting);
+        session.SortingStep ?? -1);
 }
 
 /// <summary>

@@ -27,8 +27,20 @@ public sealed class RoomSortingTests
 
         Assert.Contains("Name at least one theme", Assert.Throws<DomainException>(() => _sessions.OnStep(0).StartRoomSorting(0, 0)).Message);
         Assert.Contains("cannot be sorted", Assert.Throws<DomainException>(() => session.StartRoomSorting(3, 1)).Message);
-        Assert.Contains("step 4", Assert.Throws<DomainException>(() => session.StartRoomSorting(0, 1)).Message);
+        Assert.Contains("step 4", Assert.Throws<DomainException>(() => session.StartRoomSorting(4, 1)).Message);
         Assert.False(session.RoomSorting);
+    }
+
+    [Fact]
+    public void A_later_step_can_sort_the_cards_of_an_earlier_one_until_the_room_moves_on()
+    {
+        var session = _sessions.OnStep(2);
+
+        session.StartRoomSorting(1, namedThemes: 1);
+
+        Assert.True(session.IsRoomSorting(1));
+        session.Advance(2);
+        Assert.False(session.IsRoomSorting(1));
     }
 
     [Fact]

@@ -355,7 +355,7 @@ namespace ReflectionWorkshop.Infrastructure.Persistence.Migrations
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
-                    b.Property<bool>("RoomSorting")
+                    b.Property<int?>("SortingStep")
                         .HasColumnType("INTEGER");
 
                     b.Property<Guid>("SpaceId")

@@ -240,7 +240,7 @@ public sealed class IndexModel(AppDbContext db, ParticipantCookie cookie, LiveUp
             return redirect;
         }
 
-        if (!Session.IsRoomSorting(Step) || Participant.IsRemoved)
+        if (Session.SortingStep is not { } step || Session.IsSelfPaced || Participant.IsRemoved)
         {
             NotSavedReason = text["Play.SortEnded"];
             return Redirect($"/s/{Session.JoinCode}");
@@ -248,7 +248,7 @@ public sealed class IndexModel(AppDbContext db, ParticipantCookie cookie, LiveUp
 
         try
         {
-            Sorted = await boards.EditAsync(Session, Step, (board, cards) =>
+            Sorted = await boards.EditAsync(Session, step, (board, cards) =>
             {
                 var mine = CardKey.TryParse(card, out var key) ? cards.FirstOrDefault(c => c.Key == key && c.ParticipantId == Participant.Id) : null;
                 if (mine is null)
@@ -343,9 +343,9 @@ public sealed class IndexModel(AppDbContext db, ParticipantCookie cookie, LiveUp
             var step = session.StepFor(participant);
             Saved = await db.Responses.SingleOrDefaultAsync(r => r.ParticipantId == participant.Id && r.Step == step, cancellationToken);
             Context = await boards.ContextAsync(session, step, cancellationToken);
-            if (session.IsRoomSorting(step) && Saved is not null && !participant.IsRemoved)
+            if (session.SortingStep is { } sorting && !session.IsSelfPaced && !participant.IsRemoved)
             {
-                (SortThemes, MyCards) = await boards.SortViewAsync(session, step, participant.Id, cancellationToken);
+                (SortThemes, MyCards) = await boards.SortViewAsync(session, sorting, participant.Id, cancellationToken);
             }
         }
 

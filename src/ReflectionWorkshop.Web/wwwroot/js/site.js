@@ -181,7 +181,7 @@
         event.preventDefault();
         zone.classList.remove("drop-target");
         const key = event.dataTransfer.getData("text/plain");
-        const form = [...document.querySelectorAll("[data-card]")].find((c) => c.dataset.card === key)?.querySelector("form");
+        const form = [...document.querySelectorAll("[data-card]")].find((c) => c.dataset.card === key)?.querySelector("form.move-form");
         if (form && form.elements.to.value !== zone.dataset.drop) {
           form.elements.to.value = zone.dataset.drop;
           form.requestSubmit();
@@ -327,7 +327,7 @@
     }
     if (state.state === current.dataset.state && String(state.step) === current.dataset.step) {
       if (String(state.locked) !== current.dataset.locked || String(state.ballots ?? 0) !== (current.dataset.ballots ?? "0")
-        || String(state.sorting ?? false) !== (current.dataset.sorting ?? "false")) {
+        || String(state.sorting ?? -1) !== (current.dataset.sorting ?? "-1")) {
         refresh();
       } else if ((state.timerEndsAt ?? "") !== (current.querySelector("[data-timer]")?.dataset.timer ?? "")) {
         refresh();

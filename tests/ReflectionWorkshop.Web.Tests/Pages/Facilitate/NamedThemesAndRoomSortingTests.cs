@@ -196,6 +196,25 @@ public sealed class NamedThemesAndRoomSortingTests : IDisposable
     }
 
     [Fact]
+    public async Task On_a_later_step_the_room_sorts_the_notes_of_an_earlier_one_until_the_room_moves_on()
+    {
+        var (session, phones) = await RoomAsync(["We trusted each other"]);
+        await _facilitator.NextAsync(session);
+        var board = await NameAsync(await _facilitator.GetAsync(BoardUrl(session)), "Trust");
+
+        await _facilitator.SubmitAsync(board, "form[action*='handler=RoomSort']");
+        var phone = await phones[0].GetAsync(session.PhoneUrl);
+
+        Assert.Contains("Step 2 of 2", phone.Text);
+        Assert.Equal(["“We trusted each other”"], phone.Document.QuerySelectorAll("#sort legend").Select(l => l.TextContent.Trim()));
+        var placed = await phones[0].SubmitAsync(phone, "#sort form", ("to", Section(board, "Trust").GetAttribute("data-drop")!));
+        Assert.Contains("Placed in “Trust”.", placed.Text);
+
+        await _facilitator.BackAsync(session);
+        Assert.Null((await phones[0].GetAsync(session.PhoneUrl)).Document.QuerySelector("#sort"));
+    }
+
+    [Fact]
     public async Task The_room_cannot_be_asked_to_sort_before_a_theme_is_named()
     {
         var (session, _) = await RoomAsync(["We trusted each other"]);

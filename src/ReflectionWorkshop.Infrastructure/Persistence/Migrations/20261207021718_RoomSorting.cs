@@ -2,7 +2,7 @@
 
 #nullable disable
 
-namespace ReflectionWorkshop.Infrastructure.PostgreSql.Migrations
+namespace ReflectionWorkshop.Infrastructure.Persistence.Migrations
 {
     /// <inheritdoc />
     public partial class RoomSorting : Migration
@@ -13,23 +13,22 @@ namespace ReflectionWorkshop.Infrastructure.PostgreSql.Migrations
             migrationBuilder.AddColumn<string>(
                 name: "Drafts",
                 table: "ThemeBoards",
-                type: "text",
+                type: "TEXT",
                 nullable: false,
                 defaultValue: "[]");
 
             migrationBuilder.AddColumn<string>(
                 name: "RoomPlaced",
                 table: "ThemeBoards",
-                type: "text",
+                type: "TEXT",
                 nullable: false,
                 defaultValue: "[]");
 
-            migrationBuilder.AddColumn<bool>(
-                name: "RoomSorting",
+            migrationBuilder.AddColumn<int>(
+                name: "SortingStep",
                 table: "Sessions",
-                type: "boolean",
-                nullable: false,
-                defaultValue: false);
+                type: "INTEGER",
+                nullable: true);
         }
 
         /// <inheritdoc />
@@ -44,7 +43,7 @@ namespace ReflectionWorkshop.Infrastructure.PostgreSql.Migrations
                 table: "ThemeBoards");
 
             migrationBuilder.DropColumn(
-                name: "RoomSorting",
+                name: "SortingStep",
                 table: "Sessions");
         }
     }

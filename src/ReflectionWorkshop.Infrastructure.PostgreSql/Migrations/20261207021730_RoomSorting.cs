@@ -2,7 +2,7 @@
 
 #nullable disable
 
-namespace ReflectionWorkshop.Infrastructure.Persistence.Migrations
+namespace ReflectionWorkshop.Infrastructure.PostgreSql.Migrations
 {
     /// <inheritdoc />
     public partial class RoomSorting : Migration
@@ -13,23 +13,22 @@ namespace ReflectionWorkshop.Infrastructure.Persistence.Migrations
             migrationBuilder.AddColumn<string>(
                 name: "Drafts",
                 table: "ThemeBoards",
-                type: "TEXT",
+                type: "text",
                 nullable: false,
                 defaultValue: "[]");
 
             migrationBuilder.AddColumn<string>(
                 name: "RoomPlaced",
                 table: "ThemeBoards",
-                type: "TEXT",
+                type: "text",
                 nullable: false,
                 defaultValue: "[]");
 
-            migrationBuilder.AddColumn<bool>(
-                name: "RoomSorting",
+            migrationBuilder.AddColumn<int>(
+                name: "SortingStep",
                 table: "Sessions",
-                type: "INTEGER",
-                nullable: false,
-                defaultValue: false);
+                type: "integer",
+                nullable: true);
         }
 
         /// <inheritdoc />
@@ -44,7 +43,7 @@ namespace ReflectionWorkshop.Infrastructure.Persistence.Migrations
                 table: "ThemeBoards");
 
             migrationBuilder.DropColumn(
-                name: "RoomSorting",
+                name: "SortingStep",
                 table: "Sessions");
         }
     }

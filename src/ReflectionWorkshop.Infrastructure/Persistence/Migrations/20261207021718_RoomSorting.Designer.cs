@@ -12,7 +12,7 @@ using ReflectionWorkshop.Infrastructure.Persistence;
 namespace ReflectionWorkshop.Infrastructure.Persistence.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261207020334_RoomSorting")]
+    [Migration("20261207021718_RoomSorting")]
     partial class RoomSorting
     {
         /// <inheritdoc />
@@ -358,7 +358,7 @@ namespace ReflectionWorkshop.Infrastructure.Persistence.Migrations
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
-                    b.Property<bool>("RoomSorting")
+                    b.Property<int?>("SortingStep")
                         .HasColumnType("INTEGER");
 
                     b.Property<Guid>("SpaceId")

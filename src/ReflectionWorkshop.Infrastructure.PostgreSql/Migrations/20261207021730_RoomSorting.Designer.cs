@@ -13,7 +13,7 @@ using ReflectionWorkshop.Infrastructure.Persistence;
 namespace ReflectionWorkshop.Infrastructure.PostgreSql.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261207020347_RoomSorting")]
+    [Migration("20261207021730_RoomSorting")]
     partial class RoomSorting
     {
         /// <inheritdoc />
@@ -369,8 +369,8 @@ namespace ReflectionWorkshop.Infrastructure.PostgreSql.Migrations
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
 
-                    b.Property<bool>("RoomSorting")
-                        .HasColumnType("boolean");
+                    b.Property<int?>("SortingStep")
+                        .HasColumnType("integer");
 
                     b.Property<Guid>("SpaceId")
                         .HasColumnType("uuid");
