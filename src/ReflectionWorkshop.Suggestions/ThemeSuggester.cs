@@ -53,7 +53,7 @@ public sealed class ThemeSuggester : IThemeSuggester
         var languages = sorted.Select(t => AnswerLanguage.Guess(t, room)).ToArray();
 
         var vectors = Vectors(sorted, languages, cancellationToken);
-        Centre(vectors);
+        CentrePerLanguage(vectors, languages);
         var similarity = Similarity(vectors, vectors);
         cancellationToken.ThrowIfCancellationRequested();
         var labels = n < 2 ? new int[n] : AverageLinkage.Cluster(similarity, Cut(similarity));
@@ -114,18 +114,18 @@ public sealed class ThemeSuggester : IThemeSuggester
         }
         var room = AnswerLanguage.Normalise(language);
         var cardTexts = cards.Select(c => c ?? "").ToArray();
-        var cardVectors = Vectors(cardTexts, cardTexts.Select(t => AnswerLanguage.Guess(t, room)).ToArray(), cancellationToken);
+        var cardLanguages = cardTexts.Select(t => AnswerLanguage.Guess(t, room)).ToArray();
+        var cardVectors = Vectors(cardTexts, cardLanguages, cancellationToken);
         var names = themes.Select(t => t.Name ?? "").ToArray();
         var nameVectors = Vectors(names, names.Select(t => AnswerLanguage.Guess(t, room)).ToArray(), cancellationToken);
         var exampleTexts = themes.SelectMany(t => t.Examples).Select(e => e ?? "").ToArray();
-        var exampleVectors = Vectors(exampleTexts, exampleTexts.Select(e => AnswerLanguage.Guess(e, room)).ToArray(), cancellationToken);
+        var exampleLanguages = exampleTexts.Select(e => AnswerLanguage.Guess(e, room)).ToArray();
+        var exampleVectors = Vectors(exampleTexts, exampleLanguages, cancellationToken);
         if (_options.PlaceCentre)
         {
             // What every card of the step shares (the prompt's topic) says nothing about which theme a card is in:
-            // cards and examples are centred on their common mean, names on theirs.
-            var answersMean = Mean([.. cardVectors, .. exampleVectors]);
-            Centre(cardVectors, answersMean);
-            Centre(exampleVectors, answersMean);
+            // cards and examples are centred on their common mean (per language, see CentrePerLanguage), names on theirs.
+            CentrePerLanguage([.. cardVectors, .. exampleVectors], [.. cardLanguages, .. exampleLanguages]);
             if (names.Length > 1)
             {
                 Centre(nameVectors, Mean(nameVectors));
@@ -204,7 +204,26 @@ public sealed class ThemeSuggester : IThemeSuggester
         return vectors.Select((v, i) => model[i].Length == 0 ? new float[v.Length] : (float[])v.Clone()).ToArray();
     }
 
-    private static void Centre(float[][] vectors) => Centre(vectors, Mean(vectors));
+    /// <summary>
+    /// Centres answers on what they share. In a room with two languages the strongest direction the answers share is
+    /// the language itself (an English sentence against Spanish content words), which would pull every Spanish card
+    /// towards every other Spanish card and away from the English ones; so each language's answers are centred on
+    /// their own mean, once that language has enough answers for a mean to say what they share
+    /// (<see cref="SuggesterOptions.MinAnswersPerLanguageMean"/>); the rest are centred on the mean of all. With one
+    /// language this is plain centring on the mean. The vectors are changed in place (they are the caller's copies).
+    /// </summary>
+    private void CentrePerLanguage(float[][] vectors, string[] languages)
+    {
+        var overall = Mean(vectors);
+        var byLanguage = Enumerable.Range(0, vectors.Length).GroupBy(i => languages[i], StringComparer.Ordinal).ToList();
+        foreach (var group in byLanguage)
+        {
+            var members = group.ToArray();
+            var own = byLanguage.Count > 1 && members.Length >= _options.MinAnswersPerLanguageMean;
+            var mean = own ? Mean(members.Select(i => vectors[i]).ToArray()) : overall;
+            Centre(members.Select(i => vectors[i]).ToArray(), mean);
+        }
+    }
 
     private static void Centre(float[][] vectors, float[] mean)
     {
@@ -319,6 +338,12 @@ internal sealed record SuggesterOptions
 
     /// <summary>Placement: name and example scores standardised over the themes before they are blended.</summary>
     public bool PlaceStandardise { get; init; } = true;
+
+    /// <summary>
+    /// Answers of one language are centred on their own language's mean when there are at least this many of them in
+    /// the call (fewer: on the mean of all answers, since the mean of one or two answers is those answers).
+    /// </summary>
+    public int MinAnswersPerLanguageMean { get; init; } = 5;
 
     /// <summary>Placement with names only: the same margin.</summary>
     public double ConfidentMarginNamesOnly { get; init; } = 0.2;

@@ -31,6 +31,7 @@ internal static class ThemesCommand
             "placestandardise" => options with { PlaceStandardise = value != 0 },
             "margin" => options with { ConfidentMargin = value },
             "marginnames" => options with { ConfidentMarginNamesOnly = value },
+            "minperlanguage" => options with { MinAnswersPerLanguageMean = (int)value },
             _ => throw new ArgumentException($"unknown setting {name}"),
         };
     }

@@ -95,4 +95,46 @@ public class SpanishAndMixedRoomTests
         var english = Assert.Single(result.Themes, t => t.Members.Contains(3));
         Assert.Contains("agenda", english.Label);
     }
+
+    [Fact]
+    public void A_lone_answer_in_the_other_language_is_still_ranked()
+    {
+        // One Spanish card among English ones: too few to be centred on its own language's mean (which would be the
+        // card itself, leaving nothing), so it is centred on the mean of all and still gets scores that differ.
+        string[] cards =
+        [
+            "we trusted each other",
+            "people kept their word",
+            "the agenda went out ahead",
+            "meetings started on time",
+            "we laughed a lot",
+            "confianza en el equipo",
+        ];
+        NamedTheme[] themes = [new("Trust", []), new("Good meetings", []), new("Joy", [])];
+
+        var scores = Suggester.Score(cards, themes, "en", CancellationToken.None);
+
+        Assert.True(scores[5].Distinct().Count() > 1);
+    }
+
+    [Fact]
+    public void Centring_per_language_changes_nothing_in_a_one_language_room()
+    {
+        // Only a room with two languages (five or more answers each) is centred per language; one language: one mean.
+        string[] answers =
+        [
+            "we trusted each other",
+            "people kept their word",
+            "the agenda went out ahead",
+            "meetings started on time",
+            "we laughed a lot",
+            "so much laughter",
+            "every meeting had an agenda",
+        ];
+        NamedTheme[] themes = [new("Trust", ["we could count on each other"]), new("Good meetings", []), new("Joy", [])];
+        var oneMean = new ThemeSuggester(SuggesterOptions.Default with { MinAnswersPerLanguageMean = int.MaxValue });
+
+        Assert.Equal(oneMean.Score(answers, themes, "en", CancellationToken.None), Suggester.Score(answers, themes, "en", CancellationToken.None));
+        Assert.Equal(oneMean.Suggest(answers).Themes.Select(t => t.Members.ToArray()), Suggester.Suggest(answers).Themes.Select(t => t.Members.ToArray()));
+    }
 }
