@@ -8,7 +8,7 @@ namespace ReflectionWorkshop.BrowserTests;
 
 /// <summary>
 /// "Four characteristics" in real Chromium: two phones name characteristics, the facilitator sorts them on the
-/// theme board (suggestions, then a card moved with the keyboard alone), the phones dot-vote on the themes live,
+/// theme board (two named themes and one tap a card, then a card moved with the keyboard alone), the phones dot-vote on the themes live,
 /// the control page ranks them, and the next step hands the top-voted themes on to the phones.
 /// </summary>
 public sealed class ThemesInTheBrowserTests(ITestOutputHelper output) : BrowserWorkshop(output)
@@ -91,23 +91,31 @@ public sealed class ThemesInTheBrowserTests(ITestOutputHelper output) : BrowserW
         await Expect(CardsIn(board, Unthemed(board))).ToHaveCountAsync(6);
         await SettledAsync(board);
 
-        // (The board's confirmations are not asserted: the page's live catch-up re-reads it without them.)
-        await board.GetByRole(AriaRole.Button, new() { Name = "Suggest themes" }).ClickAsync();
-        var trustTheme = ThemeHolding(board, Trust);
-        var rolesTheme = ThemeHolding(board, Roles);
-        await Expect(trustTheme).ToHaveCountAsync(1);
-        await Expect(rolesTheme).ToHaveCountAsync(1);
-        await SettledAsync(board);
-        await Expect(CardsIn(board, trustTheme).Filter(new() { HasTextRegex = new Regex($"^\\s*{Trust}\\s*$", RegexOptions.IgnoreCase) })).ToHaveCountAsync(2);
-        await Expect(CardsIn(board, rolesTheme).Filter(new() { HasTextString = Roles })).ToHaveCountAsync(2);
-        var trustName = await ThemeNameAsync(trustTheme);
-        var rolesName = await ThemeNameAsync(rolesTheme);
-        Assert.NotEqual(trustName, rolesName);
-        Phase($"suggested: “{trustName}” holds both trust answers, “{rolesName}” both “{Roles}”");
+        // The facilitator names two themes; each card then offers them as buttons, and one tap places it.
+        var trustName = "Trust";
+        var rolesName = "Clear roles";
+        foreach (var name in new[] { trustName, rolesName })
+        {
+            await board.GetByLabel("New theme").FillAsync(name);
+            await board.GetByRole(AriaRole.Button, new() { Name = "Add theme" }).ClickAsync();
+            await Expect(ThemeNamed(board, name)).ToHaveCountAsync(1);
+            await SettledAsync(board);
+        }
+
+        foreach (var (text, theme) in new[] { (Trust, trustName), (TrustAgain, trustName), (Roles, rolesName), (Roles, rolesName) })
+        {
+            await PlaceByTapAsync(board, text, theme);
+        }
+
+        var trustTheme = ThemeNamed(board, trustName);
+        var rolesTheme = ThemeNamed(board, rolesName);
+        await Expect(PlacedIn(board, trustTheme).Filter(new() { HasTextRegex = new Regex($"^\\s*{Trust}\\s*$", RegexOptions.IgnoreCase) })).ToHaveCountAsync(2);
+        await Expect(PlacedIn(board, rolesTheme).Filter(new() { HasTextString = Roles })).ToHaveCountAsync(2);
+        Phase($"named “{trustName}” and “{rolesName}”; four cards placed with one tap each");
 
         // Keyboard only: Tab onto the card's "Move to" list, arrow to the theme, Tab to Move, Enter.
         var card = board.Locator(".board-card").Filter(new() { Has = board.Locator(".answer", new() { HasTextString = Moved }) });
-        var alreadyWithTrust = await CardsIn(board, trustTheme).Filter(new() { HasTextString = Moved }).CountAsync() > 0;
+        var alreadyWithTrust = await PlacedIn(board, trustTheme).Filter(new() { HasTextString = Moved }).CountAsync() > 0;
         var into = alreadyWithTrust ? rolesName : trustName;
         var select = card.Locator("select[name=to]");
         var selectId = await select.GetAttributeAsync("id");
@@ -117,7 +125,12 @@ public sealed class ThemesInTheBrowserTests(ITestOutputHelper output) : BrowserW
         Assert.True(to >= 0, $"“{into}” is not in the card's Move to list: {string.Join(", ", options)}");
 
         await card.Locator(".answer").ClickAsync(); // a pointer rests on the card's text; from here on, only keys
-        await board.Keyboard.PressAsync("Tab");
+        // Past the card's one-tap buttons (each a stop of its own) to its "Move to" list.
+        for (var stops = 0; stops < 5 && !await select.EvaluateAsync<bool>("s => s === document.activeElement"); stops++)
+        {
+            await board.Keyboard.PressAsync("Tab");
+        }
+
         await Expect(board.Locator($"#{selectId}")).ToBeFocusedAsync();
         for (var i = from; i != to; i += Math.Sign(to - from))
         {
@@ -215,16 +228,37 @@ public sealed class ThemesInTheBrowserTests(ITestOutputHelper output) : BrowserW
 
     private static ILocator Unthemed(IPage board) => board.Locator("section.theme.unthemed");
 
-    /// <summary>The (non-"Unthemed") theme column holding a card with exactly this text.</summary>
-    private static ILocator ThemeHolding(IPage board, string cardText) =>
-        board.Locator("section.theme:not(.unthemed)")
-            .Filter(new() { Has = board.Locator(".board-card .answer", new() { HasTextRegex = new Regex($"^\\s*{Regex.Escape(cardText)}\\s*$") }) });
-
     private static ILocator ThemeNamed(IPage board, string name) =>
         board.Locator("section.theme")
             .Filter(new() { Has = board.GetByRole(AriaRole.Heading, new() { Level = 2, Name = name, Exact = true }) });
 
     private static ILocator CardsIn(IPage board, ILocator theme) => theme.Locator(".board-card .answer");
+
+    /// <summary>Cards a person placed in the theme (not those shown there as suggestions).</summary>
+    private static ILocator PlacedIn(IPage board, ILocator theme) => theme.Locator(".board-card:not(.suggested) .answer");
+
+    /// <summary>
+    /// One tap: a loose card's button for the theme, or "Confirm" when the board already shows the card in that
+    /// theme as suggested. Waits for the card to be placed there.
+    /// </summary>
+    private static async Task PlaceByTapAsync(IPage board, string cardText, string theme)
+    {
+        var card = board.Locator(".board-card:not(:has(form.move-form input[name=from][value]:not([value=''])))")
+            .Filter(new() { Has = board.Locator(".answer", new() { HasTextRegex = new Regex($"^\\s*{Regex.Escape(cardText)}\\s*$") }) })
+            .First;
+        var before = await PlacedIn(board, ThemeNamed(board, theme)).CountAsync();
+        var tap = card.Locator("form.tap-form button.tap", new() { HasTextString = theme });
+        if (await tap.CountAsync() > 0)
+        {
+            await tap.First.ClickAsync();
+        }
+        else
+        {
+            await card.GetByRole(AriaRole.Button, new() { Name = $"Confirm in “{theme}”" }).ClickAsync();
+        }
+
+        await Expect(PlacedIn(board, ThemeNamed(board, theme))).ToHaveCountAsync(before + 1);
+    }
 
     private static async Task<string> ThemeNameAsync(ILocator theme) => (await theme.Locator("h2").First.TextContentAsync())!.Trim();
 

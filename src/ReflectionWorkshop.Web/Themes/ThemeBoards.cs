@@ -108,9 +108,11 @@ public sealed class ThemeBoards(AppDbContext db, ThemeEngine engine, TimeProvide
             return null;
         }
 
+        // With one theme there is nothing to tell apart: every card would look sure. Suggest a place only among two or more.
+        var canBeSure = view.Themes.Count > 1;
         return loose.Zip(placements).ToDictionary(
             pair => pair.First.Key,
-            pair => new CardHint(pair.Second.Ranked.Select(i => view.Themes[i].Theme).ToList(), pair.Second.Confident && pair.Second.Ranked.Count > 0));
+            pair => new CardHint(pair.Second.Ranked.Select(i => view.Themes[i].Theme).ToList(), canBeSure && pair.Second.Confident && pair.Second.Ranked.Count > 0));
     }
 
     /// <summary>
