@@ -7,8 +7,8 @@ namespace ReflectionWorkshop.Suggestions;
 /// <summary>
 /// Drafts themes and places cards under named themes with sentence embeddings (all-MiniLM-L6-v2, see
 /// <see cref="SentenceEmbedder"/>), offline and deterministically. Drafts: each answer's vector, centred on the call's
-/// mean (what every answer shares, usually the prompt's topic, drops out), cosine similarity, average-linkage
-/// clustering cut at a similarity scaled to the call's own spread of similarities; groups of three or more are drafts,
+/// mean (what every answer shares, usually the prompt's topic, drops out; in a mixed room each language on its own
+/// mean), cosine similarity, average-linkage clustering cut at a similarity scaled to the call's own spread of similarities; groups of three or more are drafts,
 /// named by <see cref="ThemeNamer"/>. Placement: each card's similarity to a theme's name and to the centroid of the
 /// cards a person already placed there, blended; confident when the best theme leads the second by a margin.
 /// Spanish answers are embedded from their content words only (see ADR-007). Thread-safe; meant as a singleton. The
