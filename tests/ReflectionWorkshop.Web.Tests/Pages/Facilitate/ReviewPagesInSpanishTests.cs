@@ -72,7 +72,7 @@ public sealed class ReviewPagesInSpanishTests : IDisposable
         }
 
         Assert.Equal("Herramientas del tablero", board.Document.QuerySelector("section.board-tools")!.GetAttribute("aria-label"));
-        Assert.Contains("Has añadido el tema “Confianza”. Lleva tarjetas a él con su lista “Mover a”.", added.Text);
+        Assert.Contains("Has añadido el tema “Confianza”. Cada tarjeta suelta ofrece ahora sus temas más probables: un toque la ubica.", added.Text);
         Assert.Contains("Cambiar el nombre, dividir, unir o eliminar", second.Text);
         Assert.Contains("Elige el tema con el que quieres unirlo.", refused.FieldErrors);
         Assert.DoesNotContain("Choose the theme to merge into.", refused.Text);
