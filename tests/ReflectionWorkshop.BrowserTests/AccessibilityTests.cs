@@ -112,7 +112,7 @@ public sealed class AccessibilityTests(ITestOutputHelper output) : BrowserWorksh
         await Expect(phone.Page.Locator("#left")).ToBeVisibleAsync(Live);
         await CheckAsync(phone.Page, "prompt: compare");
 
-        // Step 4, list: both phones name the same two characteristics, so suggestions make two themes.
+        // Step 4, list: both phones name the same two characteristics, which become two named themes.
         await NextAsync(control, 4);
         foreach (var p in new[] { phone, second })
         {
@@ -139,9 +139,27 @@ public sealed class AccessibilityTests(ITestOutputHelper output) : BrowserWorksh
         await control.WaitForURLAsync(new Regex("/themes/4$"));
         await SettledAsync(control);
         await CheckAsync(control, "theme board (unthemed)");
-        await control.GetByRole(AriaRole.Button, new() { Name = "Suggest themes" }).ClickAsync();
-        await Expect(control.Locator("section.theme:not(.unthemed)")).ToHaveCountAsync(2);
-        await SettledAsync(control);
+        foreach (var name in new[] { "Trust", "Clear roles" })
+        {
+            await control.GetByLabel("New theme").FillAsync(name);
+            await control.GetByRole(AriaRole.Button, new() { Name = "Add theme" }).ClickAsync();
+            await Expect(control.Locator("section.theme:not(.unthemed) h2", new() { HasTextString = name })).ToHaveCountAsync(1);
+            await SettledAsync(control);
+        }
+
+        await CheckAsync(control, "theme board (named themes, one-tap suggestions)");
+
+        // Every card into the theme of its own name: one tap on that theme, or "Confirm" where it waits as suggested.
+        for (var placed = 0; placed < 4; placed++)
+        {
+            var card = control.Locator("section.unthemed .board-card, .board-card.suggested").First;
+            var theme = (await card.Locator(".answer").TextContentAsync())!.Trim();
+            var confirm = card.GetByRole(AriaRole.Button, new() { Name = $"Confirm in “{theme}”" });
+            await (await confirm.CountAsync() > 0 ? confirm : card.Locator("button.tap", new() { HasTextString = theme })).ClickAsync();
+            await Expect(control.Locator("section.unthemed .board-card, .board-card.suggested")).ToHaveCountAsync(3 - placed);
+            await SettledAsync(control);
+        }
+
         await CheckAsync(control, "theme board (themes)");
 
         // Step 5, the vote.
