@@ -119,10 +119,22 @@ public sealed partial class SpanishPagesTests : IDisposable
         await other.AnswerAsync(session, ("Input.Items[0]", "Confianza mutua"), ("Input.Items[1]", "Comunicación"));
         Read(await laptop.GetAsync(session.RunUrl));
 
-        // The theme board for the list step: suggested themes feed the vote.
+        // The theme board for the list step: drafts, then two named themes (each card offering them), feed the vote.
         var board = await laptop.GetAsync(session.RunUrl + "/themes/2");
         Read(board);
-        Read(await laptop.SubmitAsync(board, "form[action*='handler=Suggest']"));
+        Read(board = await laptop.SubmitAsync(board, "form[action*='handler=Suggest']"));
+        foreach (var name in new[] { "Confianza", "Roles" })
+        {
+            Read(board = await laptop.SubmitAsync(board, "form[action*='handler=Add']", ("name", name)));
+        }
+
+        var trust = board.Document.QuerySelectorAll("section.theme").Single(s => s.QuerySelector("h2")!.TextContent.Trim() == "Confianza").GetAttribute("data-drop")!;
+        var roles = board.Document.QuerySelectorAll("section.theme").Single(s => s.QuerySelector("h2")!.TextContent.Trim() == "Roles").GetAttribute("data-drop")!;
+        foreach (var (text, theme) in new[] { ("Confianza", trust), ("Roles claros", roles) })
+        {
+            var card = board.Document.QuerySelectorAll(".board-card").First(c => c.QuerySelector(".answer")!.TextContent.Trim() == text);
+            Read(board = await laptop.SubmitAsync(board, $"#{card.Id} form.tap-form", ("themeId", theme)));
+        }
 
         for (var step = 3; step <= 7; step++)
         {

@@ -69,7 +69,7 @@ public sealed class SessionImportTests
         string Card(Page page, string text) => page.Document.QuerySelectorAll(".board-card").First(c => c.QuerySelector(".answer")!.TextContent.Trim() == text).GetAttribute("data-card")!;
         foreach (var (card, theme) in new[] { ("Trust", "Trust"), ("Reliable people", "Trust"), ("=1+1 roles", "Roles") })
         {
-            board = await facilitator.SubmitAsync(board, $"[data-card='{Card(board, card)}'] form", ("to", Theme(board, theme)));
+            board = await facilitator.SubmitAsync(board, $"[data-card='{Card(board, card)}'] form.move-form", ("to", Theme(board, theme)));
         }
 
         await facilitator.NextAsync(session);
