@@ -93,26 +93,13 @@ public sealed class ThemeBoards(AppDbContext db, ThemeEngine engine, TimeProvide
     /// </summary>
     public async Task<IReadOnlyDictionary<CardKey, CardHint>?> HintsAsync(Session session, BoardView view, CancellationToken cancellationToken)
     {
-        var loose = view.Loose.Take(SuggestionLimits.MaxAnswers).ToList();
-        if (view.Themes.Count == 0 || loose.Count == 0)
-        {
-            return new Dictionary<CardKey, CardHint>();
-        }
-
-        var themes = view.Themes
-            .Select(t => new NamedTheme(t.Theme.Name, t.Cards.Select(c => c.Text).Take(ExamplesPerTheme).ToList()))
-            .ToList();
-        var placements = await engine.PlaceAsync(loose.Select(c => c.Text).ToList(), themes, session.Activity.Language, cancellationToken);
-        if (placements is null)
-        {
-            return null;
-        }
+        var placements = await PlaceLooseAsync(session, view, cancellationToken);
 
         // With one theme there is nothing to tell apart: every card would look sure. Suggest a place only among two or more.
         var canBeSure = view.Themes.Count > 1;
-        return loose.Zip(placements).ToDictionary(
-            pair => pair.First.Key,
-            pair => new CardHint(pair.Second.Ranked.Select(i => view.Themes[i].Theme).ToList(), canBeSure && pair.Second.Confident && pair.Second.Ranked.Count > 0));
+        return placements?.ToDictionary(
+            pair => pair.Key,
+            pair => new CardHint(pair.Value.Ranked.Select(i => view.Themes[i].Theme).ToList(), canBeSure && pair.Value.Confident && pair.Value.Ranked.Count > 0));
     }
 
     /// <summary>
@@ -124,27 +111,43 @@ public sealed class ThemeBoards(AppDbContext db, ThemeEngine engine, TimeProvide
         var view = await ViewAsync(session, step, cancellationToken);
         var themes = view.Themes.Select(t => t.Theme).ToList();
         var mine = view.Themes.SelectMany(t => t.Cards).Concat(view.Unthemed).Where(c => c.ParticipantId == participantId).ToList();
-        var loose = mine.Where(c => view.Unthemed.Contains(c)).ToList();
-        IReadOnlyList<Placement>? placements = null;
-        if (loose.Count > 0 && themes.Count > 0)
-        {
-            var named = view.Themes.Select(t => new NamedTheme(t.Theme.Name, t.Cards.Select(c => c.Text).Take(ExamplesPerTheme).ToList())).ToList();
-            placements = await engine.PlaceAsync(loose.Select(c => c.Text).ToList(), named, session.Activity.Language, cancellationToken);
-        }
 
+        // Ranked with the whole step's loose cards, as the board ranks them: the engine reads a card against what the
+        // step's cards share, which one phone's two or three cards alone cannot tell (the vectors are cached, so this is cheap).
+        var loose = view.Loose;
+        var placements = mine.Any(loose.Contains) ? await PlaceLooseAsync(session, view, cancellationToken) : null;
         var cards = mine
             .OrderBy(c => c.Key.Slot)
             .Select(card =>
             {
                 var current = view.Themes.FirstOrDefault(t => t.Cards.Contains(card))?.Theme;
-                var likeliest = placements is not null && loose.IndexOf(card) is >= 0 and var i && placements[i].Ranked.Count > 0 ? themes[placements[i].Ranked[0]] : null;
+                var likeliest = placements is not null && placements.TryGetValue(card.Key, out var placement) && placement.Ranked.Count > 0
+                    ? themes[placement.Ranked[0]]
+                    : null;
                 return new SortCard(card, current, current is not null && !view.RoomPlaced.Contains(card.Key), current ?? likeliest);
             })
             .ToList();
         return (themes, cards);
     }
 
-    // Enough for the engine to know a theme; a theme of hundreds of cards costs no more than this.
+    /// <summary>The engine's ranking of the named themes for each loose card (at most the cap); null when it ran out of time.</summary>
+    private async Task<IReadOnlyDictionary<CardKey, Placement>?> PlaceLooseAsync(Session session, BoardView view, CancellationToken cancellationToken)
+    {
+        var loose = view.Loose.Take(SuggestionLimits.MaxAnswers).ToList();
+        if (view.Themes.Count == 0 || loose.Count == 0)
+        {
+            return new Dictionary<CardKey, Placement>();
+        }
+
+        // A theme's placed cards are its examples: enough for the engine to know it, and never more than the cap in all.
+        var examples = Math.Min(ExamplesPerTheme, SuggestionLimits.MaxAnswers / view.Themes.Count);
+        var themes = view.Themes
+            .Select(t => new NamedTheme(t.Theme.Name, t.Cards.Select(c => c.Text).Take(examples).ToList()))
+            .ToList();
+        var placements = await engine.PlaceAsync(loose.Select(c => c.Text).ToList(), themes, session.Activity.Language, cancellationToken);
+        return placements is null ? null : loose.Zip(placements).ToDictionary(pair => pair.First.Key, pair => pair.Second);
+    }
+
     private const int ExamplesPerTheme = 20;
 
     /// <summary>
