@@ -92,14 +92,6 @@ public sealed class SessionControlsTests
     }
 
     [Fact]
-    public void The_word_view_counts_each_word_once_per_answer_and_skips_common_words()
-    {
-        var top = WordFrequency.Top(["Trust and trust and TRUST", "We built trust", "Shared goals", "shared goals matter", "the the the"], 5);
-
-        Assert.Equal([("goals", 2), ("shared", 2), ("trust", 2)], top);
-    }
-
-    [Fact]
     public void In_a_self_paced_session_each_participant_moves_and_answers_on_their_own_step()
     {
         var session = Session.Create(TestActivities.OneOfEachKind(), SessionBuilder.JoinCode, Anonymity.Anonymous, SessionBuilder.SpaceId, SessionBuilder.FacilitatorId, TestClock.Now, Pacing.SelfPaced);

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Localization;
 using ReflectionWorkshop.Domain.Sessions;
 using ReflectionWorkshop.Domain.Themes;
 using ReflectionWorkshop.Infrastructure.Persistence;
+using ReflectionWorkshop.Suggestions;
 using ReflectionWorkshop.Web.Facilitation;
 using ReflectionWorkshop.Web.Resources;
 using ReflectionWorkshop.Web.Spaces;
@@ -57,7 +58,7 @@ public sealed class PresentModel(AppDbContext db, SpaceAccess access, ThemeBoard
         {
             var responses = await db.Responses.AsNoTracking().Where(r => r.SessionId == id && r.Step == session.CurrentStep).ToListAsync(cancellationToken);
             Current = SessionSummary.Build(session, participants, responses).Prompts[session.CurrentStep];
-            Words = WordFrequency.Top(Current.Texts.Concat(Current.Left).Concat(Current.Right).Select(e => e.Text), 12);
+            Words = WordCounts.Top(Current.Texts.Concat(Current.Left).Concat(Current.Right).Select(e => e.Text), 12, Session.Activity.Language);
             Context = await boards.ContextAsync(session, session.CurrentStep, cancellationToken);
             if (Current.Prompt.CanBeThemed && session.AnswersRevealed
                 && await boards.ViewAsync(session, session.CurrentStep, cancellationToken) is { Ranked.Count: > 0 } board)

@@ -1,0 +1,69 @@
+using ReflectionWorkshop.Suggestions.Text;
+
+namespace ReflectionWorkshop.Suggestions;
+
+/// <summary>
+/// The words a room used most, for the projector's word chart. Each answer is read in its own language (a bilingual
+/// room mixes them), its stop words left out as the analysis library knows them (Lucene's and Snowball's lists), and a
+/// word and its inflections counted once ("trust", "trusted", "trusting" are one word, shown in the form people wrote
+/// most). Each answer counts a word once, so one long answer cannot dominate. Thread-safe.
+/// </summary>
+public static class WordCounts
+{
+    /// <param name="answers">The answers, as typed.</param>
+    /// <param name="count">How many words at most; only words found in two answers or more are counted.</param>
+    /// <param name="roomLanguage">The room's language, for answers whose words do not say which language they are in.</param>
+    public static IReadOnlyList<(string Word, int Count)> Top(IEnumerable<string> answers, int count, string roomLanguage = "en")
+    {
+        var room = AnswerLanguage.Normalise(roomLanguage);
+        var answersWith = new Dictionary<string, int>(StringComparer.Ordinal);
+        var forms = new Dictionary<string, Dictionary<string, int>>(StringComparer.Ordinal);
+        foreach (var answer in answers)
+        {
+            var language = AnswerLanguage.Guess(answer ?? "", room);
+            var tokenizer = language == AnswerLanguage.Spanish ? AnswerTokenizer.Spanish : AnswerTokenizer.English;
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var token in tokenizer.Tokenize(answer ?? ""))
+            {
+                if (token.IsStop || token.Text.Length < 3 || Filler.Contains(token.Text))
+                {
+                    continue;
+                }
+
+                var key = language + ":" + tokenizer.Stem(token.Text);
+                var form = forms.TryGetValue(key, out var known) ? known : forms[key] = new Dictionary<string, int>(StringComparer.Ordinal);
+                form[token.Text] = form.GetValueOrDefault(token.Text) + 1;
+                if (seen.Add(key))
+                {
+                    answersWith[key] = answersWith.GetValueOrDefault(key) + 1;
+                }
+            }
+        }
+
+        return answersWith
+            .Where(entry => entry.Value > 1)
+            .Select(entry => (Word: MostUsed(forms[entry.Key]), Count: entry.Value))
+            .OrderByDescending(entry => entry.Count)
+            .ThenBy(entry => entry.Word, StringComparer.Ordinal)
+            .Take(count)
+            .ToList();
+    }
+
+    /// <summary>
+    /// Words the stop lists keep (they carry meaning in a sentence) but that say nothing on a chart of the words a room
+    /// used: how often, how many, how much, in either language, and their accent-less spellings.
+    /// </summary>
+    private static readonly HashSet<string> Filler = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "every", "everyone", "everybody", "everything", "never", "always", "often", "sometimes", "usually", "also", "still",
+        "even", "ever", "much", "many", "lot", "lots", "really", "thing", "things", "something", "anything", "nothing",
+        "make", "made", "get", "got", "way", "well", "one", "two", "three", "four",
+        "cada", "nunca", "siempre", "todo", "toda", "todos", "todas", "mucho", "mucha", "muchos", "muchas", "algo",
+        "nada", "muy", "mas", "más", "tambien", "también", "vez", "veces", "cosa", "cosas", "hacer", "hay", "uno", "dos",
+        "tres", "cuatro",
+    };
+
+    // The form people wrote most; on a tie the shortest, then the first in order, so the chart is the same every time.
+    private static string MostUsed(Dictionary<string, int> forms) =>
+        forms.OrderByDescending(f => f.Value).ThenBy(f => f.Key.Length).ThenBy(f => f.Key, StringComparer.Ordinal).First().Key;
+}
