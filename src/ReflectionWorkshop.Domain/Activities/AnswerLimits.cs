@@ -16,5 +16,8 @@ public static class AnswerLimits
 
     /// <summary>A vote offers at most this many themes (the largest ones), so a phone's ballot stays readable.</summary>
     public const int BallotMaxThemes = 20;
+
+    /// <summary>A theme board holds at most this many themes (drafts aside).</summary>
+    public const int BoardMaxThemes = 100;
     public const int DisplayNameMaxLength = 40;
 }

@@ -90,12 +90,13 @@ public sealed record SessionSummary(Session Session, int ParticipantCount, IRead
     /// <summary>The ballot's themes, most dots first; ties go to the theme more people voted for, then to ballot order.</summary>
     public static IReadOnlyList<VoteTally> Tally(Prompt vote, IEnumerable<Response> responses)
     {
-        var items = responses.SelectMany(r => r.Items).ToList();
+        // One pass over the items, not one per option.
+        var bySlot = responses.SelectMany(r => r.Items).ToLookup(i => i.Slot);
         return vote.Options
             .Select((theme, slot) => (slot, tally: new VoteTally(
                 theme,
-                items.Where(i => i.Slot == slot).Sum(i => i.Value ?? 0),
-                items.Count(i => i.Slot == slot && i.Value > 0))))
+                bySlot[slot].Sum(i => i.Value ?? 0),
+                bySlot[slot].Count(i => i.Value > 0))))
             .OrderByDescending(x => x.tally.Dots)
             .ThenByDescending(x => x.tally.Voters)
             .ThenBy(x => x.slot)

@@ -55,6 +55,7 @@ public sealed class ThemeBoard
     public Theme AddTheme(string name, DateTimeOffset now)
     {
         var theme = new Theme(Guid.NewGuid(), CheckName(name, null), []);
+        CheckRoom(Themes.Count + 1);
         Change([.. Themes, theme], now);
         return theme;
     }
@@ -132,7 +133,8 @@ public sealed class ThemeBoard
             throw new DomainException(DomainText.Get("Theme.SplitNoCards"));
         }
 
-        var stray = cards.Where(c => !theme.Cards.Contains(c)).ToList();
+        var held = theme.Cards.ToHashSet();
+        var stray = cards.Where(c => !held.Contains(c)).ToList();
         if (stray.Count > 0)
         {
             var elsewhere = ThemeOf(stray[0]);
@@ -146,13 +148,15 @@ public sealed class ThemeBoard
             throw new DomainException(DomainText.Get("Theme.SplitAll"));
         }
 
-        var split = new Theme(Guid.NewGuid(), name, theme.Cards.Where(cards.Contains).ToList());
+        CheckRoom(Themes.Count + 1);
+        var chosen = cards.ToHashSet();
+        var split = new Theme(Guid.NewGuid(), name, theme.Cards.Where(chosen.Contains).ToList());
         var themes = new List<Theme>();
         foreach (var t in Themes)
         {
             if (t.Id == themeId)
             {
-                themes.Add(t with { Cards = t.Cards.Where(c => !cards.Contains(c)).ToList() });
+                themes.Add(t with { Cards = t.Cards.Where(c => !chosen.Contains(c)).ToList() });
                 themes.Add(split);
             }
             else
@@ -181,6 +185,7 @@ public sealed class ThemeBoard
     {
         var placed = Themes.SelectMany(t => t.Cards).ToHashSet();
         var all = Themes.ToList();
+        var names = Names(all);
         var added = new List<Theme>();
         foreach (var (name, cards) in themes)
         {
@@ -190,7 +195,8 @@ public sealed class ThemeBoard
                 continue;
             }
 
-            var theme = new Theme(Guid.NewGuid(), UniqueName(name, all), free);
+            CheckRoom(all.Count + 1);
+            var theme = new Theme(Guid.NewGuid(), UniqueName(name, names), free);
             all.Add(theme);
             added.Add(theme);
         }
@@ -211,7 +217,7 @@ public sealed class ThemeBoard
     public IReadOnlyList<Theme> SetDrafts(IEnumerable<(string Name, IReadOnlyList<CardKey> Cards)> drafts, DateTimeOffset now)
     {
         var placed = Themes.SelectMany(t => t.Cards).ToHashSet();
-        var taken = Themes.ToList();
+        var taken = Names(Themes);
         var kept = new List<Theme>();
         foreach (var (name, cards) in drafts)
         {
@@ -221,9 +227,7 @@ public sealed class ThemeBoard
                 continue;
             }
 
-            var draft = new Theme(Guid.NewGuid(), UniqueName(name, taken), free);
-            taken.Add(draft);
-            kept.Add(draft);
+            kept.Add(new Theme(Guid.NewGuid(), UniqueName(name, taken), free));
         }
 
         Drafts = kept;
@@ -240,6 +244,7 @@ public sealed class ThemeBoard
         var draft = Drafts.FirstOrDefault(d => d.Id == draftId) ?? throw new ThemeConflictException(DomainText.Get("Theme.DraftGone"));
         var placed = Themes.SelectMany(t => t.Cards).ToHashSet();
         var theme = new Theme(Guid.NewGuid(), CheckName(name, null), draft.Cards.Where(c => !placed.Contains(c)).ToList());
+        CheckRoom(Themes.Count + 1);
         Drafts = Drafts.Where(d => d.Id != draftId).ToList();
         Change([.. Themes, theme], now);
         return theme;
@@ -271,7 +276,8 @@ public sealed class ThemeBoard
             return 0;
         }
 
-        RoomPlaced = RoomPlaced.Where(c => !free.Contains(c)).ToList();
+        var confirmed = free.ToHashSet();
+        RoomPlaced = RoomPlaced.Where(c => !confirmed.Contains(c)).ToList();
         Change(Themes.Select(t => t.Id == themeId ? t with { Cards = [.. t.Cards, .. free] } : t), now);
         return free.Count;
     }
@@ -312,7 +318,11 @@ public sealed class ThemeBoard
     /// <summary>Whether a participant placed this card (and no facilitator has moved it since).</summary>
     public bool IsRoomPlaced(CardKey card) => RoomPlaced.Contains(card);
 
-    private static string UniqueName(string suggested, List<Theme> themes)
+    private static HashSet<string> Names(IEnumerable<Theme> themes) =>
+        themes.Select(t => t.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>The suggested name, or with a number when it is taken; the name returned is then taken too.</summary>
+    private static string UniqueName(string suggested, HashSet<string> taken)
     {
         var name = suggested.Trim() is { Length: > 0 } trimmed ? trimmed : "Theme";
         if (name.Length > AnswerLimits.ThemeNameMaxLength)
@@ -321,12 +331,24 @@ public sealed class ThemeBoard
         }
 
         var candidate = name;
-        for (var n = 2; themes.Any(t => string.Equals(t.Name, candidate, StringComparison.OrdinalIgnoreCase)); n++)
+        for (var n = 2; !taken.Add(candidate); n++)
         {
             candidate = $"{name} ({n})";
         }
 
         return candidate;
+    }
+
+    /// <summary>
+    /// A board holds at most <see cref="AnswerLimits.BoardMaxThemes"/> themes: more is no longer a
+    /// summary a room can read, and every page showing the board grows with it (issue 18).
+    /// </summary>
+    private static void CheckRoom(int themes)
+    {
+        if (themes > AnswerLimits.BoardMaxThemes)
+        {
+            throw new DomainException(DomainText.Format("Theme.TooMany", AnswerLimits.BoardMaxThemes));
+        }
     }
 
     private Theme Existing(Guid themeId) =>

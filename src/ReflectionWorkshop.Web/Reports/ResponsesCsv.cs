@@ -109,13 +109,14 @@ public static class ResponsesCsv
             }
 
             var board = report.Boards.GetValueOrDefault(step);
+            var themeOf = (board?.Themes ?? []).SelectMany(t => t.Cards.Select(c => (c.Key, t.Theme.Name))).ToDictionary(x => x.Key, x => x.Name);
             var votes = report.VotesFor(step);
             foreach (var response in responses)
             {
                 foreach (var item in response.Items.OrderBy(i => i.Slot))
                 {
                     var side = prompt.Kind == PromptKind.Compare ? (item.Slot == 0 ? prompt.LeftLabel : prompt.RightLabel) : "";
-                    var theme = board?.Themes.FirstOrDefault(t => t.Cards.Any(c => c.Key == new CardKey(response.Id, item.Slot)))?.Theme.Name ?? "";
+                    var theme = themeOf.GetValueOrDefault(new CardKey(response.Id, item.Slot)) ?? "";
                     var themeDots = theme.Length > 0 && votes.TryGetValue(theme, out var dots) ? Number(dots) : "";
                     yield return prompt.Kind == PromptKind.Vote
                         ? Make("", item.Text, ("", ""), (item.Text, ""), Number(item.Value ?? 0), report.AliasOf(response.ParticipantId), Time(response.UpdatedAt))

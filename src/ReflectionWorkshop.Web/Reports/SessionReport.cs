@@ -23,12 +23,16 @@ public sealed record SessionReport(
     SessionSummary Summary,
     IReadOnlyDictionary<int, BoardView> Boards)
 {
+    private Dictionary<Guid, int>? _numbers;
+
     private static IStringLocalizer<ReportsText> Text => ReportLanguage.Text;
 
     /// <summary>How a participant appears in exports: their name in a named session, otherwise an opaque number.</summary>
     public string AliasOf(Guid participantId)
     {
-        var index = Participants.ToList().FindIndex(p => p.Id == participantId);
+        // Looked up, not searched: exports ask once per answer (issue 18: a search made them quadratic).
+        _numbers ??= Participants.Select((p, i) => (p.Id, i)).ToDictionary(x => x.Id, x => x.i);
+        var index = _numbers.GetValueOrDefault(participantId, -1);
         var participant = index < 0 ? null : Participants[index];
         return Session.Anonymity == Anonymity.Named && participant?.DisplayName is { Length: > 0 } name
             ? name

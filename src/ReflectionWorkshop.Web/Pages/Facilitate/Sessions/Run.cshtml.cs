@@ -64,8 +64,11 @@ public sealed class RunModel(AppDbContext db, SpaceAccess access, LiveUpdates li
     /// <summary>A vote step whose ballot is not open: the themes it would offer now, largest first.</summary>
     public IReadOnlyList<string> BallotPreview { get; private set; } = [];
 
+    // The page asks once per answer: a lookup, not a search of every participant (issue 18).
+    private Dictionary<Guid, string?> _names = [];
+
     public string? NameOf(Guid participantId) =>
-        Session.Anonymity == Anonymity.Named ? Participants.FirstOrDefault(p => p.Id == participantId)?.DisplayName : null;
+        Session.Anonymity == Anonymity.Named ? _names.GetValueOrDefault(participantId) : null;
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
     {
@@ -84,6 +87,7 @@ public sealed class RunModel(AppDbContext db, SpaceAccess access, LiveUpdates li
             .Where(p => p.SessionId == id && !p.IsRemoved)
             .OrderBy(p => p.JoinedAt)
             .ToListAsync(cancellationToken);
+        _names = Participants.ToDictionary(p => p.Id, p => p.DisplayName);
         ViewedStep = session.IsSelfPaced ? Math.Clamp(View ?? 0, 0, session.Activity.Prompts.Count - 1) : session.CurrentStep;
         if (session.State == SessionState.Running)
         {

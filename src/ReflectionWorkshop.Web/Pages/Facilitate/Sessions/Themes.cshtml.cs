@@ -103,7 +103,8 @@ public sealed class ThemesModel(AppDbContext db, SpaceAccess access, ThemeBoards
     public Task<IActionResult> OnPostConfirmAsync(Guid id, int number, Guid themeId, List<string> cards, CancellationToken cancellationToken) =>
         EditAsync(id, number, null, session => EditBoard(session, number, (board, known) =>
         {
-            var keys = cards.Select(c => CardKey.TryParse(c, out var key) ? key : (CardKey?)null).OfType<CardKey>().Where(k => known.Any(c => c.Key == k)).ToList();
+            var onBoard = known.Select(c => c.Key).ToHashSet();
+            var keys = cards.Select(c => CardKey.TryParse(c, out var key) ? key : (CardKey?)null).OfType<CardKey>().Where(onBoard.Contains).ToList();
             var placed = board.Confirm(themeId, keys, clock.GetUtcNow());
             var name = board.Find(themeId)!.Name;
             return placed switch
