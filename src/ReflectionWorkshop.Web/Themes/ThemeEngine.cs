@@ -73,7 +73,9 @@ public sealed class ThemeEngineWarmUp(ThemeEngine engine, ILogger<ThemeEngineWar
         {
             // Let the start-up work (migrations, the catalogue) finish first.
             await Task.Delay(TimeSpan.FromSeconds(1), stoppingToken);
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
             await engine.WarmUpAsync(stoppingToken);
+            logger.LogInformation("Theme engine ready ({Milliseconds:F0} ms to load its model).", System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         }
         catch (OperationCanceledException)
         {
