@@ -23,12 +23,12 @@ public sealed class ThemeEngine(IThemeSuggester suggester, ILogger<ThemeEngine> 
     public Task<IReadOnlyList<Placement>?> PlaceAsync(IReadOnlyList<string> cards, IReadOnlyList<NamedTheme> themes, string language, CancellationToken cancellationToken) =>
         RunAsync(token => suggester.Place(Capped(cards), themes, language, token), cancellationToken);
 
-    /// <summary>Loads the model (in the background after start, so the first click is not slow).</summary>
-    public Task WarmUpAsync(CancellationToken cancellationToken) => RunAsync<object>(_ =>
+    /// <summary>Loads the model (in the background after start, so the first click is not slow); false when the time ran out.</summary>
+    public async Task<bool> WarmUpAsync(CancellationToken cancellationToken) => await RunAsync<object>(_ =>
     {
         suggester.WarmUp();
         return new object();
-    }, cancellationToken);
+    }, cancellationToken) is not null;
 
     private static IReadOnlyList<string> Capped(IReadOnlyList<string> texts) =>
         texts.Count <= SuggestionLimits.MaxAnswers ? texts : texts.Take(SuggestionLimits.MaxAnswers).ToList();
@@ -74,8 +74,10 @@ public sealed class ThemeEngineWarmUp(ThemeEngine engine, ILogger<ThemeEngineWar
             // Let the start-up work (migrations, the catalogue) finish first.
             await Task.Delay(TimeSpan.FromSeconds(1), stoppingToken);
             var started = System.Diagnostics.Stopwatch.GetTimestamp();
-            await engine.WarmUpAsync(stoppingToken);
-            logger.LogInformation("Theme engine ready ({Milliseconds:F0} ms to load its model).", System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            if (await engine.WarmUpAsync(stoppingToken))
+            {
+                logger.LogInformation("Theme engine ready ({Milliseconds:F0} ms to load its model).", System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            }
         }
         catch (OperationCanceledException)
         {
