@@ -5,6 +5,7 @@ using Microsoft.Playwright;
 using ReflectionWorkshop.BrowserTests.Support;
 using Xunit.Abstractions;
 using static Microsoft.Playwright.Assertions;
+using static ReflectionWorkshop.BrowserTests.Support.LivePages;
 
 namespace ReflectionWorkshop.BrowserTests;
 
@@ -17,11 +18,6 @@ public sealed class AccessibilityTests(ITestOutputHelper output) : BrowserWorksh
 {
     /// <summary>What a phone may download, compressed, for the join page and an answer page together.</summary>
     private const long PhoneBudgetBytes = 75 * 1024;
-
-    /// <summary>See ThemesInTheBrowserTests: lets the test wait until a facilitator page has swapped in its live part.</summary>
-    private const string RememberLoadedPage = """
-        document.addEventListener("DOMContentLoaded", () => { window.__loadedLive = document.querySelector("[data-live]"); });
-        """;
 
     private readonly List<string> _violations = [];
 
@@ -57,7 +53,7 @@ public sealed class AccessibilityTests(ITestOutputHelper output) : BrowserWorksh
     {
         var laptop = await OpenAsync("facilitator", 1280, 900, phone: false);
         var control = laptop.Page;
-        await laptop.Context.AddInitScriptAsync(RememberLoadedPage);
+        await laptop.Context.AddInitScriptAsync(LivePages.RememberLoaded);
 
         await control.GotoAsync("account/login");
         await CheckAsync(control, "sign-in");
@@ -281,9 +277,6 @@ public sealed class AccessibilityTests(ITestOutputHelper output) : BrowserWorksh
     }
 
     private static string Kb(long bytes) => $"{bytes / 1024.0:F1} KB";
-
-    private static Task SettledAsync(IPage page) =>
-        page.WaitForFunctionAsync("() => window.__loadedLive && document.querySelector('[data-live]') !== window.__loadedLive");
 
     protected override async Task SaveFailureScreenshotAsync(Screen screen) =>
         await screen.Page.ScreenshotAsync(new() { Path = InTestResults($"failure-a11y-{screen.Name.Replace(' ', '-')}.png"), FullPage = true });

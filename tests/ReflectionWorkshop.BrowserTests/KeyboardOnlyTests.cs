@@ -3,6 +3,7 @@ using Microsoft.Playwright;
 using ReflectionWorkshop.BrowserTests.Support;
 using Xunit.Abstractions;
 using static Microsoft.Playwright.Assertions;
+using static ReflectionWorkshop.BrowserTests.Support.LivePages;
 
 namespace ReflectionWorkshop.BrowserTests;
 
@@ -13,11 +14,6 @@ namespace ReflectionWorkshop.BrowserTests;
 /// </summary>
 public sealed class KeyboardOnlyTests(ITestOutputHelper output) : BrowserWorkshop(output)
 {
-    /// <summary>See ThemesInTheBrowserTests: lets the test wait until a facilitator page has swapped in its live part.</summary>
-    private const string RememberLoadedPage = """
-        document.addEventListener("DOMContentLoaded", () => { window.__loadedLive = document.querySelector("[data-live]"); });
-        """;
-
     /// <summary>Enough presses to cross the longest page once; a control not reached by then is not in the focus order.</summary>
     private const int MostTabs = 80;
 
@@ -43,7 +39,7 @@ public sealed class KeyboardOnlyTests(ITestOutputHelper output) : BrowserWorksho
         await setup.Page.WaitForURLAsync(new Regex("/spaces/[^/]+$"), new() { WaitUntil = WaitUntilState.Commit });
 
         var laptop = await OpenAsync("keyboard", 1280, 900, phone: false);
-        await laptop.Context.AddInitScriptAsync(RememberLoadedPage);
+        await laptop.Context.AddInitScriptAsync(LivePages.RememberLoaded);
         var page = laptop.Page;
 
         // Sign in.
@@ -114,9 +110,6 @@ public sealed class KeyboardOnlyTests(ITestOutputHelper output) : BrowserWorksho
 
     private static Task<string> DescribeAsync(ILocator target) =>
         target.EvaluateAsync<string>("e => e.tagName.toLowerCase() + ' \"' + (e.labels?.[0]?.textContent ?? e.textContent).trim() + '\"'");
-
-    private static Task SettledAsync(IPage page) =>
-        page.WaitForFunctionAsync("() => window.__loadedLive && document.querySelector('[data-live]') !== window.__loadedLive");
 
     protected override async Task SaveFailureScreenshotAsync(Screen screen) =>
         await screen.Page.ScreenshotAsync(new() { Path = InTestResults($"failure-keyboard-{screen.Name.Replace(' ', '-')}.png"), FullPage = true });

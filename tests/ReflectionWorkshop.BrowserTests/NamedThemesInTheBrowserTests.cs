@@ -3,6 +3,7 @@ using Microsoft.Playwright;
 using ReflectionWorkshop.BrowserTests.Support;
 using Xunit.Abstractions;
 using static Microsoft.Playwright.Assertions;
+using static ReflectionWorkshop.BrowserTests.Support.LivePages;
 
 namespace ReflectionWorkshop.BrowserTests;
 
@@ -14,10 +15,6 @@ namespace ReflectionWorkshop.BrowserTests;
 /// </summary>
 public sealed class NamedThemesInTheBrowserTests(ITestOutputHelper output) : BrowserWorkshop(output)
 {
-    private const string RememberLoadedPage = """
-        document.addEventListener("DOMContentLoaded", () => { window.__loadedLive = document.querySelector("[data-live]"); });
-        """;
-
     private static readonly string[] Themes = ["Mindsets", "Knowledge", "Skills", "Dispositions"];
 
     /// <summary>Each phone's five root causes, with the theme a careful facilitator would give each.</summary>
@@ -74,7 +71,7 @@ public sealed class NamedThemesInTheBrowserTests(ITestOutputHelper output) : Bro
     {
         var laptop = await OpenAsync("facilitator", 1280, 800, phone: false);
         var control = laptop.Page;
-        await laptop.Context.AddInitScriptAsync(RememberLoadedPage);
+        await laptop.Context.AddInitScriptAsync(LivePages.RememberLoaded);
         var code = await control.OpenASessionAsync("Community-of-practice inquiry");
         var runUrl = control.Url;
         await SettledAsync(control);
@@ -253,13 +250,6 @@ public sealed class NamedThemesInTheBrowserTests(ITestOutputHelper output) : Bro
     }
 
     private async Task CheckAsync(IPage page, string pageName) => _violations.AddRange(await Axe.SeriousViolationsAsync(page, pageName));
-
-    private static Task SettledAsync(IPage page) =>
-        page.WaitForFunctionAsync("() => window.__loadedLive && document.querySelector('[data-live]') !== window.__loadedLive");
-
-    private static ILocator ThemeNamed(IPage board, string name) =>
-        board.Locator("section.theme")
-            .Filter(new() { Has = board.GetByRole(AriaRole.Heading, new() { Level = 2, Name = name, Exact = true }) });
 
     protected override async Task SaveFailureScreenshotAsync(Screen screen) =>
         await screen.Page.ScreenshotAsync(new() { Path = InTestResults($"failure-named-themes-{screen.Name.Replace(' ', '-')}.png"), FullPage = true });

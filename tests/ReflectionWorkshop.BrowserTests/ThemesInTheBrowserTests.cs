@@ -3,6 +3,7 @@ using Microsoft.Playwright;
 using ReflectionWorkshop.BrowserTests.Support;
 using Xunit.Abstractions;
 using static Microsoft.Playwright.Assertions;
+using static ReflectionWorkshop.BrowserTests.Support.LivePages;
 
 namespace ReflectionWorkshop.BrowserTests;
 
@@ -13,15 +14,6 @@ namespace ReflectionWorkshop.BrowserTests;
 /// </summary>
 public sealed class ThemesInTheBrowserTests(ITestOutputHelper output) : BrowserWorkshop(output)
 {
-    /// <summary>
-    /// Remembers the live part of each page as it loaded. A facilitator's page, once its live connection is
-    /// up, re-reads itself and swaps that part in (site.js); <see cref="SettledAsync"/> waits for that swap, so
-    /// the test neither types into a part about to be replaced nor leaves while the hub is still subscribing.
-    /// </summary>
-    private const string RememberLoadedPage = """
-        document.addEventListener("DOMContentLoaded", () => { window.__loadedLive = document.querySelector("[data-live]"); });
-        """;
-
     private const string Trust = "We trusted each other";
     private const string TrustAgain = "we trusted each other";
     private const string Roles = "Clear roles";
@@ -35,7 +27,7 @@ public sealed class ThemesInTheBrowserTests(ITestOutputHelper output) : BrowserW
         // The facilitator, on a laptop: an account, a space, a session of "Four characteristics".
         var laptop = await OpenAsync("facilitator", 1280, 900, phone: false);
         var control = laptop.Page;
-        await laptop.Context.AddInitScriptAsync(RememberLoadedPage);
+        await laptop.Context.AddInitScriptAsync(LivePages.RememberLoaded);
         await control.SignUpAndMakeASpaceAsync();
         await control.StartASessionAsync("Four characteristics of a team that works");
         var runUrl = control.Url;
@@ -222,15 +214,7 @@ public sealed class ThemesInTheBrowserTests(ITestOutputHelper output) : BrowserW
         AssertNoErrors();
     }
 
-    /// <summary>Waits until the page's live connection is up and the page has caught up (see <see cref="RememberLoadedPage"/>).</summary>
-    private static Task SettledAsync(IPage page) =>
-        page.WaitForFunctionAsync("() => window.__loadedLive && document.querySelector('[data-live]') !== window.__loadedLive");
-
     private static ILocator Unthemed(IPage board) => board.Locator("section.theme.unthemed");
-
-    private static ILocator ThemeNamed(IPage board, string name) =>
-        board.Locator("section.theme")
-            .Filter(new() { Has = board.GetByRole(AriaRole.Heading, new() { Level = 2, Name = name, Exact = true }) });
 
     private static ILocator CardsIn(IPage board, ILocator theme) => theme.Locator(".board-card .answer");
 

@@ -115,4 +115,26 @@ public static class WorkshopSteps
 
         return await phone.SubmitAsync(page, "form[data-answer-form]", fields);
     }
+
+    /// <summary>
+    /// A room on step 1 of <paramref name="activityId"/>, a list step: one phone joins per entry of
+    /// <paramref name="answers"/>, the facilitator starts, and each phone saves its items.
+    /// </summary>
+    public static async Task<(RunningSession Session, Visitor[] Phones)> RoomWithListAnswersAsync(this Visitor facilitator, WorkshopFactory app, string activityId, params string[][] answers)
+    {
+        var session = await facilitator.OpenSessionAsync(activityId);
+        var phones = answers.Select(_ => app.NewVisitor()).ToArray();
+        foreach (var phone in phones)
+        {
+            await phone.JoinWithCodeAsync(session.Code);
+        }
+
+        await facilitator.StartAsync(session);
+        for (var i = 0; i < phones.Length; i++)
+        {
+            await phones[i].AnswerAsync(session, answers[i].Select((text, slot) => ($"Input.Items[{slot}]", text)).ToArray());
+        }
+
+        return (session, phones);
+    }
 }

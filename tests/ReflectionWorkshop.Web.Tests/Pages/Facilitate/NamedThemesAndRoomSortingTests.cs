@@ -32,23 +32,8 @@ public sealed class NamedThemesAndRoomSortingTests : IDisposable
 
     private static string BoardUrl(RunningSession session) => $"{session.RunUrl}/themes/1";
 
-    private async Task<(RunningSession Session, Visitor[] Phones)> RoomAsync(params string[][] answers)
-    {
-        var session = await _facilitator.OpenSessionAsync("characteristics");
-        var phones = answers.Select(_ => _app.NewVisitor()).ToArray();
-        foreach (var phone in phones)
-        {
-            await phone.JoinWithCodeAsync(session.Code);
-        }
-
-        await _facilitator.StartAsync(session);
-        for (var i = 0; i < phones.Length; i++)
-        {
-            await phones[i].AnswerAsync(session, answers[i].Select((text, slot) => ($"Input.Items[{slot}]", text)).ToArray());
-        }
-
-        return (session, phones);
-    }
+    private Task<(RunningSession Session, Visitor[] Phones)> RoomAsync(params string[][] answers) =>
+        _facilitator.RoomWithListAnswersAsync(_app, "characteristics", answers);
 
     private async Task<Page> NameAsync(Page board, params string[] names)
     {

@@ -45,23 +45,8 @@ public sealed class ThemeBoardTests : IDisposable
 
     private static string BoardUrl(RunningSession session, int number) => $"{session.RunUrl}/themes/{number}";
 
-    private async Task<(RunningSession Session, Visitor[] Phones)> RoomOnStepOneAsync(params string[][] answers)
-    {
-        var session = await _facilitator.OpenSessionAsync("chained");
-        var phones = answers.Select(_ => _app.NewVisitor()).ToArray();
-        foreach (var phone in phones)
-        {
-            await phone.JoinWithCodeAsync(session.Code);
-        }
-
-        await _facilitator.StartAsync(session);
-        for (var i = 0; i < phones.Length; i++)
-        {
-            await phones[i].AnswerAsync(session, answers[i].Select((text, slot) => ($"Input.Items[{slot}]", text)).ToArray());
-        }
-
-        return (session, phones);
-    }
+    private Task<(RunningSession Session, Visitor[] Phones)> RoomOnStepOneAsync(params string[][] answers) =>
+        _facilitator.RoomWithListAnswersAsync(_app, "chained", answers);
 
     // "Unthemed" means every card no person has placed: those waiting in the column and those shown in a theme as suggested.
     private static IReadOnlyList<string> CardsOf(Page board, string theme) => theme == "Unthemed"
