@@ -90,6 +90,7 @@ builder.Services.AddRazorPages(options =>
     options.Conventions.AuthorizePage("/Account/Password");
     options.Conventions.AuthorizePage("/Account/Index");
 }).AddWorkshopValidationText();
+builder.Services.AddBoundedTempData();
 builder.Services.Configure<RouteOptions>(options => options.LowercaseUrls = true);
 builder.Services.AddWorkshopRateLimits();
 builder.Services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database").AddWorkshopRedisCheck(builder.Configuration);

@@ -227,6 +227,17 @@ public sealed class Session
                 throw new DomainException(DomainText.Format("Restore.BallotNotAVote", step + 1));
             }
 
+            // A ballot the room could have seen: the same limits as one opened live.
+            if (themes is null || themes.Count > AnswerLimits.BallotMaxThemes)
+            {
+                throw new DomainException(DomainText.Format("Restore.BallotTooLong", step + 1, themes?.Count ?? 0, AnswerLimits.BallotMaxThemes));
+            }
+
+            if (themes.Any(t => string.IsNullOrWhiteSpace(t) || t.Length > AnswerLimits.ThemeNameMaxLength))
+            {
+                throw new DomainException(DomainText.Format("Restore.BallotThemeName", step + 1, AnswerLimits.ThemeNameMaxLength));
+            }
+
             session.Ballots = new Dictionary<int, IReadOnlyList<string>>(session.Ballots) { [step] = themes.ToList() };
         }
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Logging.Abstractions;
 using ReflectionWorkshop.Domain;
 using ReflectionWorkshop.Domain.Activities;
 using ReflectionWorkshop.Domain.Sessions;
@@ -34,6 +35,9 @@ public sealed record SessionArchive(
     IReadOnlyDictionary<int, string> Notes)
 {
     private static IStringLocalizer<ReportsText> Text => ReportLanguage.Text;
+
+    private static readonly IStringLocalizer<AuthoringText> Authoring = new StringLocalizer<AuthoringText>(
+        new ResourceManagerStringLocalizerFactory(Microsoft.Extensions.Options.Options.Create(new LocalizationOptions()), NullLoggerFactory.Instance));
 
     public const string FormatName = "reflection-workshop-session";
     public const int CurrentVersion = 1;
@@ -154,6 +158,15 @@ public sealed record SessionArchive(
         if (Activity?.Prompts is not { Count: > 0 } || Participants is null || Responses is null || Boards is null || Ballots is null || Notes is null)
         {
             throw new DomainException(Text["Archive.Incomplete"]);
+        }
+
+        // The rules every activity follows, however it was written: an archive is no way around the editor's limits.
+        if (ActivityRules.Validate(Activity).FirstOrDefault() is { } problem)
+        {
+            var said = Authoring[problem.Code, [.. problem.Args]].Value;
+            throw new DomainException(problem.Step is { } step
+                ? Text["Archive.ActivityBreaksRulesAtStep", step + 1, said]
+                : Text["Archive.ActivityBreaksRules", said]);
         }
 
         var session = Session.Restore(Activity, joinCode, Anonymity, Pacing, spaceId, facilitatorId, (CreatedAt, StartedAt, ClosedAt ?? now), Ballots, Notes);

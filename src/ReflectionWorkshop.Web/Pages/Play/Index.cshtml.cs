@@ -42,8 +42,13 @@ public sealed class IndexModel(AppDbContext db, ParticipantCookie cookie, LiveUp
     [TempData]
     public string? NotSavedReason { get; set; }
 
-    [TempData]
-    public string? NotSavedText { get; set; }
+    /// <summary>
+    /// Why the answer just posted was not saved, and the words it held so they can be copied. Shown in the
+    /// reply itself, never carried in a cookie: a long text there would lock the browser out (issue 18).
+    /// </summary>
+    public string? RefusedReason { get; private set; }
+
+    public string? NotSavedText { get; private set; }
 
     /// <summary>The step in this phone's language when the activity speaks it: a room may mix languages.</summary>
     public Prompt? Prompt => Session.State == SessionState.Running ? Session.PromptAt(Step, System.Globalization.CultureInfo.CurrentUICulture.Name) : null;
@@ -120,7 +125,7 @@ public sealed class IndexModel(AppDbContext db, ParticipantCookie cookie, LiveUp
         if (!Session.IsStepOpenFor(Participant, typed.Step) || Prompt is not { TakesAnswers: true } prompt)
         {
             // Say why, and give the words back so they can be copied: nothing typed is silently dropped.
-            NotSavedReason = Session.State switch
+            RefusedReason = Session.State switch
             {
                 _ when Participant.IsRemoved => text["Play.NotSaved.Removed"],
                 SessionState.Running when Session.AnswersLocked && typed.Step == Step => text["Play.NotSaved.Locked"],
@@ -130,7 +135,7 @@ public sealed class IndexModel(AppDbContext db, ParticipantCookie cookie, LiveUp
                 _ => text["Play.NotSaved.MovedOn", Session.CurrentStep + 1, typed.Step + 1],
             };
             NotSavedText = typed.TypedText();
-            return Redirect($"/s/{Session.JoinCode}");
+            return Page();
         }
 
         var answer = typed.ToAnswer(prompt);

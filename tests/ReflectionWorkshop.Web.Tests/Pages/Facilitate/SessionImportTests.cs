@@ -5,6 +5,7 @@ using AngleSharp;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 using Microsoft.EntityFrameworkCore;
+using ReflectionWorkshop.Web.Reports;
 using ReflectionWorkshop.Web.Tests.Security;
 using ReflectionWorkshop.Web.Tests.Support;
 
@@ -132,5 +133,45 @@ public sealed class SessionImportTests
         Assert.Equal(HttpStatusCode.OK, refused.Status);
         Assert.Contains(message, refused.Document.QuerySelector("#archive-error")!.TextContent);
         Assert.Contains("No sessions yet", (await facilitator.GetAsync("/facilitate/sessions")).Text);
+    }
+
+    private static byte[] FixedArchive(Func<SessionArchive, SessionArchive> change) =>
+        change(SessionArchive.From(ReflectionWorkshop.Web.Tests.Reports.FixedSession.Build())).ToJson();
+
+    public static TheoryData<string, string> BrokenLimits() => new()
+    {
+        { "title", "The activity in this file breaks a rule every activity follows, so nothing was imported: " },
+        { "prompt", "The activity in this file breaks a rule every activity follows at step 1, so nothing was imported: " },
+        { "ballot", "a ballot offers at most 20" },
+        { "themes", "A board holds at most 100 themes" },
+    };
+
+    [Theory]
+    [MemberData(nameof(BrokenLimits))]
+    public async Task An_archive_past_an_authoring_limit_is_refused_and_no_cookie_grows(string what, string message)
+    {
+        using var app = new WorkshopFactory();
+        var facilitator = app.NewVisitor();
+        await facilitator.SignUpAsync();
+        var huge = new string('x', 100_000);
+        var file = FixedArchive(archive => what switch
+        {
+            "title" => archive with { Activity = archive.Activity with { Title = huge } },
+            "prompt" => archive with { Activity = archive.Activity with { Prompts = [archive.Activity.Prompts[0] with { Title = huge }, .. archive.Activity.Prompts.Skip(1)] } },
+            "ballot" => archive with { Ballots = new Dictionary<int, IReadOnlyList<string>> { [2] = Enumerable.Range(1, 25).Select(i => $"Theme {i}").ToList() } },
+            _ => archive with
+            {
+                Participants = [.. archive.Participants, .. Enumerable.Range(100, 101).Select(n => new SessionArchive.ArchivedParticipant(n, null, archive.CreatedAt))],
+                Responses = [.. archive.Responses, .. Enumerable.Range(100, 101).Select(n => new SessionArchive.ArchivedResponse(n, 1, archive.CreatedAt, archive.CreatedAt, [new SessionArchive.ArchivedItem(0, $"Answer {n}", null)]))],
+                Boards = [new SessionArchive.ArchivedBoard(1, Enumerable.Range(100, 101).Select(n => new SessionArchive.ArchivedTheme($"Theme {n}", [new SessionArchive.ArchivedCard(n, 0)])).ToList())],
+            },
+        });
+
+        var refused = await UploadAsync(facilitator, file);
+
+        Assert.Contains(message, refused.Document.QuerySelector("#archive-error")!.TextContent);
+        Assert.Contains("No sessions yet", (await facilitator.GetAsync("/facilitate/sessions")).Text);
+        Assert.True(facilitator.Cookies.GetCookieHeader(new Uri("http://localhost")).Length < 4000);
+        Assert.Equal(HttpStatusCode.OK, (await facilitator.GetAsync("/join")).Status);
     }
 }

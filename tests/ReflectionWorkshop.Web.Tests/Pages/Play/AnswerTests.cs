@@ -74,18 +74,17 @@ public sealed class AnswerTests : IDisposable
     }
 
     [Fact]
-    public async Task A_script_post_that_cannot_be_saved_is_still_redirected_with_its_reason()
+    public async Task A_script_post_that_cannot_be_saved_gets_the_page_with_its_reason_and_the_words_in_the_reply()
     {
         await OpenAtStepAsync(1);
         var form = await _phone.GetAsync(_session.PhoneUrl);
         await _facilitator.NextAsync(_session);
 
-        var (response, _) = await _phone.PostAsScriptAsync(form, "form[data-answer-form]", ("Input.Text", "Typed too slowly"));
+        var (response, page) = await _phone.PostAsScriptAsync(form, "form[data-answer-form]", ("Input.Text", "Typed too slowly"));
 
-        // The reason travels to the page in TempData; the script follows the redirect to read it.
-        Assert.Equal(System.Net.HttpStatusCode.Redirect, response.StatusCode);
-        var page = await _phone.GetAsync(response.Headers.Location!.OriginalString);
-        Assert.Contains("moved on to step 2", page.Document.QuerySelector(".alert")!.TextContent);
+        // In the reply, not in TempData: the words typed never travel in a cookie (issue 18).
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("moved on to step 2", page!.Document.QuerySelector(".alert")!.TextContent);
         Assert.Equal("Typed too slowly", page.Document.QuerySelector("textarea#not-saved")!.TextContent);
     }
 
@@ -318,6 +317,27 @@ public sealed class AnswerTests : IDisposable
         Assert.Contains("closed before your answer arrived", page.Text);
         Assert.Equal("Too late", page.Document.QuerySelector("textarea#not-saved")!.TextContent);
         Assert.Equal("Thank you", page.H1);
+    }
+
+    [Fact]
+    public async Task A_long_text_posted_after_the_session_closed_is_given_back_in_the_reply_and_never_in_a_cookie()
+    {
+        await OpenAtStepAsync(1);
+        var form = await _phone.GetAsync(_session.PhoneUrl);
+        await _facilitator.CloseAsync(_session);
+        var typed = string.Concat(Enumerable.Repeat("ñandú y más texto ", 6000));
+
+        var page = await _phone.SubmitAsync(form, "form[data-answer-form]", ("Input.Text", typed));
+
+        Assert.Contains("closed before your answer arrived", page.Text);
+        Assert.Equal(typed.Trim(), page.Document.QuerySelector("textarea#not-saved")!.TextContent);
+
+        // Issue 18: the text once went into the TempData cookie, and every later request got HTTP 431.
+        Assert.True(_phone.Cookies.GetCookieHeader(new Uri("http://localhost")).Length < 2000);
+        var again = await _phone.GetAsync(_session.PhoneUrl);
+        Assert.Equal(System.Net.HttpStatusCode.OK, again.Status);
+        Assert.Null(again.Document.QuerySelector("textarea#not-saved"));
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await _phone.GetAsync("/join")).Status);
     }
 
     [Fact]
