@@ -17,7 +17,11 @@ public static class Responses
 
     public static void AddWorkshopResponses(this WebApplicationBuilder builder)
     {
-        builder.Services.Configure<MvcOptions>(options => options.Filters.Add<ReadableRefusals>());
+        builder.Services.Configure<MvcOptions>(options =>
+        {
+            options.Filters.Add<ReadableRefusals>();
+            options.Filters.Add<LiveRefreshKeepsMessages>();
+        });
 
         if (!builder.Environment.IsDevelopment())
         {

@@ -257,7 +257,8 @@
   const refresh = async () => {
     const mine = ++latestRefresh;
     try {
-      const response = await fetch(window.location.pathname + window.location.search, { cache: "no-store" });
+      // The header tells the server this is a live re-read, which must not use up a one-time message (LiveRefreshKeepsMessages).
+      const response = await fetch(window.location.pathname + window.location.search, { cache: "no-store", headers: { "X-Live-Refresh": "1" } });
       const html = response.ok && !response.redirected ? await response.text() : null;
       if (mine !== latestRefresh) {
         return;

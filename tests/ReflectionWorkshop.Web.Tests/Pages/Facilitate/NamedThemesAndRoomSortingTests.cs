@@ -200,6 +200,22 @@ public sealed class NamedThemesAndRoomSortingTests : IDisposable
     }
 
     [Fact]
+    public async Task A_confirmation_survives_the_boards_live_re_read_between_the_post_and_the_redirect()
+    {
+        var (session, _) = await RoomAsync(["We trusted each other"]);
+        var board = await _facilitator.GetAsync(BoardUrl(session));
+
+        var posted = await _facilitator.PostAsync(board, "form[action*='handler=Add']", ("name", "Trust"));
+        using var live = new HttpRequestMessage(HttpMethod.Get, BoardUrl(session));
+        live.Headers.Add("X-Live-Refresh", "1");
+        (await _facilitator.Client.SendAsync(live)).EnsureSuccessStatusCode();
+        var landed = await _facilitator.GetAsync(posted.Headers.Location!.OriginalString);
+
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, posted.StatusCode);
+        Assert.Contains("Theme “Trust” added.", landed.Document.QuerySelector("[data-flash]")?.TextContent);
+    }
+
+    [Fact]
     public async Task The_room_cannot_be_asked_to_sort_before_a_theme_is_named()
     {
         var (session, _) = await RoomAsync(["We trusted each other"]);
