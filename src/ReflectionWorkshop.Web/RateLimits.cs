@@ -2,6 +2,7 @@ using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Localization;
 using ReflectionWorkshop.Web.Hosting;
+using ReflectionWorkshop.Web.Participation;
 using ReflectionWorkshop.Web.Resources;
 
 namespace ReflectionWorkshop.Web;
@@ -56,8 +57,14 @@ public static class RateLimits
 
     private static string Address(HttpContext context) => context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
 
-    /// <summary>A phone is its participant cookie; without one (not joined yet) its address stands in.</summary>
+    /// <summary>
+    /// A phone is the participant its cookie for this session's code proves (the cookie is signed, so a made-up
+    /// one proves nothing); without one its address stands in. Issue 18: keying on whichever <c>rw-p-*</c> cookie
+    /// came first let a phone send a new made-up cookie with each post and never reach its limit.
+    /// </summary>
     private static string Phone(HttpContext context) =>
-        context.Request.Cookies.Where(c => c.Key.StartsWith("rw-p-", StringComparison.Ordinal)).Select(c => c.Value).FirstOrDefault()
-        ?? Address(context);
+        context.GetRouteValue("code") is string code
+        && context.RequestServices.GetRequiredService<ParticipantCookie>().Verified(context.Request, ReflectionWorkshop.Domain.Sessions.JoinCode.Normalize(code) ?? code) is { } participant
+            ? "participant:" + participant.ToString("N")
+            : Address(context);
 }

@@ -37,6 +37,28 @@ public sealed class ParticipantCookie(IDataProtectionProvider protection)
         }
     }
 
+    /// <summary>
+    /// The participant this request's cookie for <paramref name="joinCode"/> proves, whatever its session; null when
+    /// there is none or it does not unprotect (made up, or from elsewhere). For keys that must not trust the client.
+    /// </summary>
+    public Guid? Verified(HttpRequest request, string joinCode)
+    {
+        if (!request.Cookies.TryGetValue(Name(joinCode), out var value) || string.IsNullOrEmpty(value))
+        {
+            return null;
+        }
+
+        try
+        {
+            var parts = _protector.Unprotect(value).Split('|');
+            return parts.Length == 2 && Guid.TryParse(parts[1], out var participant) ? participant : null;
+        }
+        catch (CryptographicException)
+        {
+            return null;
+        }
+    }
+
     public void Write(HttpResponse response, Guid sessionId, string joinCode, Guid participantId) =>
         response.Cookies.Append(Name(joinCode), _protector.Protect($"{sessionId}|{participantId}"), new CookieOptions
         {

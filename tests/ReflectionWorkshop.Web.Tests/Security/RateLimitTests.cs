@@ -38,4 +38,36 @@ public sealed class RateLimitTests
         Assert.Equal(HttpStatusCode.OK, again.StatusCode);
         Assert.Contains("No session has the code ZZZZZZ", await again.Content.ReadAsStringAsync());
     }
+
+    [Fact]
+    public async Task A_phone_cannot_escape_its_answer_limit_with_made_up_participant_cookies()
+    {
+        using var app = new WorkshopFactory(new Dictionary<string, string?>
+        {
+            ["RateLimits:answer:PermitsPerWindow"] = "3",
+        });
+        var facilitator = app.NewVisitor();
+        await facilitator.SignUpAsync();
+        var session = await facilitator.OpenSessionAsync("three-actions");
+        var phone = app.NewVisitor();
+        await phone.JoinWithCodeAsync(session.Code);
+        await facilitator.StartAsync(session);
+        var page = await phone.GetAsync(session.PhoneUrl);
+        var (target, values) = Visitor.FormValues(page, "form[data-answer-form]", [("Input.Items[0]", "Meet monthly")]);
+        var real = phone.Cookies.GetCookieHeader(new Uri("http://localhost"));
+
+        // Issue 18: the limit took the first rw-p-* cookie as the phone, so a new made-up one before the real one
+        // with every post let one phone save 400 answers in 1.8 s. Each post here comes with its own.
+        var client = app.CreateDefaultClient();
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 8; i++)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, target) { Content = new FormUrlEncodedContent(values) };
+            request.Headers.Add("Cookie", $"rw-p-ZZZZ{i:D2}={Guid.NewGuid():N}; {real}");
+            statuses.Add((await client.SendAsync(request)).StatusCode);
+        }
+
+        Assert.Equal(3, statuses.Count(s => s != HttpStatusCode.TooManyRequests));
+        Assert.Equal(HttpStatusCode.TooManyRequests, statuses[^1]);
+    }
 }

@@ -80,7 +80,7 @@ public sealed class Visitor(HttpClient client, CookieContainer cookies)
         return await FollowAsync(await Client.PostAsync(target, new FormUrlEncodedContent(values)), page.Url);
     }
 
-    private static (string Target, List<KeyValuePair<string, string>> Values) FormValues(Page page, string formSelector, (string Name, string Value)[] fields) =>
+    public static (string Target, List<KeyValuePair<string, string>> Values) FormValues(Page page, string formSelector, (string Name, string Value)[] fields) =>
         FormValues(page, page.Document.QuerySelector<IHtmlFormElement>(formSelector)
             ?? throw new InvalidOperationException($"No form matches '{formSelector}' on {page.Url}.\n{page.Document.Body?.TextContent}"), fields);
 
