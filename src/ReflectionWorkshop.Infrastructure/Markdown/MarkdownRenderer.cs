@@ -29,6 +29,16 @@ public static class MarkdownRenderer
             }
         }
 
+        // Angle-bracket links (<javascript:…>, <data:text/html…>) are autolinks, not LinkInline: one with any
+        // other scheme is shown as the text it is (issue 18, item 4). ToList: the tree changes as we go.
+        foreach (var autolink in document.Descendants<AutolinkInline>().ToList())
+        {
+            if (!autolink.IsEmail && !IsSafeUrl(autolink.Url))
+            {
+                autolink.ReplaceBy(new LiteralInline($"<{autolink.Url}>"));
+            }
+        }
+
         return document.ToHtml(Pipeline);
     }
 
@@ -45,8 +55,9 @@ public static class MarkdownRenderer
             return false;
         }
 
+        // Only web and mail addresses (and links within the page); every other scheme is refused, whatever its case.
         return !uri.IsAbsoluteUri
             ? !trimmed.Contains(':', StringComparison.Ordinal) || trimmed[0] is '/' or '#' or '?'
-            : uri.Scheme is "http" or "https" or "mailto";
+            : uri.Scheme.ToLowerInvariant() is "http" or "https" or "mailto";
     }
 }
