@@ -181,7 +181,17 @@ public static class AnswerRules
     /// Browsers send line breaks as CR LF; counted that way, a text that fits the on-screen counter
     /// would be refused. Answers are measured and stored with LF line breaks, trimmed.
     /// </summary>
-    private static string Clean(string? text) => (text ?? "").ReplaceLineEndings("\n").Trim();
+    /// <summary>
+    /// Line ends made one kind, and control characters (U+0001 and the like, never typed on purpose) taken out:
+    /// they broke the Word export (issue 18, item 5). Line breaks and tabs stay.
+    /// </summary>
+    public static string Clean(string? text)
+    {
+        var lines = (text ?? "").ReplaceLineEndings("\n");
+        return (lines.Any(c => char.IsControl(c) && c is not ('\n' or '\t'))
+            ? string.Concat(lines.Where(c => !char.IsControl(c) || c is '\n' or '\t'))
+            : lines).Trim();
+    }
 
     private static string TooLong(int length, int limit) => DomainText.Format("Answer.TooLong", length, limit);
 }

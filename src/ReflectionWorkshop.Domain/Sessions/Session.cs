@@ -284,10 +284,10 @@ public sealed class Session
             throw new DomainException(DomainText.Format("Restore.AnswerBreaksRules", step + 1, problem.Message));
         }
 
-        // Options are stored by their text, as a live answer would store them.
+        // Options are stored by their text, as a live answer would store them; other text as a live answer would be cleaned.
         var canonical = prompt.Kind is PromptKind.Choice or PromptKind.Vote
             ? items.Select(i => i with { Text = prompt.Options[i.Slot] }).ToList()
-            : items;
+            : items.Select(i => i with { Text = AnswerRules.Clean(i.Text) }).ToList();
         var response = new Response(Guid.NewGuid(), Id, participant.Id, step, canonical, null, submittedAt);
         response.Replace(canonical, null, updatedAt);
         return response;

@@ -24,7 +24,7 @@ public static class SummaryDocx
         using var stream = new MemoryStream();
         using (var document = WordprocessingDocument.Create(stream, WordprocessingDocumentType.Document))
         {
-            document.PackageProperties.Title = title;
+            document.PackageProperties.Title = XmlSafe(title);
             document.PackageProperties.Creator = "Reflection Workshop";
             var main = document.AddMainDocumentPart();
             AddStyles(main, language.IsNeutralCulture ? System.Globalization.CultureInfo.CreateSpecificCulture(language.Name).Name : language.Name);
@@ -125,8 +125,36 @@ public static class SummaryDocx
             run.Append(properties);
         }
 
-        run.Append(new Text(text) { Space = SpaceProcessingModeValues.Preserve });
+        run.Append(new Text(XmlSafe(text)) { Space = SpaceProcessingModeValues.Preserve });
         return run;
+    }
+
+    /// <summary>
+    /// Word's XML cannot hold control characters or lone surrogates: one U+0001 in an answer made the export fail
+    /// (issue 18, item 5). Answers are cleaned when accepted; this keeps older or imported text from breaking the file.
+    /// </summary>
+    private static string XmlSafe(string text)
+    {
+        if (!text.Any(c => char.IsControl(c) || char.IsSurrogate(c) || c is '\uFFFE' or '\uFFFF'))
+        {
+            return text;
+        }
+
+        var kept = new System.Text.StringBuilder(text.Length);
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                kept.Append(c).Append(text[++i]);
+            }
+            else if (System.Xml.XmlConvert.IsXmlChar(c))
+            {
+                kept.Append(c);
+            }
+        }
+
+        return kept.ToString();
     }
 
     private static WordTable Table(MarkdownTable source)

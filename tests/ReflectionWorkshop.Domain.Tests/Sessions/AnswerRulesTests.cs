@@ -133,6 +133,16 @@ public sealed class AnswerRulesTests
     }
 
     [Fact]
+    public void Normalize_takes_control_characters_out_of_answers_and_keeps_line_breaks_and_tabs()
+    {
+        var answer = new Answer([new AnswerPart(0, "Trust\u0001 and\u0007 time\r\nnext\tline\u001b")]);
+
+        var normalized = AnswerRules.Normalize(TestActivities.Text(), answer);
+
+        Assert.Equal("Trust and time\nnext\tline", normalized.Parts.Single().Text);
+    }
+
+    [Fact]
     public void Normalize_keeps_rating_and_choice_parts_that_carry_no_text()
     {
         var rating = new Answer([new AnswerPart(1, "", 2), new AnswerPart(0, "", 3)]);

@@ -30,6 +30,18 @@ public sealed class ExportFormatTests
     }
 
     [Fact]
+    public void Control_characters_and_lone_surrogates_in_the_text_never_break_the_word_export()
+    {
+        var markdown = "# Summary\n\n- Trust\u0001 each other\u001b \ud800 and 😀 roles\n";
+
+        var bytes = SummaryDocx.Write(markdown, "Team\u0002", System.Globalization.CultureInfo.GetCultureInfo("en"));
+
+        using var document = WordprocessingDocument.Open(new MemoryStream(bytes), false);
+        var text = document.MainDocumentPart!.Document.Body!.InnerText;
+        Assert.Contains("Trust each other  and 😀 roles", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_cell_a_spreadsheet_would_run_as_a_formula_is_escaped()
     {
         var csv = CsvText(FixedSession.Build());
