@@ -171,15 +171,8 @@ public sealed class ThemesModel(AppDbContext db, SpaceAccess access, ThemeBoards
         }), cancellationToken);
 
     /// <summary>Puts this step's themes on the projector (the room's current step only).</summary>
-    public async Task<IActionResult> OnPostShowAsync(Guid id, int number, bool show, CancellationToken cancellationToken)
-    {
-        if (await access.SessionAsync(User, id, tracked: true, cancellationToken) is not { CanSteer: true, Session: var session }
-            || number < 1 || number > session.Activity.Prompts.Count)
-        {
-            return NotFound();
-        }
-
-        try
+    public Task<IActionResult> OnPostShowAsync(Guid id, int number, bool show, CancellationToken cancellationToken) =>
+        SteerAsync(id, number, session =>
         {
             if (session.IsSelfPaced || session.CurrentStep != number - 1)
             {
@@ -195,20 +188,29 @@ public sealed class ThemesModel(AppDbContext db, SpaceAccess access, ThemeBoards
                 session.HideAnswers();
             }
 
-            await db.SaveChangesAsync(cancellationToken);
-            await live.StateChangedAsync(session);
-            Message = show ? text["Themes.Shown"] : text["Themes.Hidden"];
-        }
-        catch (DomainException ex)
-        {
-            Message = ex.Message;
-        }
-
-        return RedirectToPage(new { id, number });
-    }
+            return Task.FromResult(show ? text["Themes.Shown"].Value : text["Themes.Hidden"].Value);
+        }, cancellationToken);
 
     /// <summary>Asks the room to sort its own cards into the named themes, or ends that.</summary>
-    public async Task<IActionResult> OnPostRoomSortAsync(Guid id, int number, bool sort, CancellationToken cancellationToken)
+    public Task<IActionResult> OnPostRoomSortAsync(Guid id, int number, bool sort, CancellationToken cancellationToken) =>
+        SteerAsync(id, number, async session =>
+        {
+            if (!sort)
+            {
+                session.StopRoomSorting();
+                return text["Themes.RoomSortStopped"];
+            }
+
+            var view = await boards.ViewAsync(session, number - 1, cancellationToken);
+            session.StartRoomSorting(number - 1, view.Themes.Count);
+            return text["Themes.RoomSortStarted"];
+        }, cancellationToken);
+
+    /// <summary>
+    /// Changes the session itself (what the room sees), for a facilitator of the space: saves, tells the phones and
+    /// pages, and comes back to the board with the outcome or the reason it was refused.
+    /// </summary>
+    private async Task<IActionResult> SteerAsync(Guid id, int number, Func<Session, Task<string>> change, CancellationToken cancellationToken)
     {
         if (await access.SessionAsync(User, id, tracked: true, cancellationToken) is not { CanSteer: true, Session: var session }
             || number < 1 || number > session.Activity.Prompts.Count)
@@ -218,19 +220,10 @@ public sealed class ThemesModel(AppDbContext db, SpaceAccess access, ThemeBoards
 
         try
         {
-            if (sort)
-            {
-                var view = await boards.ViewAsync(session, number - 1, cancellationToken);
-                session.StartRoomSorting(number - 1, view.Themes.Count);
-            }
-            else
-            {
-                session.StopRoomSorting();
-            }
-
+            var outcome = await change(session);
             await db.SaveChangesAsync(cancellationToken);
             await live.StateChangedAsync(session);
-            Message = sort ? text["Themes.RoomSortStarted"] : text["Themes.RoomSortStopped"];
+            Message = outcome;
         }
         catch (DomainException ex)
         {
