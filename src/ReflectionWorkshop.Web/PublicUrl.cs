@@ -11,4 +11,24 @@ public static class PublicUrl
         configuration["PublicBaseUrl"] is { Length: > 0 } configured
             ? configured.TrimEnd('/')
             : $"{request.Scheme}://{request.Host}{request.PathBase}";
+
+    /// <summary>
+    /// The base of a link that is sent or logged (password reset): PublicBaseUrl, else the address this server
+    /// listens on, never the request's Host header, which whoever sends the request chooses (issue 18, item 6:
+    /// <c>Host: evil.test</c> once put a reset link to evil.test in the log). docs/deploy.md: set PublicBaseUrl.
+    /// </summary>
+    public static string ForMessages(HttpContext context, IConfiguration configuration)
+    {
+        if (configuration["PublicBaseUrl"] is { Length: > 0 } configured)
+        {
+            return configured.TrimEnd('/');
+        }
+
+        var listening = context.RequestServices.GetService<Microsoft.AspNetCore.Hosting.Server.IServer>()?
+            .Features.Get<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>()?.Addresses.FirstOrDefault();
+        return listening is { Length: > 0 }
+            ? listening.Replace("://+", "://localhost", StringComparison.Ordinal).Replace("://*", "://localhost", StringComparison.Ordinal)
+                .Replace("://0.0.0.0", "://localhost", StringComparison.Ordinal).Replace("://[::]", "://localhost", StringComparison.Ordinal).TrimEnd('/')
+            : "http://localhost";
+    }
 }

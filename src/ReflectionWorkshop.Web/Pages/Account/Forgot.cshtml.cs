@@ -46,7 +46,7 @@ public sealed class ForgotModel(UserManager<AppUser> users, IAccountMailer maile
         {
             var token = await users.GeneratePasswordResetTokenAsync(user);
             var encoded = WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(token));
-            var link = $"{PublicUrl.Base(Request, configuration)}/account/reset?email={Uri.EscapeDataString(email)}&token={encoded}";
+            var link = $"{PublicUrl.ForMessages(HttpContext, configuration)}/account/reset?email={Uri.EscapeDataString(email)}&token={encoded}";
 
             // In the language the account chose, else the one this request is in (whoever asked is most likely its owner).
             var chosen = (await users.GetClaimsAsync(user)).FirstOrDefault(c => c.Type == WorkshopLanguages.Claim)?.Value;

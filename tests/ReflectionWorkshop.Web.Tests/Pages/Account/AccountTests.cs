@@ -320,6 +320,23 @@ public sealed partial class AccountTests
     }
 
     [Fact]
+    public async Task A_reset_link_never_takes_its_host_from_the_request()
+    {
+        using var app = new WorkshopFactory();
+        await RegisterAsync(app.NewVisitor(), "Ana Ruiz", "ana@example.org");
+        var visitor = app.NewVisitor();
+        var page = await visitor.GetAsync("/account/forgot");
+        var (target, values) = Visitor.FormValues(page, Form, [("Input.Email", "ana@example.org")]);
+
+        using var request = new HttpRequestMessage(HttpMethod.Post, target) { Content = new FormUrlEncodedContent(values) };
+        request.Headers.Host = "evil.test";
+        await visitor.Client.SendAsync(request);
+
+        // Issue 18, item 6: the link went to whatever host the request named.
+        Assert.Equal("localhost", ResetLinks(app).Single().Host);
+    }
+
+    [Fact]
     public async Task A_forgotten_password_is_reset_through_the_logged_link()
     {
         using var app = new WorkshopFactory();
