@@ -77,6 +77,9 @@ builder.Services.ConfigureApplicationCookie(options =>
     options.SlidingExpiration = true;
     options.ExpireTimeSpan = TimeSpan.FromDays(14);
 });
+// Every request checks the account's security stamp: removing an account, or changing or resetting its password, ends
+// every sign-in of it at once (the default re-checks every 30 minutes, and a removed account's requests then failed).
+builder.Services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.Zero);
 builder.Services.AddAuthorizationBuilder()
     .AddPolicy(AppClaimsFactory.AdministratorClaim, policy => policy.RequireClaim(AppClaimsFactory.AdministratorClaim, "true"));
 
