@@ -183,27 +183,10 @@ public sealed class ThemeBoard
     /// </summary>
     public IReadOnlyList<Theme> AddThemes(IEnumerable<(string Name, IReadOnlyList<CardKey> Cards)> themes, DateTimeOffset now)
     {
-        var placed = Themes.SelectMany(t => t.Cards).ToHashSet();
-        var all = Themes.ToList();
-        var names = Names(all);
-        var added = new List<Theme>();
-        foreach (var (name, cards) in themes)
-        {
-            var free = cards.Where(placed.Add).ToList();
-            if (free.Count == 0)
-            {
-                continue;
-            }
-
-            CheckRoom(all.Count + 1);
-            var theme = new Theme(Guid.NewGuid(), UniqueName(name, names), free);
-            all.Add(theme);
-            added.Add(theme);
-        }
-
+        var added = NewThemes(themes, roomFor: CheckRoom);
         if (added.Count > 0)
         {
-            Change(all, now);
+            Change([.. Themes, .. added], now);
         }
 
         return added;
@@ -216,10 +199,22 @@ public sealed class ThemeBoard
     /// </summary>
     public IReadOnlyList<Theme> SetDrafts(IEnumerable<(string Name, IReadOnlyList<CardKey> Cards)> drafts, DateTimeOffset now)
     {
+        Drafts = NewThemes(drafts, roomFor: null);
+        Touch(now);
+        return Drafts;
+    }
+
+    /// <summary>
+    /// Themes made from groups of cards, each holding only its cards that no theme holds yet (a group left with none is
+    /// skipped), each under a name no theme has (a number added when taken). <paramref name="roomFor"/> checks the
+    /// board's limit on themes as each is added (null: drafts, which the limit does not count).
+    /// </summary>
+    private List<Theme> NewThemes(IEnumerable<(string Name, IReadOnlyList<CardKey> Cards)> groups, Action<int>? roomFor)
+    {
         var placed = Themes.SelectMany(t => t.Cards).ToHashSet();
-        var taken = Names(Themes);
-        var kept = new List<Theme>();
-        foreach (var (name, cards) in drafts)
+        var names = Names(Themes);
+        var made = new List<Theme>();
+        foreach (var (name, cards) in groups)
         {
             var free = cards.Where(placed.Add).ToList();
             if (free.Count == 0)
@@ -227,12 +222,11 @@ public sealed class ThemeBoard
                 continue;
             }
 
-            kept.Add(new Theme(Guid.NewGuid(), UniqueName(name, taken), free));
+            roomFor?.Invoke(Themes.Count + made.Count + 1);
+            made.Add(new Theme(Guid.NewGuid(), UniqueName(name, names), free));
         }
 
-        Drafts = kept;
-        Touch(now);
-        return kept;
+        return made;
     }
 
     /// <summary>
