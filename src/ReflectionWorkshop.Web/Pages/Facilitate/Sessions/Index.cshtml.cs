@@ -97,6 +97,7 @@ public sealed class IndexModel(AppDbContext db, SpaceAccess access, TimeProvider
         catch (DomainException ex)
         {
             ModelState.AddModelError("archive", ex.Message);
+            Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();
         }
     }
