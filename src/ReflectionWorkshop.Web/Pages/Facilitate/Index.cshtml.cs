@@ -57,7 +57,7 @@ public sealed class IndexModel(AppDbContext db, ShippedActivitiesReport report, 
         // Codes are unique for all time, so an old link can never land a phone in someone else's session.
         for (var attempt = 0; attempt < CodeAttempts; attempt++)
         {
-            var code = JoinCode.Generate(Random.Shared);
+            var code = JoinCode.Generate();
             if (await db.Sessions.AnyAsync(s => s.JoinCode == code, cancellationToken))
             {
                 continue;
