@@ -32,6 +32,7 @@ builder.Services.AddSingleton(_ => ShippedActivities.Read(activityFolder));
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton<ParticipantCookie>();
 builder.Services.AddSingleton<CodeGuesses>();
+builder.Services.AddSingleton<SignInThrottle>();
 builder.Services.AddSingleton<TakeawayLinks>();
 builder.Services.AddSingleton<IAccountMailer, LoggingAccountMailer>();
 builder.Services.AddHttpContextAccessor();
@@ -58,9 +59,9 @@ builder.Services.AddIdentityCore<AppUser>(options =>
         options.Password.RequireUppercase = false;
         options.Password.RequireLowercase = false;
         options.Password.RequireDigit = false;
-        options.Lockout.MaxFailedAccessAttempts = 5;
-        options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(5);
-        options.Lockout.AllowedForNewUsers = true;
+
+        // No account lockout: anyone knowing an email could set it off. Failed sign-ins hold off an address instead (SignInThrottle).
+        options.Lockout.AllowedForNewUsers = false;
     })
     .AddEntityFrameworkStores<AppDbContext>()
     .AddSignInManager()
