@@ -34,7 +34,15 @@ builder.Services.AddSingleton<ParticipantCookie>();
 builder.Services.AddSingleton<CodeGuesses>();
 builder.Services.AddSingleton<SignInThrottle>();
 builder.Services.AddSingleton<TakeawayLinks>();
-builder.Services.AddSingleton<IAccountMailer, LoggingAccountMailer>();
+builder.Services.Configure<MailSettings>(builder.Configuration.GetSection("Mail"));
+if (builder.Configuration.GetSection("Mail").Get<MailSettings>() is { IsConfigured: true })
+{
+    builder.Services.AddSingleton<IAccountMailer, SmtpAccountMailer>();
+}
+else
+{
+    builder.Services.AddSingleton<IAccountMailer, LoggingAccountMailer>();
+}
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddLocalization();
 builder.Services.AddScoped<SpaceAccess>();
