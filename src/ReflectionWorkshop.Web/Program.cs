@@ -33,6 +33,7 @@ builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton<ParticipantCookie>();
 builder.Services.AddSingleton<CodeGuesses>();
 builder.Services.AddSingleton<SignInThrottle>();
+builder.Services.AddSingleton<PendingRegistrations>();
 builder.Services.AddSingleton<TakeawayLinks>();
 builder.Services.Configure<MailSettings>(builder.Configuration.GetSection("Mail"));
 if (builder.Configuration.GetSection("Mail").Get<MailSettings>() is { IsConfigured: true })

@@ -32,13 +32,11 @@ public sealed class MailSettings
 /// <summary>Sends account emails over SMTP with MailKit, one connection per message (they are rare).</summary>
 public sealed partial class SmtpAccountMailer(IOptions<MailSettings> options, ILogger<SmtpAccountMailer> logger) : IAccountMailer
 {
-    public Task SendPasswordResetAsync(AccountEmail email, string resetUrl, CancellationToken cancellationToken) => SendAsync(email, cancellationToken);
-
     /// <summary>
     /// A server that is down is logged, never shown: the page that asked answers the same whether or not an
     /// account exists, so a failure to send must not answer differently either.
     /// </summary>
-    private async Task SendAsync(AccountEmail email, CancellationToken cancellationToken)
+    public async Task SendAsync(AccountEmail email, string link, CancellationToken cancellationToken)
     {
         var settings = options.Value;
         var message = new MimeMessage();

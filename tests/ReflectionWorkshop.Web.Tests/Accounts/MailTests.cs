@@ -1,5 +1,7 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using ReflectionWorkshop.Web.Tests.Security;
 using ReflectionWorkshop.Web.Tests.Support;
 
 namespace ReflectionWorkshop.Web.Tests.Accounts;
@@ -84,6 +86,67 @@ public sealed partial class MailTests
         Assert.Equal(HttpStatusCode.OK, known.Status);
         Assert.Equal(known.Document.QuerySelector("main")!.TextContent, unknown.Document.QuerySelector("main")!.TextContent);
         Assert.Contains(app.Logs, line => line.Contains("Could not send an email to ana@example.org", StringComparison.Ordinal));
+    }
+
+    private static Task<HttpResponseMessage> RegisterAsync(Visitor visitor, Page form, string name, string email, string password) =>
+        visitor.PostAsync(form, Form, ("Input.DisplayName", name), ("Input.Email", email), ("Input.Password", password), ("Input.ConfirmPassword", password));
+
+    [Fact]
+    public async Task With_mail_registering_answers_alike_for_a_new_and_a_taken_address_and_the_mailed_link_makes_the_account()
+    {
+        using var mail = new MailServer();
+        using var app = new WorkshopFactory(mail.Settings);
+        await app.NewVisitor().SignUpAsync("ana@example.org");
+        var ben = app.NewVisitor();
+        var stranger = app.NewVisitor();
+
+        var fresh = await RegisterAsync(ben, await ben.GetAsync("/account/register"), "Ben Ortiz", "ben@example.org", "ben's own passphrase");
+        var taken = await RegisterAsync(stranger, await stranger.GetAsync("/account/register"), "Not Ana", "ana@example.org", "a stranger's passphrase");
+        var freshPage = await ben.GetAsync(fresh.Headers.Location!.OriginalString);
+        var takenPage = await stranger.GetAsync(taken.Headers.Location!.OriginalString);
+        var accountsBeforeTheLink = await app.QueryAsync(db => db.Users.CountAsync());
+
+        // Issue 18, item 10: "already exists" told anyone which addresses have accounts. Now only the mailbox is told.
+        Assert.Equal(HttpStatusCode.Redirect, fresh.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, taken.StatusCode);
+        Assert.Equal(freshPage.Text.Replace("ben@example.org", "@", StringComparison.Ordinal), takenPage.Text.Replace("ana@example.org", "@", StringComparison.Ordinal));
+        Assert.Contains("We've sent a message to ben@example.org", freshPage.Text);
+        Assert.Equal(1, accountsBeforeTheLink);
+        var toAna = await mail.MessageToAsync("ana@example.org");
+        Assert.Equal("You already have a Reflection Workshop account", toAna.Subject);
+        var stillAna = app.NewVisitor();
+        Assert.Equal(HttpStatusCode.Redirect, (await stillAna.PostAsync(await stillAna.GetAsync("/account/login"), Form, ("Input.Email", "ana@example.org"), ("Input.Password", WorkshopSteps.Password))).StatusCode);
+
+        var toBen = await mail.MessageToAsync("ben@example.org");
+        var link = new Uri(LinkIn().Match(toBen.TextBody ?? "").Value);
+        var confirm = await ben.GetAsync("http://localhost" + link.PathAndQuery);
+        Assert.Contains("The account for Ben Ortiz (ben@example.org) is ready to be created.", confirm.Text);
+        var created = await ben.PostAsync(confirm, "main form");
+        Assert.Equal("/spaces", created.Headers.Location!.OriginalString);
+        Assert.Contains("ben@example.org", (await ben.GetAsync("/account")).Text);
+        var later = app.NewVisitor();
+        Assert.Equal(HttpStatusCode.Redirect, (await later.PostAsync(await later.GetAsync("/account/login"), Form, ("Input.Email", "ben@example.org"), ("Input.Password", "ben's own passphrase"))).StatusCode);
+        var again = await app.NewVisitor().GetAsync("http://localhost" + link.PathAndQuery);
+        Assert.Equal(HttpStatusCode.OK, again.Status);
+    }
+
+    [Fact]
+    public async Task A_changed_registration_link_is_refused_and_creates_nothing()
+    {
+        using var mail = new MailServer();
+        using var app = new WorkshopFactory(mail.Settings);
+        await app.NewVisitor().SignUpAsync("ana@example.org");
+        var ben = app.NewVisitor();
+        await RegisterAsync(ben, await ben.GetAsync("/account/register"), "Ben Ortiz", "ben@example.org", "ben's own passphrase");
+        var link = new Uri(LinkIn().Match((await mail.MessageToAsync("ben@example.org")).TextBody ?? "").Value);
+        var token = Uri.UnescapeDataString(link.Query[(link.Query.IndexOf('=', StringComparison.Ordinal) + 1)..]);
+
+        var changed = await ben.GetAsync("http://localhost/account/confirm?token=" + Uri.EscapeDataString(token[..^4] + "AAAA"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, changed.Status);
+        Assert.Contains("This link is not valid", changed.Text);
+        Assert.Null(changed.Document.QuerySelector("main form"));
+        Assert.Equal(1, await app.QueryAsync(db => db.Users.CountAsync()));
     }
 
     [GeneratedRegex(@"https?://\S+")]
