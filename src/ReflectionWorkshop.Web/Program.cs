@@ -65,6 +65,7 @@ builder.Services.AddIdentityCore<AppUser>(options =>
     .AddSignInManager()
     .AddClaimsPrincipalFactory<AppClaimsFactory>()
     .AddWorkshopIdentityText()
+    .AddCommonPasswordCheck()
     .AddDefaultTokenProviders();
 builder.Services.ConfigureApplicationCookie(options =>
 {
