@@ -28,6 +28,7 @@ var activityFolder = Path.GetFullPath(builder.Configuration["Activities:Folder"]
 // SQLite by default; PostgreSQL when Database:Provider says so (docs/deploy.md, ADR-009).
 builder.AddWorkshopDatabase();
 builder.AddWorkshopWebFarm();
+builder.AddWorkshopHttps();
 builder.Services.AddSingleton(_ => ShippedActivities.Read(activityFolder));
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton<ParticipantCookie>();
@@ -75,6 +76,7 @@ builder.Services.ConfigureApplicationCookie(options =>
     options.Cookie.Name = "rw-account";
     options.Cookie.HttpOnly = true;
     options.Cookie.SameSite = SameSiteMode.Lax;
+    options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
     options.SlidingExpiration = true;
     options.ExpireTimeSpan = TimeSpan.FromDays(14);
 });
@@ -112,6 +114,7 @@ if (!app.Environment.IsDevelopment())
 }
 
 app.UseForwardedHeaders();
+app.UseWorkshopHttps();
 app.UseWorkshopResponses();
 app.UseStatusCodePagesWithReExecute("/NotFound");
 app.UseSecurityHeaders();
