@@ -28,6 +28,7 @@ var activityFolder = Path.GetFullPath(builder.Configuration["Activities:Folder"]
 // SQLite by default; PostgreSQL when Database:Provider says so (docs/deploy.md, ADR-009).
 builder.AddWorkshopDatabase();
 builder.AddWorkshopWebFarm();
+builder.AddWorkshopHttps();
 builder.Services.AddSingleton(_ => ShippedActivities.Read(activityFolder));
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton<ParticipantCookie>();
@@ -76,6 +77,7 @@ builder.Services.AddIdentityCore<AppUser>(options =>
     .AddSignInManager()
     .AddClaimsPrincipalFactory<AppClaimsFactory>()
     .AddWorkshopIdentityText()
+    .AddCommonPasswordCheck()
     .AddDefaultTokenProviders();
 builder.Services.ConfigureApplicationCookie(options =>
 {
@@ -85,6 +87,7 @@ builder.Services.ConfigureApplicationCookie(options =>
     options.Cookie.Name = "rw-account";
     options.Cookie.HttpOnly = true;
     options.Cookie.SameSite = SameSiteMode.Lax;
+    options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
     options.SlidingExpiration = true;
     options.ExpireTimeSpan = TimeSpan.FromDays(14);
 });
@@ -122,6 +125,7 @@ if (!app.Environment.IsDevelopment())
 }
 
 app.UseForwardedHeaders();
+app.UseWorkshopHttps();
 app.UseWorkshopResponses();
 app.UseStatusCodePagesWithReExecute("/NotFound");
 app.UseSecurityHeaders();

@@ -113,6 +113,13 @@ public sealed class WorkshopFactory : WebApplicationFactory<Program>
         return new(client, cookies);
     }
 
+    /// <summary>A browser at another address (e.g. https://…); <paramref name="watcher"/> sees every response as it arrives, before its cookies are taken.</summary>
+    public Visitor NewVisitor(Uri address, DelegatingHandler watcher)
+    {
+        var cookies = new CookieContainer();
+        return new(CreateDefaultClient(address, watcher, new CookieContainerHandler(cookies)), cookies);
+    }
+
     /// <summary>Serves the app on a free loopback port through real Kestrel (for SignalR clients and raw HTTP) and returns its address.</summary>
     public Uri StartOnKestrel()
     {
