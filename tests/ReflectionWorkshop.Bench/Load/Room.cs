@@ -132,7 +132,9 @@ public sealed class Room : IAsyncDisposable
     }
 
     /// <summary>The room moved to <paramref name="step"/>: each phone hears it on the hub and re-reads its page.</summary>
-    public async Task<List<double>> LoadFormsAsync(int step, CancellationToken cancellationToken)
+    /// <param name="since">When given (the moment the facilitator pressed), each figure runs from then to the page shown;
+    /// otherwise it is the page's own read after the signal.</param>
+    public async Task<List<double>> LoadFormsAsync(int step, CancellationToken cancellationToken, long? since = null)
     {
         var pageMs = new ConcurrentBag<double>();
         await Task.WhenAll(Phones.Where(p => p.Joined).Select(async phone =>
@@ -144,7 +146,8 @@ public sealed class Room : IAsyncDisposable
 
             try
             {
-                pageMs.Add(await phone.LoadAnswerFormAsync(step, cancellationToken));
+                var read = await phone.LoadAnswerFormAsync(step, cancellationToken);
+                pageMs.Add(since is { } pressed ? System.Diagnostics.Stopwatch.GetElapsedTime(pressed).TotalMilliseconds : read);
             }
             catch (Exception ex) when (ex is HttpRequestException or InvalidOperationException or TaskCanceledException)
             {
