@@ -86,9 +86,10 @@ public static class LoadCommand
             var phones = room.Phones.Where(p => p.Joined).ToList();
 
             // Step 1, spread: each phone answers at a random moment within --seconds.
+            var pressed = Stopwatch.GetTimestamp();
             await room.Facilitator.StartAsync(ct);
-            var pages1 = await room.LoadFormsAsync(0, ct);
-            Console.WriteLine($"step 1 shown: answer page after the signal {Spread(pages1)}");
+            var pages1 = await room.LoadFormsAsync(0, ct, pressed);
+            Console.WriteLine($"step 1 shown: from the facilitator's press to the answer page on the phone {Spread(pages1)}");
             var steadyStarted = Stopwatch.GetTimestamp();
             await Task.WhenAll(phones.Select(async phone =>
             {
@@ -102,11 +103,12 @@ public static class LoadCommand
             Console.WriteLine($"step 1 spread: {steady.Count(s => s.Outcome == SubmitOutcome.Saved)} saved in {F(steadySeconds)} s = {F(steady.Count(s => s.Outcome == SubmitOutcome.Saved) / steadySeconds)} submissions/s; submit {Spread(Latencies(steady))}");
 
             // Step 2, the burst: every phone has its form loaded and taps Submit at the same moment.
-            await room.Facilitator.NextAsync(ct);
             var pagesCpuBefore = CpuSeconds(pid);
-            var pages2 = await room.LoadFormsAsync(1, ct);
+            pressed = Stopwatch.GetTimestamp();
+            await room.Facilitator.NextAsync(ct);
+            var pages2 = await room.LoadFormsAsync(1, ct, pressed);
             var pagesCpu = CpuSeconds(pid) - pagesCpuBefore;
-            Console.WriteLine($"step 2 shown: answer page after the signal {Spread(pages2)}; server CPU {F(pagesCpu, "0.00")} s, {F(1000 * pagesCpu / Math.Max(1, pages2.Count), "0.00")} ms a page");
+            Console.WriteLine($"step 2 shown: from the facilitator's press to the answer page on the phone {Spread(pages2)}; server CPU {F(pagesCpu, "0.00")} s, {F(1000 * pagesCpu / Math.Max(1, pages2.Count), "0.00")} ms a page");
             var go = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
             var burst = phones.Select(phone => phone.NewSubmission(1, runTag)).ToList();
             var burstTasks = phones.Zip(burst).Select(async pair =>
@@ -218,7 +220,7 @@ public static class LoadCommand
             Console.WriteLine($"load average at end: {LoadAverage()}; run took {F(clock.Elapsed.TotalSeconds)} s");
             // The issue's line: submit and fan-out p99 of the workshop's ordinary flow (step 1: answers arrive as
             // people finish), then the burst's own figures (everyone taps Submit at the same instant).
-            Console.WriteLine($"participants={connected} acknowledged={saved.Count} stored={stored.Rows} lost={lost} submit_p99_ms={F(Percentile(Latencies(steady), 99), "0")} fanout_p99_ms={F(Percentile(steadyFanout, 99), "0")} kb_per_participant={F(perParticipant.Rss, "0")} kb_per_extra_participant={F(perExtra.Rss, "0")} anon_kb_per_participant={F(perParticipant.Anon, "0")} anon_kb_per_extra_participant={F(perExtra.Anon, "0")} burst_acknowledged_s={F(burstSeconds, "0.00")} burst_submit_p99_ms={F(Percentile(Latencies(burst), 99), "0")} burst_fanout_p99_ms={F(Percentile(burstFanout, 99), "0")} shown_p99_ms={F(Percentile(shownSteady, 99), "0")} burst_shown_max_ms={F(shownBurst.DefaultIfEmpty(double.NaN).Max(), "0")}");
+            Console.WriteLine($"participants={connected} acknowledged={saved.Count} stored={stored.Rows} lost={lost} submit_p99_ms={F(Percentile(Latencies(steady), 99), "0")} fanout_p99_ms={F(Percentile(steadyFanout, 99), "0")} kb_per_participant={F(perParticipant.Rss, "0")} kb_per_extra_participant={F(perExtra.Rss, "0")} anon_kb_per_participant={F(perParticipant.Anon, "0")} anon_kb_per_extra_participant={F(perExtra.Anon, "0")} burst_acknowledged_s={F(burstSeconds, "0.00")} burst_submit_p99_ms={F(Percentile(Latencies(burst), 99), "0")} burst_fanout_p99_ms={F(Percentile(burstFanout, 99), "0")} shown_p99_ms={F(Percentile(shownSteady, 99), "0")} burst_shown_max_ms={F(shownBurst.DefaultIfEmpty(double.NaN).Max(), "0")} step_p99_ms={F(Percentile([.. pages1, .. pages2], 99), "0")}");
             return lost > 0 || failed.Count > 0 || duplicated > 0 || joined < options.Participants ? 1 : 0;
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
