@@ -112,6 +112,8 @@ builder.Services.Configure<RouteOptions>(options => options.LowercaseUrls = true
 builder.Services.AddWorkshopRateLimits();
 builder.Services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database").AddWorkshopRedisCheck(builder.Configuration);
 
+builder.AddWorkshopTelemetry();
+
 var app = builder.Build();
 
 if (!await Startup.PrepareAsync(app))
@@ -125,6 +127,7 @@ if (!app.Environment.IsDevelopment())
 }
 
 app.UseForwardedHeaders();
+app.UseWorkshopMetricsEndpoint();
 app.UseWorkshopHttps();
 app.UseWorkshopResponses();
 app.UseStatusCodePagesWithReExecute("/NotFound");

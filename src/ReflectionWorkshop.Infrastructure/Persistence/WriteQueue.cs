@@ -1,6 +1,7 @@
 using System.Threading.Channels;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using ReflectionWorkshop.Infrastructure.Diagnostics;
 
 namespace ReflectionWorkshop.Infrastructure.Persistence;
 
@@ -63,6 +64,8 @@ public sealed class WriteQueue : IAsyncDisposable
             throw new ObjectDisposedException(nameof(WriteQueue), "The app is stopping; the write was not queued.");
         }
 
+        WorkshopMetrics.WriteQueueDepth.Add(1);
+
         // Once queued the write goes ahead even if the phone gives up waiting: its resend (same key) finds it.
         await queued.Committed.Task.WaitAsync(cancellationToken);
     }
@@ -79,7 +82,10 @@ public sealed class WriteQueue : IAsyncDisposable
             }
 
             LargestBatch = Math.Max(LargestBatch, batch.Count);
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
             await CommitAsync(batch);
+            WorkshopMetrics.WriteQueueCommit.Record(System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            WorkshopMetrics.WriteQueueDepth.Add(-batch.Count);
         }
     }
 

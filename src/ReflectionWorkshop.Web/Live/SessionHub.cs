@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.SignalR;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using ReflectionWorkshop.Domain.Sessions;
+using ReflectionWorkshop.Infrastructure.Diagnostics;
 using ReflectionWorkshop.Infrastructure.Persistence;
 using ReflectionWorkshop.Web.Participation;
 using ReflectionWorkshop.Web.Resources;
@@ -38,6 +39,19 @@ public sealed class SessionHub(AppDbContext db, ParticipantCookie cookie, SpaceA
 
     /// <summary>A phone follows its session; only a participant of that session (by cookie) may.</summary>
     public Task<LiveState> Follow(string code) => QuietlyAsync(() => FollowAsync(code));
+
+    private const string FollowingKey = "following";
+
+    /// <summary>A phone that followed its session is one phone fewer once its connection ends.</summary>
+    public override Task OnDisconnectedAsync(Exception? exception)
+    {
+        if (Context.Items.ContainsKey(FollowingKey))
+        {
+            WorkshopMetrics.PhonesConnected.Add(-1);
+        }
+
+        return base.OnDisconnectedAsync(exception);
+    }
 
     /// <summary>A facilitator's or coach's page watches a session of their space.</summary>
     [Authorize]
@@ -86,6 +100,11 @@ public sealed class SessionHub(AppDbContext db, ParticipantCookie cookie, SpaceA
 
         await Groups.AddToGroupAsync(Context.ConnectionId, LiveGroups.Participants(session.Id), Context.ConnectionAborted);
         await Groups.AddToGroupAsync(Context.ConnectionId, LiveGroups.Participant(participantId.Value), Context.ConnectionAborted);
+        if (Context.Items.TryAdd(FollowingKey, true))
+        {
+            WorkshopMetrics.PhonesConnected.Add(1);
+        }
+
         return LiveState.Of(session);
     }
 
@@ -150,7 +169,9 @@ public sealed partial class LiveUpdates(IHubContext<SessionHub> hub, ILogger<Liv
         {
             if (toPhones is not null)
             {
+                var started = System.Diagnostics.Stopwatch.GetTimestamp();
                 await hub.Clients.Group(LiveGroups.Participants(sessionId)).SendAsync("state", toPhones);
+                WorkshopMetrics.StepChangeFanOut.Record(System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             }
 
             await hub.Clients.Group(LiveGroups.Facilitators(sessionId)).SendAsync("changed", whatChanged);

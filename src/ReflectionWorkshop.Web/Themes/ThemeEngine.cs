@@ -1,3 +1,4 @@
+using ReflectionWorkshop.Infrastructure.Diagnostics;
 using ReflectionWorkshop.Suggestions;
 
 namespace ReflectionWorkshop.Web.Themes;
@@ -17,11 +18,11 @@ public sealed class ThemeEngine(IThemeSuggester suggester, ILogger<ThemeEngine> 
 
     /// <summary>Drafts themes for at most <see cref="SuggestionLimits.MaxAnswers"/> answers; null when the time ran out.</summary>
     public Task<ThemeSuggestions?> SuggestAsync(IReadOnlyList<string> answers, string language, CancellationToken cancellationToken) =>
-        RunAsync(token => suggester.Suggest(Capped(answers), language, token), cancellationToken);
+        RunAsync(token => suggester.Suggest(Capped(answers), language, token), cancellationToken, Math.Min(answers.Count, SuggestionLimits.MaxAnswers));
 
     /// <summary>Ranks named themes for at most <see cref="SuggestionLimits.MaxAnswers"/> cards; null when the time ran out.</summary>
     public Task<IReadOnlyList<Placement>?> PlaceAsync(IReadOnlyList<string> cards, IReadOnlyList<NamedTheme> themes, string language, CancellationToken cancellationToken) =>
-        RunAsync(token => suggester.Place(Capped(cards), themes, language, token), cancellationToken);
+        RunAsync(token => suggester.Place(Capped(cards), themes, language, token), cancellationToken, Math.Min(cards.Count, SuggestionLimits.MaxAnswers));
 
     /// <summary>Loads the model (in the background after start, so the first click is not slow); false when the time ran out.</summary>
     public async Task<bool> WarmUpAsync(CancellationToken cancellationToken) => await RunAsync<object>(_ =>
@@ -33,7 +34,7 @@ public sealed class ThemeEngine(IThemeSuggester suggester, ILogger<ThemeEngine> 
     private static IReadOnlyList<string> Capped(IReadOnlyList<string> texts) =>
         texts.Count <= SuggestionLimits.MaxAnswers ? texts : texts.Take(SuggestionLimits.MaxAnswers).ToList();
 
-    private async Task<T?> RunAsync<T>(Func<CancellationToken, T> work, CancellationToken cancellationToken)
+    private async Task<T?> RunAsync<T>(Func<CancellationToken, T> work, CancellationToken cancellationToken, int cards = 0)
         where T : class
     {
         using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -50,7 +51,15 @@ public sealed class ThemeEngine(IThemeSuggester suggester, ILogger<ThemeEngine> 
 
         try
         {
-            return await Task.Run(() => work(limit.Token), limit.Token);
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
+            var result = await Task.Run(() => work(limit.Token), limit.Token);
+            if (cards > 0)
+            {
+                WorkshopMetrics.ThemeEngineDuration.Record(System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                WorkshopMetrics.ThemeEngineCards.Record(cards);
+            }
+
+            return result;
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {

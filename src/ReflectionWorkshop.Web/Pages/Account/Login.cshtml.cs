@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Localization;
+using ReflectionWorkshop.Infrastructure.Diagnostics;
 using ReflectionWorkshop.Infrastructure.Identity;
 using ReflectionWorkshop.Web.Accounts;
 using ReflectionWorkshop.Web.Resources;
@@ -41,6 +42,7 @@ public sealed class LoginModel(UserManager<AppUser> users, SignInManager<AppUser
             // Before any password is checked, and the same for an email no account has: the hold tells nothing.
             ModelState.AddModelError(string.Empty, text["Login.TooMany", Math.Max(1, (int)Math.Ceiling(wait.TotalMinutes))]);
             Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            WorkshopMetrics.SignInFailures.Add(1);
             return Page();
         }
 
@@ -51,6 +53,7 @@ public sealed class LoginModel(UserManager<AppUser> users, SignInManager<AppUser
             // neither the message nor the timing tells whether an account exists.
             users.PasswordHasher.HashPassword(new AppUser(), Input.Password!);
             throttle.Failed(email, address);
+            WorkshopMetrics.SignInFailures.Add(1);
             ModelState.AddModelError(string.Empty, text["Login.NoMatch"]);
             return Page();
         }
@@ -64,6 +67,7 @@ public sealed class LoginModel(UserManager<AppUser> users, SignInManager<AppUser
         }
 
         throttle.Failed(email, address);
+        WorkshopMetrics.SignInFailures.Add(1);
         ModelState.AddModelError(string.Empty, text["Login.NoMatch"]);
         return Page();
     }

@@ -7,6 +7,7 @@ using ReflectionWorkshop.Domain;
 using ReflectionWorkshop.Domain.Activities;
 using ReflectionWorkshop.Domain.Sessions;
 using ReflectionWorkshop.Domain.Themes;
+using ReflectionWorkshop.Infrastructure.Diagnostics;
 using ReflectionWorkshop.Infrastructure.Persistence;
 using ReflectionWorkshop.Web.Live;
 using ReflectionWorkshop.Web.Participation;
@@ -156,6 +157,7 @@ public sealed class IndexModel(AppDbContext db, ParticipantCookie cookie, LiveUp
         try
         {
             await SaveAsync(answer, typed.Key, cancellationToken);
+            WorkshopMetrics.AnswersSaved.Add(1);
             await live.AnswersChangedAsync(Session.Id);
         }
         catch (DomainException ex)
