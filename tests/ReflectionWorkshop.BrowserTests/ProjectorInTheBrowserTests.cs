@@ -1,0 +1,291 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using ReflectionWorkshop.BrowserTests.Support;
+using ReflectionWorkshop.Domain.Sessions;
+using ReflectionWorkshop.Infrastructure.Persistence;
+using ReflectionWorkshop.Web.Themes;
+using Xunit.Abstractions;
+
+namespace ReflectionWorkshop.BrowserTests;
+
+/// <summary>
+/// The projector fits one 16:9 screen in every state, at 1280×720 and at 1920×1080, with a room of 40 (issue 19):
+/// nothing below the fold, no card cut off at the edge of its region, answers in type a room can read from the back
+/// (28 px at 1080p, two thirds of that at 720p), and "…and N more" when not everything fits. The room's answers are
+/// put in through the domain, as 40 phones would take minutes; the facilitator's own screen is the real app.
+/// With RW_UPDATE_SCREENSHOTS=1 the screenshots replace those in docs/screenshots/.
+/// </summary>
+public sealed partial class ProjectorInTheBrowserTests(ITestOutputHelper output) : BrowserWorkshop(output)
+{
+    private const int Room = 40;
+
+    private static readonly (int Width, int Height, string Name)[] Sizes = [(1280, 720, "720"), (1920, 1080, "1080")];
+
+    [ChromiumFact]
+    public Task Every_projector_state_fits_one_screen_at_720p_and_1080p_with_forty_answers_a_side() => RunAsync(async () =>
+    {
+        var laptop = await OpenAsync("facilitator", 1366, 768, phone: false);
+        await laptop.Context.AddInitScriptAsync(LivePages.RememberLoaded);
+        await laptop.Page.OpenASessionAsync("Create a culture of partnership with your leaders");
+        var sessionId = Guid.Parse(SessionId().Match(laptop.Page.Url).Groups[1].Value);
+        var projector = await laptop.Context.NewPageAsync();
+        var present = $"facilitate/sessions/{sessionId}/present";
+
+        var lobby = await CheckAsync(projector, present, "lobby");
+        Assert.Equal(0, lobby.Cards);
+
+        var people = await RoomAsync(sessionId, s =>
+        {
+            s.Start(DateTimeOffset.UtcNow);
+            s.Advance(0);
+            s.Advance(1);
+        });
+        var prompt = await CheckAsync(projector, present, "prompt");
+        Assert.Equal(0, prompt.Cards);
+
+        // Step 3, compare: 40 answers a side, some of them long; what does not fit is counted.
+        await AnswerAsync(sessionId, 2, people, (i, _) => [Answers.Well[i % Answers.Well.Length], Answers.NotWell[i % Answers.NotWell.Length]]);
+        await RoomAsync(sessionId, s => s.RevealAnswers());
+        var compare = await CheckAsync(projector, present, "answers", wordsBeside: true);
+        Assert.All(compare.More, more => Assert.Matches(@"^…and \d+ more$", more));
+        Assert.Equal(2, compare.More.Count);
+        Assert.Equal(2 * Room, compare.Cards + compare.More.Sum(m => int.Parse(Digits().Match(m).Value)));
+
+        // Step 4, list: four characteristics each, some at the full length a list item may have.
+        await RoomAsync(sessionId, s => s.Advance(2));
+        await AnswerAsync(sessionId, 3, people, (i, _) => [.. Enumerable.Range(0, 4).Select(slot => Answers.Characteristics[((i * 4) + slot) % Answers.Characteristics.Length])]);
+        await RoomAsync(sessionId, s => s.RevealAnswers());
+        var list = await CheckAsync(projector, present, "list", wordsBeside: true);
+        Assert.Single(list.More);
+
+        // The facilitator names themes; the projector shows them instead of the cards.
+        await ThemesAsync(sessionId, 3);
+        var themes = await CheckAsync(projector, present, "themes");
+        Assert.InRange(themes.Cards, 4, Answers.Themes.Length);
+
+        // Step 5, the vote: the chart of dots.
+        await RoomAsync(sessionId, s => s.Advance(3));
+        await VoteAsync(sessionId, 4, people);
+        await RoomAsync(sessionId, s => s.RevealAnswers());
+        var vote = await CheckAsync(projector, present, "vote");
+        Assert.Equal(Answers.Themes.Length, vote.Cards);
+
+        // Step 7 takes the vote's top themes as its context.
+        await RoomAsync(sessionId, s =>
+        {
+            s.Advance(4);
+            s.Advance(5);
+        });
+        var context = await CheckAsync(projector, present, "context");
+        Assert.Equal(4, context.Context);
+
+        await RoomAsync(sessionId, s => s.Close(DateTimeOffset.UtcNow));
+        await CheckAsync(projector, present, "closed");
+        AssertNoErrors();
+    });
+
+    /// <summary>
+    /// Opens the projector at both sizes, waits for its live part to settle, measures it and takes its picture
+    /// (projector-{state}-{720|1080}.png). Returns the 1080p measurement.
+    /// </summary>
+    private async Task<Fit> CheckAsync(IPage projector, string url, string state, bool wordsBeside = false)
+    {
+        Fit? large = null;
+        foreach (var (width, height, name) in Sizes)
+        {
+            await projector.SetViewportSizeAsync(width, height);
+            await projector.GotoAsync(url);
+            await LivePages.SettledAsync(projector);
+            var fit = JsonSerializer.Deserialize<Fit>(await projector.EvaluateAsync<string>(Measure), new JsonSerializerOptions(JsonSerializerDefaults.Web))!;
+            Phase($"{state} at {width}×{height}: scrollHeight {fit.ScrollHeight} / innerHeight {fit.InnerHeight}, scrollWidth {fit.ScrollWidth}, {fit.Cards} cards shown, {fit.Clipped} cut off, smallest answer {fit.AnswerFont:0.#} px, more: [{string.Join("; ", fit.More)}]");
+            Assert.True(fit.ScrollHeight <= fit.InnerHeight, $"{state} at {width}×{height} scrolls: {fit.ScrollHeight} px for a {fit.InnerHeight} px screen.");
+            Assert.True(fit.ScrollWidth <= fit.InnerWidth, $"{state} at {width}×{height} scrolls sideways: {fit.ScrollWidth} px.");
+            Assert.Equal(0, fit.Clipped);
+            Assert.Equal(1, fit.Headings);
+            if (fit.Cards > 0 && fit.AnswerFont > 0)
+            {
+                Assert.True(fit.AnswerFont >= 28.0 * height / 1080 - 0.01, $"{state} at {width}×{height}: answers in {fit.AnswerFont} px type.");
+            }
+
+            if (wordsBeside)
+            {
+                Assert.True(fit.WordsVisible, $"{state} at {width}×{height}: the word chart is not on the screen.");
+            }
+
+            await Screenshot(new Screen("projector", projector.Context, projector), $"projector-{state}-{name}.png", publish: true);
+            if (large is not null)
+            {
+                // The same layout at both sizes: the server decides what fits in units of the screen.
+                Assert.Equal(large.Cards, fit.Cards);
+            }
+
+            large = fit;
+        }
+
+        return large!;
+    }
+
+    /// <summary>What the projector shows, measured in the page: its size, the cards and chart rows, and any cut off.</summary>
+    private const string Measure = """
+        () => {
+          const cards = [...document.querySelectorAll('.wall li, .themes-list > li, .bar-rows li')];
+          const clipped = cards.filter(c => {
+            const region = c.closest('.compare-side, .answers-region, .words, .projector-stage').getBoundingClientRect();
+            const r = c.getBoundingClientRect();
+            return r.bottom > region.bottom + 0.5 || r.right > region.right + 0.5 || r.bottom > innerHeight || r.right > innerWidth;
+          });
+          const answers = [...document.querySelectorAll('.wall li, .themes-list blockquote')].map(c => parseFloat(getComputedStyle(c).fontSize));
+          const words = document.querySelector('.words');
+          const w = words ? words.getBoundingClientRect() : null;
+          return JSON.stringify({
+            scrollHeight: document.scrollingElement.scrollHeight, innerHeight,
+            scrollWidth: document.scrollingElement.scrollWidth, innerWidth,
+            cards: cards.length - (words ? words.querySelectorAll('li').length : 0),
+            clipped: clipped.length,
+            answerFont: answers.length ? Math.min(...answers) : 0,
+            more: [...document.querySelectorAll('.projector-more')].map(m => m.textContent.trim()),
+            headings: document.querySelectorAll('h1').length,
+            wordsVisible: !!w && w.height > 0 && w.bottom <= innerHeight && w.right <= innerWidth,
+            context: document.querySelectorAll('.context li').length,
+          });
+        }
+        """;
+
+    private sealed record Fit(int ScrollHeight, int InnerHeight, int ScrollWidth, int InnerWidth, int Cards, int Clipped, double AnswerFont, IReadOnlyList<string> More, int Headings, bool WordsVisible, int Context);
+
+    /// <summary>Changes the session as the facilitator's buttons would; the first call also lets the room in.</summary>
+    private async Task<IReadOnlyList<Participant>> RoomAsync(Guid sessionId, Action<Session> change)
+    {
+        using var scope = App.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var session = await db.Sessions.SingleAsync(s => s.Id == sessionId);
+        var people = await db.Participants.Where(p => p.SessionId == sessionId).ToListAsync();
+        if (people.Count == 0 && session.State == SessionState.Lobby)
+        {
+            people = [.. Enumerable.Range(0, Room).Select(_ => session.Join(null, DateTimeOffset.UtcNow))];
+            db.Participants.AddRange(people);
+        }
+
+        change(session);
+        await db.SaveChangesAsync();
+        return people;
+    }
+
+    private async Task AnswerAsync(Guid sessionId, int step, IReadOnlyList<Participant> people, Func<int, Participant, string[]> parts)
+    {
+        using var scope = App.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var session = await db.Sessions.AsNoTracking().SingleAsync(s => s.Id == sessionId);
+        for (var i = 0; i < people.Count; i++)
+        {
+            var answer = new Answer([.. parts(i, people[i]).Select((text, slot) => new AnswerPart(slot, text))]);
+            db.Responses.Add(session.Answer(people[i], step, answer, null, DateTimeOffset.UtcNow));
+        }
+
+        await db.SaveChangesAsync();
+    }
+
+    /// <summary>Names the themes and puts each card in one, as a facilitator does on the board.</summary>
+    private async Task ThemesAsync(Guid sessionId, int step)
+    {
+        using var scope = App.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var boards = scope.ServiceProvider.GetRequiredService<ThemeBoards>();
+        var session = await db.Sessions.AsNoTracking().SingleAsync(s => s.Id == sessionId);
+        await boards.EditAsync(session, step, (board, cards) => board.AddThemes(
+            Answers.Themes.Select((name, t) => (name, (IReadOnlyList<Domain.Themes.CardKey>)[.. cards.Where((_, c) => c % Answers.Themes.Length == t).Select(c => c.Key)])),
+            DateTimeOffset.UtcNow), CancellationToken.None);
+    }
+
+    private async Task VoteAsync(Guid sessionId, int step, IReadOnlyList<Participant> people)
+    {
+        using (var scope = App.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            var session = await db.Sessions.SingleAsync(s => s.Id == sessionId);
+            await scope.ServiceProvider.GetRequiredService<ThemeBoards>().OpenVoteAsync(session, step, CancellationToken.None);
+            await db.SaveChangesAsync();
+        }
+
+        using (var scope = App.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            var session = await db.Sessions.AsNoTracking().SingleAsync(s => s.Id == sessionId);
+            var ballot = session.PromptAt(step).Options.Count;
+            for (var i = 0; i < people.Count; i++)
+            {
+                var first = i % ballot;
+                var second = (first + 1 + (i % (ballot - 1))) % ballot;
+                var answer = new Answer([new AnswerPart(first, "", 2), new AnswerPart(second, "", 1)]);
+                db.Responses.Add(session.Answer(people[i], step, answer, null, DateTimeOffset.UtcNow));
+            }
+
+            await db.SaveChangesAsync();
+        }
+    }
+
+    [GeneratedRegex("/facilitate/sessions/([0-9a-f-]{36})$")]
+    private static partial Regex SessionId();
+
+    [GeneratedRegex(@"\d+")]
+    private static partial Regex Digits();
+
+    /// <summary>What a room of school leaders might write: short and long, so the cards wrap and some are cut short.</summary>
+    private static class Answers
+    {
+        public static readonly string[] Well =
+        [
+            "We agreed on one clear goal",
+            "Everyone spoke up",
+            "The principal listened before deciding and we all knew why each decision was made, even when it was not the one we wanted",
+            "Roles were clear",
+            "Trust",
+            "We met every week and kept notes everyone could read",
+            "Disagreement was welcome",
+            "We celebrated small wins together",
+            "Data guided our choices, not hunches",
+            "Shared norms that we actually used in every meeting and revisited each term",
+        ];
+
+        public static readonly string[] NotWell =
+        [
+            "Nobody owned decisions",
+            "Meetings ran long",
+            "Decisions were made in the parking lot after the meeting, so what we agreed at the table never held",
+            "Blame",
+            "Unclear goals",
+            "Some voices always dominated and the newer teachers stopped coming",
+            "No follow-through",
+            "We never looked at student work",
+            "Too many priorities at once",
+            "The agenda arrived five minutes before we started",
+        ];
+
+        public static readonly string[] Characteristics =
+        [
+            "Trust",
+            "Clear roles and responsibilities",
+            "Honest conversations about student learning, even the uncomfortable ones about our own practice",
+            "Shared goals",
+            "Follow-through",
+            "Listening",
+            "Time protected for the team's work on every calendar, every week of the school year, without exception",
+            "Celebrating progress",
+        ];
+
+        public static readonly string[] Themes =
+        [
+            "Trust and honesty",
+            "Clear roles",
+            "A shared goal",
+            "Follow-through on decisions",
+            "Listening to every voice",
+            "Protected time",
+            "Looking at evidence together",
+            "Celebrating progress",
+        ];
+    }
+}
