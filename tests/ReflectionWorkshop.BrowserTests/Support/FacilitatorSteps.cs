@@ -39,7 +39,9 @@ public static class FacilitatorSteps
         await control.GotoAsync("facilitate");
         var card = control.Locator("article.activity")
             .Filter(new() { Has = control.GetByRole(AriaRole.Heading, new() { Name = activity, Exact = true }) });
-        await card.GetByRole(AriaRole.Button, new() { Name = "Start a session" }).ClickAsync();
+        await card.GetByRole(AriaRole.Link, new() { Name = "Start a session" }).ClickAsync();
+        await control.WaitForURLAsync(new Regex("/facilitate/start\\?"));
+        await control.GetByRole(AriaRole.Button, new() { Name = "Open the session and show the join code" }).ClickAsync();
         await control.WaitForURLAsync(new Regex("/facilitate/sessions/[0-9a-f-]{36}$"));
     }
 
