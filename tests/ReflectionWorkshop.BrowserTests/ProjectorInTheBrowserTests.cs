@@ -88,6 +88,52 @@ public sealed partial class ProjectorInTheBrowserTests(ITestOutputHelper output)
         AssertNoErrors();
     });
 
+    /// <summary>The charts fit too: a rating step's four items, a choice, and where everyone is in a self-paced session.</summary>
+    [ChromiumFact]
+    public Task Rating_choice_and_self_paced_charts_fit_one_screen_at_720p_and_1080p() => RunAsync(async () =>
+    {
+        var laptop = await OpenAsync("facilitator", 1366, 768, phone: false);
+        await laptop.Context.AddInitScriptAsync(LivePages.RememberLoaded);
+        await laptop.Page.SignUpAndMakeASpaceAsync();
+        var projector = await laptop.Context.NewPageAsync();
+
+        var inquiry = await SessionAsync(laptop.Page, "Community-of-practice inquiry");
+        var people = await RoomAsync(inquiry, s => s.Start(DateTimeOffset.UtcNow));
+        await AnswerAsync(inquiry, 0, people, (i, _) => [.. Enumerable.Range(0, 4).Select(item => new AnswerPart(item, "", 1 + ((i + item) % 5)))]);
+        await RoomAsync(inquiry, s => s.RevealAnswers());
+        var rating = await CheckAsync(projector, $"facilitate/sessions/{inquiry}/present", "rating", publish: false);
+        Assert.Equal(4 * 5, rating.Cards);
+
+        var charter = await SessionAsync(laptop.Page, "Leadership-team charter");
+        people = await RoomAsync(charter, s =>
+        {
+            s.Start(DateTimeOffset.UtcNow);
+            s.Advance(0);
+        });
+        await AnswerAsync(charter, 1, people, (i, _) => [new AnswerPart(i % 3 == 0 ? 3 : i % 2, "")]);
+        await RoomAsync(charter, s => s.RevealAnswers());
+        var choice = await CheckAsync(projector, $"facilitate/sessions/{charter}/present", "choice", publish: false);
+        Assert.Equal(4, choice.Cards);
+
+        var alone = await SessionAsync(laptop.Page, "Create a culture of partnership with your leaders", selfPaced: true);
+        await RoomAsync(alone, s => s.Start(DateTimeOffset.UtcNow));
+        await SpreadAsync(alone);
+        var progress = await CheckAsync(projector, $"facilitate/sessions/{alone}/present", "self-paced", publish: false);
+        Assert.Equal(8, progress.Cards);
+
+        // A phone is no projector: there the view keeps ordinary type and may scroll, but never sideways.
+        await projector.SetViewportSizeAsync(360, 740);
+        await projector.GotoAsync($"facilitate/sessions/{inquiry}/present");
+        Assert.True(await projector.EvaluateAsync<bool>("() => document.scrollingElement.scrollWidth <= innerWidth"), "The projector view scrolls sideways on a 360 px phone.");
+        AssertNoErrors();
+    });
+
+    private static async Task<Guid> SessionAsync(IPage control, string activity, bool selfPaced = false)
+    {
+        await control.StartASessionAsync(activity, selfPaced);
+        return Guid.Parse(SessionId().Match(control.Url).Groups[1].Value);
+    }
+
     /// <summary>
     /// Opens the projector at both sizes, waits for its live part to settle, measures it and takes its picture
     /// (projector-{state}-{720|1080}.png, published unless <paramref name="publish"/> is false). Returns the 1080p measurement.
@@ -175,15 +221,35 @@ public sealed partial class ProjectorInTheBrowserTests(ITestOutputHelper output)
         return people;
     }
 
-    private async Task AnswerAsync(Guid sessionId, int step, IReadOnlyList<Participant> people, Func<int, Participant, string[]> parts)
+    private Task AnswerAsync(Guid sessionId, int step, IReadOnlyList<Participant> people, Func<int, Participant, string[]> texts) =>
+        AnswerAsync(sessionId, step, people, (i, person) => [.. texts(i, person).Select((text, slot) => new AnswerPart(slot, text))]);
+
+    private async Task AnswerAsync(Guid sessionId, int step, IReadOnlyList<Participant> people, Func<int, Participant, AnswerPart[]> parts)
     {
         using var scope = App.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var session = await db.Sessions.AsNoTracking().SingleAsync(s => s.Id == sessionId);
         for (var i = 0; i < people.Count; i++)
         {
-            var answer = new Answer([.. parts(i, people[i]).Select((text, slot) => new AnswerPart(slot, text))]);
-            db.Responses.Add(session.Answer(people[i], step, answer, null, DateTimeOffset.UtcNow));
+            db.Responses.Add(session.Answer(people[i], step, new Answer(parts(i, people[i])), null, DateTimeOffset.UtcNow));
+        }
+
+        await db.SaveChangesAsync();
+    }
+
+    /// <summary>A self-paced room spread over the steps: person i has moved on i % 8 steps.</summary>
+    private async Task SpreadAsync(Guid sessionId)
+    {
+        using var scope = App.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var session = await db.Sessions.AsNoTracking().SingleAsync(s => s.Id == sessionId);
+        var people = await db.Participants.Where(p => p.SessionId == sessionId).ToListAsync();
+        for (var i = 0; i < people.Count; i++)
+        {
+            for (var step = 0; step < i % session.Activity.Prompts.Count; step++)
+            {
+                session.MoveParticipant(people[i], step, +1);
+            }
         }
 
         await db.SaveChangesAsync();
