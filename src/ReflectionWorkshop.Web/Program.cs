@@ -31,6 +31,7 @@ builder.AddWorkshopWebFarm();
 builder.Services.AddSingleton(_ => ShippedActivities.Read(activityFolder));
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton<ParticipantCookie>();
+builder.Services.AddSingleton<CodeGuesses>();
 builder.Services.AddSingleton<TakeawayLinks>();
 builder.Services.AddSingleton<IAccountMailer, LoggingAccountMailer>();
 builder.Services.AddHttpContextAccessor();

@@ -55,7 +55,7 @@ public static class RateLimits
         });
     }
 
-    private static string Address(HttpContext context) => context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+    internal static string Address(HttpContext context) => context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
 
     /// <summary>
     /// A phone is the participant its cookie for this session's code proves (the cookie is signed, so a made-up

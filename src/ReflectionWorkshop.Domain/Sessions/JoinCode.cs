@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+
 namespace ReflectionWorkshop.Domain.Sessions;
 
 /// <summary>
@@ -9,16 +11,11 @@ public static class JoinCode
     public const string Alphabet = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
     public const int Length = 6;
 
-    public static string Generate(Random random)
-    {
-        Span<char> code = stackalloc char[Length];
-        for (var i = 0; i < Length; i++)
-        {
-            code[i] = Alphabet[random.Next(Alphabet.Length)];
-        }
-
-        return new string(code);
-    }
+    /// <summary>
+    /// A new code from the operating system's cryptographic generator: a code is the only key to a room, so the
+    /// next one must not be guessable from the last (issue 18: codes came from <see cref="Random.Shared"/>).
+    /// </summary>
+    public static string Generate() => RandomNumberGenerator.GetString(Alphabet, Length);
 
     /// <summary>
     /// Tidies what a person typed (case, spaces, dashes) and returns the code, or null when it cannot be

@@ -7,14 +7,31 @@ using ReflectionWorkshop.Web.Resources;
 
 namespace ReflectionWorkshop.Web.Participation;
 
-/// <summary>The outcome of looking up what a person typed as a code: a session, or a message for them.</summary>
-public sealed record CodeLookup(Session? Session, string? Problem);
+/// <summary>
+/// The outcome of looking up what a person typed as a code: a session, or a message for them; with
+/// <see cref="WaitFor"/> when this address tried too many codes that match nothing (see <see cref="CodeGuesses"/>).
+/// </summary>
+public sealed record CodeLookup(Session? Session, string? Problem, TimeSpan? WaitFor = null)
+{
+    /// <summary>The status the page answers with: 429 while the address waits, 404 for no such session, else 200.</summary>
+    public int Status => WaitFor is not null ? StatusCodes.Status429TooManyRequests : Session is null && Problem is not null ? StatusCodes.Status404NotFound : StatusCodes.Status200OK;
+
+    /// <summary>Sets the status, and Retry-After while the address waits.</summary>
+    public void Describe(HttpResponse response)
+    {
+        response.StatusCode = Status;
+        if (WaitFor is { } wait)
+        {
+            response.Headers.RetryAfter = ((int)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+    }
+}
 
 /// <summary>Finding a session by its code and letting a phone in; shared by /join and /j/{code}.</summary>
 public static class Joining
 {
     /// <param name="text">The problems are told in the phone's language.</param>
-    public static async Task<CodeLookup> FindAsync(AppDbContext db, IStringLocalizer<ParticipantText> text, string? typed, CancellationToken cancellationToken = default)
+    public static async Task<CodeLookup> FindAsync(AppDbContext db, CodeGuesses guesses, HttpContext http, IStringLocalizer<ParticipantText> text, string? typed, CancellationToken cancellationToken = default)
     {
         if (string.IsNullOrWhiteSpace(typed))
         {
@@ -27,9 +44,15 @@ public static class Joining
             return new(null, text["Join.CodeMalformed", Shorten(typed)]);
         }
 
+        if (guesses.WaitFor(http) is { } wait)
+        {
+            return new(null, text["Join.TooManyUnknown", Math.Max(1, (int)Math.Ceiling(wait.TotalMinutes))], wait);
+        }
+
         var session = await db.Sessions.AsNoTracking().SingleOrDefaultAsync(s => s.JoinCode == code, cancellationToken);
         if (session is null)
         {
+            guesses.Missed(http);
             return new(null, text["Join.CodeUnknown", code]);
         }
 

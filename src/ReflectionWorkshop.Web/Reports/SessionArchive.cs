@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -45,9 +46,15 @@ public sealed record SessionArchive(
     /// <summary>Imports refuse files larger than this, before reading them.</summary>
     public const long MaxBytes = 20 * 1024 * 1024;
 
+    /// <summary>
+    /// A null where the format has no null, or a value the format requires left out, is refused as it is read
+    /// (issue 18: such files made the import fail with a 500).
+    /// </summary>
     private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
     {
         WriteIndented = true,
+        RespectNullableAnnotations = true,
+        RespectRequiredConstructorParameters = true,
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
     };
 
@@ -122,31 +129,59 @@ public sealed record SessionArchive(
 
     public byte[] ToJson() => JsonSerializer.SerializeToUtf8Bytes(this, Options);
 
-    /// <summary>Reads a file; a file that is not one of ours, or is damaged, gets a message saying so.</summary>
+    /// <summary>
+    /// Reads a file; a file that is not one of ours, or is damaged, gets a message saying so and where. The
+    /// format and version are read first, so an old or foreign file is told so rather than what it lacks.
+    /// </summary>
     public static SessionArchive Read(Stream json)
     {
-        SessionArchive? archive;
+        JsonNode? document;
         try
         {
-            archive = JsonSerializer.Deserialize<SessionArchive>(json, Options);
+            document = JsonNode.Parse(json);
         }
         catch (JsonException ex)
         {
             throw new DomainException(Text["Archive.Unreadable", (ex.LineNumber + 1)?.ToString(CultureInfo.CurrentCulture) ?? "?", ex.Message.Split('.')[0]]);
         }
 
-        if (archive is null || archive.Format != FormatName)
+        if (document is not JsonObject root || !(root["format"] is JsonValue format && format.TryGetValue<string>(out var name) && name == FormatName))
         {
             throw new DomainException(Text["Archive.NotOurs", FormatName]);
         }
 
-        if (archive.Version != CurrentVersion)
+        if (!(root["version"] is JsonValue version && version.TryGetValue<int>(out var number) && number == CurrentVersion))
         {
-            throw new DomainException(Text["Archive.Version", archive.Version, CurrentVersion]);
+            throw new DomainException(Text["Archive.Version", root["version"]?.ToJsonString() ?? "?", CurrentVersion]);
         }
 
-        return archive;
+        if (EmptyEntry(root) is { } empty)
+        {
+            throw new DomainException(Text["Archive.EmptyEntry", empty]);
+        }
+
+        try
+        {
+            return root.Deserialize<SessionArchive>(Options)!;
+        }
+        catch (JsonException ex)
+        {
+            // A part missing at the top (no participants, no answers) is said as such; deeper, where.
+            throw new DomainException(ex.Path is null or "$" ? Text["Archive.Incomplete"] : Text["Archive.BadValue", ex.Path]);
+        }
     }
+
+    /// <summary>The dictionaries of the format: keys are numbers or languages, and no value is ever null.</summary>
+    private static readonly HashSet<string> Maps = ["ballots", "notes", "translations"];
+
+    /// <summary>The path of the first list entry or dictionary value that is null (the format has none), or null.</summary>
+    private static string? EmptyEntry(JsonNode node, bool map = false) => node switch
+    {
+        JsonArray list => list.Select((entry, i) => entry is null ? $"{list.GetPath()}[{i}]" : EmptyEntry(entry)).FirstOrDefault(p => p is not null),
+        JsonObject values => values.Select(p => p.Value is null ? (map ? $"{values.GetPath()}.{p.Key}" : null) : EmptyEntry(p.Value, Maps.Contains(p.Key)))
+            .FirstOrDefault(p => p is not null),
+        _ => null,
+    };
 
     /// <summary>
     /// Makes the entities to store, checked by the domain as it goes: one bad answer or theme refuses

@@ -74,7 +74,7 @@ public sealed class StartModel(AppDbContext db, SpaceAccess access, TimeProvider
         // Codes are unique for all time, so an old link can never land a phone in someone else's session.
         for (var attempt = 0; attempt < CodeAttempts; attempt++)
         {
-            var code = JoinCode.Generate(Random.Shared);
+            var code = JoinCode.Generate();
             if (await db.Sessions.AnyAsync(s => s.JoinCode == code, cancellationToken))
             {
                 continue;

@@ -13,7 +13,7 @@ namespace ReflectionWorkshop.Web.Pages.Join;
 
 /// <summary>/j/{code}: the link behind the QR code. Confirms the session and, in named sessions, asks for a name.</summary>
 [EnableRateLimiting(RateLimits.Join)]
-public sealed class CodeModel(AppDbContext db, WriteQueue writes, ParticipantCookie cookie, LiveUpdates live, TimeProvider clock, IStringLocalizer<ParticipantText> text) : PageModel
+public sealed class CodeModel(AppDbContext db, WriteQueue writes, ParticipantCookie cookie, CodeGuesses guesses, LiveUpdates live, TimeProvider clock, IStringLocalizer<ParticipantText> text) : PageModel
 {
     public Session? Session { get; private set; }
 
@@ -59,12 +59,12 @@ public sealed class CodeModel(AppDbContext db, WriteQueue writes, ParticipantCoo
 
     private async Task<IActionResult?> LoadAsync(string code, CancellationToken cancellationToken)
     {
-        var lookup = await Joining.FindAsync(db, text, code, cancellationToken);
+        var lookup = await Joining.FindAsync(db, guesses, HttpContext, text, code, cancellationToken);
         Session = lookup.Session;
         Problem = lookup.Problem;
         if (Problem is not null)
         {
-            Response.StatusCode = lookup.Session is null ? StatusCodes.Status404NotFound : StatusCodes.Status200OK;
+            lookup.Describe(Response);
             return null;
         }
 

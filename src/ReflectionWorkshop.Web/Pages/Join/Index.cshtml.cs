@@ -14,7 +14,7 @@ namespace ReflectionWorkshop.Web.Pages.Join;
 
 /// <summary>/join: a participant types the code from the screen.</summary>
 [EnableRateLimiting(RateLimits.Join)]
-public sealed class IndexModel(AppDbContext db, WriteQueue writes, ParticipantCookie cookie, LiveUpdates live, TimeProvider clock, IStringLocalizer<ParticipantText> text) : PageModel
+public sealed class IndexModel(AppDbContext db, WriteQueue writes, ParticipantCookie cookie, CodeGuesses guesses, LiveUpdates live, TimeProvider clock, IStringLocalizer<ParticipantText> text) : PageModel
 {
     [BindProperty]
     [Display(Name = "Join.CodeLabel")]
@@ -24,10 +24,15 @@ public sealed class IndexModel(AppDbContext db, WriteQueue writes, ParticipantCo
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        var lookup = await Joining.FindAsync(db, text, Code, cancellationToken);
+        var lookup = await Joining.FindAsync(db, guesses, HttpContext, text, Code, cancellationToken);
         if (lookup.Problem is not null || lookup.Session is not { } session)
         {
             ModelState.AddModelError(nameof(Code), lookup.Problem ?? "");
+            if (lookup.WaitFor is not null)
+            {
+                lookup.Describe(Response);
+            }
+
             return Page();
         }
 

@@ -100,11 +100,14 @@ public sealed class IndexModel(AppDbContext db, ParticipantCookie cookie, LiveUp
     /// <summary>A small poll the phone makes until live updates arrive: where is the room now?</summary>
     public async Task<IActionResult> OnGetStateAsync(string code, CancellationToken cancellationToken)
     {
+        // Only to the session's own phones (issue 18): anyone else gets the same 404 whether or not the code is real.
         var normalized = JoinCode.Normalize(code);
         var state = await db.Sessions.AsNoTracking()
             .Where(s => s.JoinCode == normalized)
             .SingleOrDefaultAsync(cancellationToken);
-        return state is null ? NotFound() : new JsonResult(LiveState.Of(state), new System.Text.Json.JsonSerializerOptions(System.Text.Json.JsonSerializerDefaults.Web));
+        return state is null || cookie.Read(Request, state.Id, state.JoinCode) is null
+            ? NotFound()
+            : new JsonResult(LiveState.Of(state), new System.Text.Json.JsonSerializerOptions(System.Text.Json.JsonSerializerDefaults.Web));
     }
 
     public async Task<IActionResult> OnPostAnswerAsync(string code, CancellationToken cancellationToken)

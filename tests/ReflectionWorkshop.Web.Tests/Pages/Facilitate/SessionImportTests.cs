@@ -130,7 +130,7 @@ public sealed class SessionImportTests
 
         var refused = await UploadAsync(facilitator, Encoding.UTF8.GetBytes(content));
 
-        Assert.Equal(HttpStatusCode.OK, refused.Status);
+        Assert.Equal(HttpStatusCode.BadRequest, refused.Status);
         Assert.Contains(message, refused.Document.QuerySelector("#archive-error")!.TextContent);
         Assert.Contains("No sessions yet", (await facilitator.GetAsync("/facilitate/sessions")).Text);
     }

@@ -14,6 +14,7 @@ public sealed class StatePollTests
         var facilitator = app.NewVisitor();
         var session = await facilitator.OpenSessionAsync("two-team-compare");
         var phone = app.NewVisitor();
+        await phone.JoinWithCodeAsync(session.Code);
 
         var lobby = await ReadAsync(phone, session.PhoneUrl + "?handler=State");
         await facilitator.StartAsync(session);

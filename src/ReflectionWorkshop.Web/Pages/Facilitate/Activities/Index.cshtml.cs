@@ -72,13 +72,13 @@ public sealed class IndexModel(AppDbContext db, SpaceAccess access, TimeProvider
         if (file is null || file.Length == 0)
         {
             ImportError = T["Index.ImportChooseFile"];
-            return Page();
+            return Refused();
         }
 
         if (file.Length > MaxFileBytes)
         {
             ImportError = T["Index.ImportTooBig", file.Length / 1024, MaxFileBytes / 1024];
-            return Page();
+            return Refused();
         }
 
         string text;
@@ -91,7 +91,7 @@ public sealed class IndexModel(AppDbContext db, SpaceAccess access, TimeProvider
             catch (DecoderFallbackException)
             {
                 ImportError = T["Index.ImportNotText"];
-                return Page();
+                return Refused();
             }
         }
 
@@ -100,7 +100,7 @@ public sealed class IndexModel(AppDbContext db, SpaceAccess access, TimeProvider
         {
             ImportError = T["Index.ImportRefused", file.FileName];
             ImportProblems = result.Problems.Select(p => T["Index.ImportLine", p.Line, T[p.Code, [.. p.Args]]].Value).ToList();
-            return Page();
+            return Refused();
         }
 
         // Another installation's id may be taken here (by a shipped activity, or an earlier import): the copy gets the next free one.
@@ -110,6 +110,13 @@ public sealed class IndexModel(AppDbContext db, SpaceAccess access, TimeProvider
         await db.SaveChangesAsync(cancellationToken);
         TempData["Authoring"] = T["Index.Imported", parsed.Title, parsed.Prompts.Count].Value;
         return RedirectToPage("Edit", new { id = activity.Id });
+    }
+
+    /// <summary>A file that is refused is a bad request (400): the page comes back with the reason.</summary>
+    private PageResult Refused()
+    {
+        Response.StatusCode = StatusCodes.Status400BadRequest;
+        return Page();
     }
 
     private async Task<bool> LoadAsync(CancellationToken cancellationToken)

@@ -97,6 +97,7 @@ public sealed class IndexModel(AppDbContext db, SpaceAccess access, TimeProvider
         catch (DomainException ex)
         {
             ModelState.AddModelError("archive", ex.Message);
+            Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();
         }
     }
@@ -105,7 +106,7 @@ public sealed class IndexModel(AppDbContext db, SpaceAccess access, TimeProvider
     {
         for (var attempt = 0; attempt < CodeAttempts; attempt++)
         {
-            var code = JoinCode.Generate(Random.Shared);
+            var code = JoinCode.Generate();
             if (!await db.Sessions.AnyAsync(s => s.JoinCode == code, cancellationToken))
             {
                 return code;

@@ -87,7 +87,7 @@ public sealed class ActivityFilesTests
             item: Benevolence
             """, "broken.md");
 
-        Assert.Equal(HttpStatusCode.OK, page.Status);
+        Assert.Equal(HttpStatusCode.BadRequest, page.Status);
         var problems = page.Document.QuerySelectorAll(".import-problems li").Select(li => li.TextContent.Trim()).ToList();
         Assert.Equal(
             [
