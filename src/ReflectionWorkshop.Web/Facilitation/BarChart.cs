@@ -45,8 +45,9 @@ public static class BarChart
         var html = new StringBuilder("<ol class=\"bar-rows\">");
         foreach (var (label, count) in list)
         {
-            html.Append(CultureInfo.InvariantCulture, $"<li><span class=\"bar-label\">{WebUtility.HtmlEncode(label)}</span>");
-            html.Append(CultureInfo.InvariantCulture, $"<svg class=\"bar-track\" viewBox=\"0 0 100 10\" preserveAspectRatio=\"none\" aria-hidden=\"true\" focusable=\"false\"><rect class=\"bar\" width=\"{100.0 * count / max:0.#}\" height=\"10\"/></svg>");
+            // The spaces keep label and count apart for a screen reader; a grid lays out no space between its items.
+            html.Append(CultureInfo.InvariantCulture, $"<li><span class=\"bar-label\">{WebUtility.HtmlEncode(label)}</span> ");
+            html.Append(CultureInfo.InvariantCulture, $"<svg class=\"bar-track\" viewBox=\"0 0 100 10\" preserveAspectRatio=\"none\" aria-hidden=\"true\" focusable=\"false\"><rect class=\"bar\" width=\"{100.0 * count / max:0.#}\" height=\"10\"/></svg> ");
             html.Append(CultureInfo.InvariantCulture, $"<span class=\"bar-count\">{count}</span></li>");
         }
 

@@ -55,7 +55,9 @@ public static class WorkshopSteps
         }
 
         var catalogue = await facilitator.GetAsync("/facilitate");
-        var start = await facilitator.GetAsync(catalogue.Document.QuerySelector($"a.start[href='/facilitate/start?activityId={activityId}']")!.GetAttribute("href")!);
+        // A space's own activity's link also names it (customActivityId).
+        var link = catalogue.Document.QuerySelector($"a.start[href='/facilitate/start?activityId={activityId}'], a.start[href^='/facilitate/start?activityId={activityId}&']");
+        var start = await facilitator.GetAsync(link!.GetAttribute("href")!);
         var run = await facilitator.SubmitAsync(start, "form.start", ("anonymity", anonymity), ("pacing", pacing));
         Assert.StartsWith("/facilitate/sessions/", run.Url);
         var code = run.Document.QuerySelector(".join-code")!.TextContent.Trim();
