@@ -3,7 +3,7 @@ using ReflectionWorkshop.Web.Facilitation;
 namespace ReflectionWorkshop.Web.Tests.Facilitation;
 
 /// <summary>
-/// What the projector's server-side budget decides (ADR-013); ProjectorInTheBrowserTests checks the same in Chromium.
+/// What the projector's server-side budget decides (ADR-014); ProjectorInTheBrowserTests checks the same in Chromium.
 /// </summary>
 public sealed class ProjectorFitTests
 {

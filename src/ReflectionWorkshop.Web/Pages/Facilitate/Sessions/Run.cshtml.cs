@@ -283,7 +283,7 @@ public sealed class RunModel(AppDbContext db, SpaceAccess access, LiveUpdates li
         }
 
         // Closing lands on the closed room, not the summary: the facilitator may still be thanking people with the
-        // projector showing its thank-you (ADR-013); the closed view offers the summary.
+        // projector showing its thank-you (ADR-014); the closed view offers the summary.
         return RedirectToPage(new { id });
     }
 }
