@@ -28,12 +28,23 @@ var activityFolder = Path.GetFullPath(builder.Configuration["Activities:Folder"]
 // SQLite by default; PostgreSQL when Database:Provider says so (docs/deploy.md, ADR-009).
 builder.AddWorkshopDatabase();
 builder.AddWorkshopWebFarm();
+builder.AddWorkshopHttps();
 builder.Services.AddSingleton(_ => ShippedActivities.Read(activityFolder));
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton<ParticipantCookie>();
 builder.Services.AddSingleton<CodeGuesses>();
+builder.Services.AddSingleton<SignInThrottle>();
+builder.Services.AddSingleton<PendingRegistrations>();
 builder.Services.AddSingleton<TakeawayLinks>();
-builder.Services.AddSingleton<IAccountMailer, LoggingAccountMailer>();
+builder.Services.Configure<MailSettings>(builder.Configuration.GetSection("Mail"));
+if (builder.Configuration.GetSection("Mail").Get<MailSettings>() is { IsConfigured: true })
+{
+    builder.Services.AddSingleton<IAccountMailer, SmtpAccountMailer>();
+}
+else
+{
+    builder.Services.AddSingleton<IAccountMailer, LoggingAccountMailer>();
+}
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddLocalization();
 builder.Services.AddScoped<SpaceAccess>();
@@ -58,14 +69,15 @@ builder.Services.AddIdentityCore<AppUser>(options =>
         options.Password.RequireUppercase = false;
         options.Password.RequireLowercase = false;
         options.Password.RequireDigit = false;
-        options.Lockout.MaxFailedAccessAttempts = 5;
-        options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(5);
-        options.Lockout.AllowedForNewUsers = true;
+
+        // No account lockout: anyone knowing an email could set it off. Failed sign-ins hold off an address instead (SignInThrottle).
+        options.Lockout.AllowedForNewUsers = false;
     })
     .AddEntityFrameworkStores<AppDbContext>()
     .AddSignInManager()
     .AddClaimsPrincipalFactory<AppClaimsFactory>()
     .AddWorkshopIdentityText()
+    .AddCommonPasswordCheck()
     .AddDefaultTokenProviders();
 builder.Services.ConfigureApplicationCookie(options =>
 {
@@ -75,6 +87,7 @@ builder.Services.ConfigureApplicationCookie(options =>
     options.Cookie.Name = "rw-account";
     options.Cookie.HttpOnly = true;
     options.Cookie.SameSite = SameSiteMode.Lax;
+    options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
     options.SlidingExpiration = true;
     options.ExpireTimeSpan = TimeSpan.FromDays(14);
 });
@@ -112,6 +125,7 @@ if (!app.Environment.IsDevelopment())
 }
 
 app.UseForwardedHeaders();
+app.UseWorkshopHttps();
 app.UseWorkshopResponses();
 app.UseStatusCodePagesWithReExecute("/NotFound");
 app.UseSecurityHeaders();

@@ -7,33 +7,37 @@ namespace ReflectionWorkshop.Web.Accounts;
 /// <summary>An email to one account holder, already written in the language they will read it in.</summary>
 public sealed record AccountEmail(string To, CultureInfo Language, string Subject, string Body);
 
-/// <summary>Sends the messages an account needs. Only password resets so far.</summary>
+/// <summary>Sends the messages an account needs: password resets, and finishing a registration (ADR-013).</summary>
 public interface IAccountMailer
 {
-    /// <param name="email">The message to send, written by <see cref="AccountEmails.PasswordReset"/>.</param>
-    /// <param name="resetUrl">The link the body carries, for a sender that can only pass the link on.</param>
-    Task SendPasswordResetAsync(AccountEmail email, string resetUrl, CancellationToken cancellationToken);
+    /// <param name="email">The message to send, written by <see cref="AccountEmails"/>.</param>
+    /// <param name="link">The link the body carries, for a sender that can only pass the link on.</param>
+    Task SendAsync(AccountEmail email, string link, CancellationToken cancellationToken);
 }
 
 /// <summary>Writes the account emails from AccountsText in a given language (the recipient's, not necessarily the request's).</summary>
 public static class AccountEmails
 {
-    public static AccountEmail PasswordReset(IStringLocalizer<AccountsText> text, string to, string resetUrl, CultureInfo language)
+    public static AccountEmail PasswordReset(IStringLocalizer<AccountsText> text, string to, string resetUrl, CultureInfo language) =>
+        Write(text, to, language, "Email.ResetSubject", "Email.ResetIntro", "Email.ResetOpen", resetUrl, "Email.ResetRules");
+
+    /// <summary>To an address no account has yet: the link that creates the account (proof the person reads this mailbox).</summary>
+    public static AccountEmail FinishRegistration(IStringLocalizer<AccountsText> text, string to, string confirmUrl, CultureInfo language) =>
+        Write(text, to, language, "Email.FinishSubject", "Email.FinishIntro", "Email.FinishOpen", confirmUrl, "Email.FinishRules");
+
+    /// <summary>To an address that has an account, when someone registers with it: only its owner learns that it does.</summary>
+    public static AccountEmail AlreadyRegistered(IStringLocalizer<AccountsText> text, string to, string forgotUrl, CultureInfo language) =>
+        Write(text, to, language, "Email.ExistsSubject", "Email.ExistsIntro", "Email.ExistsOpen", forgotUrl, "Email.ExistsRules");
+
+    private static AccountEmail Write(IStringLocalizer<AccountsText> text, string to, CultureInfo language, string subject, string intro, string open, string link, string rules)
     {
         // The localizer reads the current UI culture; switch it only while this email is written.
         var requestLanguage = CultureInfo.CurrentUICulture;
         CultureInfo.CurrentUICulture = language;
         try
         {
-            var body = string.Join(
-                "\n",
-                text["Email.ResetIntro"],
-                "",
-                text["Email.ResetOpen"],
-                resetUrl,
-                "",
-                text["Email.ResetRules"]);
-            return new AccountEmail(to, language, text["Email.ResetSubject"], body);
+            var body = string.Join("\n", text[intro], "", text[open], link, "", text[rules]);
+            return new AccountEmail(to, language, text[subject], body);
         }
         finally
         {
@@ -43,21 +47,21 @@ public static class AccountEmails
 }
 
 /// <summary>
-/// Used when no mail sender is configured: writes the reset link to the log, where the person who runs
+/// Used when no mail sender is configured: writes the link to the log, where the person who runs
 /// the installation can pass it on (said so in the README), followed by the email it stands for, in the
 /// recipient's language, for them to forward as it is.
 /// </summary>
 public sealed partial class LoggingAccountMailer(ILogger<LoggingAccountMailer> logger) : IAccountMailer
 {
-    public Task SendPasswordResetAsync(AccountEmail email, string resetUrl, CancellationToken cancellationToken)
+    public Task SendAsync(AccountEmail email, string link, CancellationToken cancellationToken)
     {
-        LogResetLink(email.To, resetUrl);
+        LogLink(email.Subject, email.To, link);
         LogEmail(email.To, email.Language.Name, email.Subject, email.Body);
         return Task.CompletedTask;
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "No mail sender is configured. Password reset link for {Email}: {ResetUrl}")]
-    private partial void LogResetLink(string email, string resetUrl);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "No mail sender is configured. \"{Subject}\" link for {Email}: {Link}")]
+    private partial void LogLink(string subject, string email, string link);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "The unsent email to {Email}, in {Language}:\nSubject: {Subject}\n\n{Body}")]
     private partial void LogEmail(string email, string language, string subject, string body);

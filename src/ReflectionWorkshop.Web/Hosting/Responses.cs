@@ -5,7 +5,8 @@ using Microsoft.AspNetCore.ResponseCompression;
 namespace ReflectionWorkshop.Web.Hosting;
 
 /// <summary>
-/// How responses leave the app. Refused form posts get a readable page (<see cref="ReadableRefusals"/>).
+/// How responses leave the app. Refused form posts get a readable page (<see cref="ReadableRefusals"/>); downloads
+/// are never stored (<see cref="DownloadsAreNotStored"/>).
 /// What a phone downloads is kept small (ADR-011): static files come precompressed and fingerprinted from the
 /// build (MapStaticAssets), and HTML is compressed on the fly — over HTTPS only on the participant pages, whose
 /// only secrets change with every response (BREACH).
@@ -21,6 +22,7 @@ public static class Responses
         {
             options.Filters.Add<ReadableRefusals>();
             options.Filters.Add<LiveRefreshKeepsMessages>();
+            options.Filters.Add<DownloadsAreNotStored>();
         });
 
         if (!builder.Environment.IsDevelopment())

@@ -19,6 +19,8 @@ namespace ReflectionWorkshop.Web.Reports;
 /// that no one's ratings are shown. Below the anonymity floor they are left out altogether.
 /// Headings and participant aliases are in the session's language; values stay spreadsheet-neutral
 /// (invariant numbers and ISO times, the prompt kinds as the activity format writes them).
+/// Without times (for sharing further, docs/privacy.md) the time column is left out and each step's rows
+/// follow the participants' numbers instead of the order the answers arrived in.
 /// </summary>
 public static class ResponsesCsv
 {
@@ -47,32 +49,38 @@ public static class ResponsesCsv
         HasHeaderRecord = false,
     };
 
-    public static byte[] Write(SessionReport report) => ReportLanguage.In(report.Session, () =>
+    public static byte[] Write(SessionReport report, bool withTimes = true) => ReportLanguage.In(report.Session, () =>
     {
         using var stream = new MemoryStream();
         using (var writer = new StreamWriter(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true)))
         using (var csv = new CsvWriter(writer, Configuration))
         {
-            foreach (var heading in Headings())
+            foreach (var heading in Headings(withTimes))
             {
                 csv.WriteField(heading);
             }
 
             csv.NextRecord();
-            csv.WriteRecords(Rows(report));
+            if (!withTimes)
+            {
+                csv.Context.RegisterClassMap<RowWithoutTime>();
+            }
+
+            csv.WriteRecords(Rows(report, withTimes));
         }
 
         return stream.ToArray();
     });
 
-    /// <summary>The column headings, one per field of <see cref="Row"/> and in its order.</summary>
-    public static IReadOnlyList<string> Headings() =>
+    /// <summary>The column headings, one per field of <see cref="Row"/> and in its order (the last, the time, only <paramref name="withTimes"/>).</summary>
+    public static IReadOnlyList<string> Headings(bool withTimes = true) =>
     [
         Text["Csv.Session"], Text["Csv.Activity"], Text["Csv.Step"], Text["Csv.Prompt"], Text["Csv.Kind"], Text["Csv.Side"], Text["Csv.Item"],
-        Text["Csv.Value"], Text["Csv.ValueLabel"], Text["Csv.Theme"], Text["Csv.ThemeDots"], Text["Csv.Dots"], Text["Csv.Participant"], Text["Csv.AnsweredAtUtc"],
+        Text["Csv.Value"], Text["Csv.ValueLabel"], Text["Csv.Theme"], Text["Csv.ThemeDots"], Text["Csv.Dots"], Text["Csv.Participant"],
+        .. withTimes ? new[] { Text["Csv.AnsweredAtUtc"].Value } : [],
     ];
 
-    public static IEnumerable<Row> Rows(SessionReport report)
+    public static IEnumerable<Row> Rows(SessionReport report, bool withTimes = true)
     {
         var session = report.Session;
         foreach (var part in report.Summary.Prompts.Where(p => p.Prompt.TakesAnswers))
@@ -80,6 +88,12 @@ public static class ResponsesCsv
             var step = part.Number - 1;
             var prompt = part.Prompt;
             var responses = report.Responses.Where(r => r.Step == step).ToList();
+            if (!withTimes)
+            {
+                // The order answers arrived in is a time too.
+                responses = [.. responses.OrderBy(r => report.IndexOf(r.ParticipantId))];
+            }
+
             Row Make(string side, string item, (string Number, string Label) value, (string Name, string Dots) theme, string dots, string participant, string at) =>
                 new(session.JoinCode, session.Activity.Title, part.Number, prompt.Title, prompt.Kind.ToString().ToLowerInvariant(), side, item, value.Number, value.Label, theme.Name, theme.Dots, dots, participant, at);
 
@@ -118,11 +132,22 @@ public static class ResponsesCsv
                     var side = prompt.Kind == PromptKind.Compare ? (item.Slot == 0 ? prompt.LeftLabel : prompt.RightLabel) : "";
                     var theme = themeOf.GetValueOrDefault(new CardKey(response.Id, item.Slot)) ?? "";
                     var themeDots = theme.Length > 0 && votes.TryGetValue(theme, out var dots) ? Number(dots) : "";
+                    var at = withTimes ? Time(response.UpdatedAt) : "";
                     yield return prompt.Kind == PromptKind.Vote
-                        ? Make("", item.Text, ("", ""), (item.Text, ""), Number(item.Value ?? 0), report.AliasOf(response.ParticipantId), Time(response.UpdatedAt))
-                        : Make(side, item.Text, ("", ""), (theme, themeDots), "", report.AliasOf(response.ParticipantId), Time(response.UpdatedAt));
+                        ? Make("", item.Text, ("", ""), (item.Text, ""), Number(item.Value ?? 0), report.AliasOf(response.ParticipantId), at)
+                        : Make(side, item.Text, ("", ""), (theme, themeDots), "", report.AliasOf(response.ParticipantId), at);
                 }
             }
+        }
+    }
+
+    /// <summary>Every column of <see cref="Row"/> but the time.</summary>
+    private sealed class RowWithoutTime : ClassMap<Row>
+    {
+        public RowWithoutTime()
+        {
+            AutoMap(CultureInfo.InvariantCulture);
+            Map(r => r.AnsweredAtUtc).Ignore();
         }
     }
 

@@ -30,13 +30,19 @@ public sealed record SessionReport(
     /// <summary>How a participant appears in exports: their name in a named session, otherwise an opaque number.</summary>
     public string AliasOf(Guid participantId)
     {
-        // Looked up, not searched: exports ask once per answer (issue 18: a search made them quadratic).
-        _numbers ??= Participants.Select((p, i) => (p.Id, i)).ToDictionary(x => x.Id, x => x.i);
-        var index = _numbers.GetValueOrDefault(participantId, -1);
+        var index = IndexOf(participantId);
         var participant = index < 0 ? null : Participants[index];
         return Session.Anonymity == Anonymity.Named && participant?.DisplayName is { Length: > 0 } name
             ? name
             : Text["Export.Participant", index + 1];
+    }
+
+    /// <summary>The participant's place in the order of joining (0 for the first), or -1 for one no longer listed.</summary>
+    public int IndexOf(Guid participantId)
+    {
+        // Looked up, not searched: exports ask once per answer (issue 18: a search made them quadratic).
+        _numbers ??= Participants.Select((p, i) => (p.Id, i)).ToDictionary(x => x.Id, x => x.i);
+        return _numbers.GetValueOrDefault(participantId, -1);
     }
 
     /// <summary>The dots each theme of <paramref name="step"/> received in the vote steps built on it, by theme name.</summary>

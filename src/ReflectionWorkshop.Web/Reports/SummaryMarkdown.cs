@@ -262,15 +262,19 @@ public static class SummaryMarkdown
     /// <summary>
     /// Makes typed text literal in Markdown: the marks that start emphasis, code, links, tables or HTML
     /// anywhere get a backslash (CommonMark allows one before any ASCII punctuation), and so do the marks
-    /// that start a heading, list or quote at the beginning of a line.
+    /// that start a heading, list or quote at the beginning of a line. Bare web addresses are kept from
+    /// becoming links too (issue 18): the colon after a scheme ("http\://", "mailto\:") and the dot after
+    /// "www" get a backslash, which every Markdown reader shows as the plain character but no autolinker
+    /// (Markdig's on the page, GitHub's or an editor's for the .md) matches.
     /// </summary>
     public static string Escape(string text)
     {
         var line = OneLine(text);
         var escaped = new StringBuilder(line.Length + 8);
-        foreach (var c in line)
+        for (var i = 0; i < line.Length; i++)
         {
-            if (c is '\\' or '`' or '*' or '_' or '[' or ']' or '<' or '>' or '|' or '~')
+            var c = line[i];
+            if (c is '\\' or '`' or '*' or '_' or '[' or ']' or '<' or '>' or '|' or '~' || EndsScheme(line, i) || EndsWww(line, i))
             {
                 escaped.Append('\\');
             }
@@ -295,4 +299,12 @@ public static class SummaryMarkdown
 
         return result;
     }
+
+    /// <summary>A colon right after a letter and right before something other than a space: "http://", "mailto:a", "javascript:x" ("Note: …" and "10:30" stay as typed).</summary>
+    private static bool EndsScheme(string line, int i) =>
+        line[i] == ':' && i > 0 && char.IsAsciiLetter(line[i - 1]) && i + 1 < line.Length && !char.IsWhiteSpace(line[i + 1]);
+
+    /// <summary>The dot of a word that starts "www.".</summary>
+    private static bool EndsWww(string line, int i) =>
+        line[i] == '.' && i >= 3 && line.AsSpan(i - 3, 3).Equals("www", StringComparison.OrdinalIgnoreCase) && (i == 3 || !char.IsLetterOrDigit(line[i - 4]));
 }

@@ -41,11 +41,15 @@ public sealed class SummaryMarkdownTests
     [InlineData("- item", @"\- item")]
     [InlineData("1. first", @"1\. first")]
     [InlineData("a | b", @"a \| b")]
-    [InlineData("[link](javascript:x)", @"\[link\](javascript:x)")]
+    [InlineData("[link](javascript:x)", @"\[link\](javascript\:x)")]
     [InlineData("1.5 hours", "1.5 hours")]
     [InlineData("=SUM(A1)", "=SUM(A1)")]
     [InlineData("-5 points", "-5 points")]
     [InlineData("two\nlines", "two lines")]
+    [InlineData("see http://evil.test/x", @"see http\://evil.test/x")]
+    [InlineData("<javascript:alert(1)>", @"\<javascript\:alert(1)\>")]
+    [InlineData("WWW.evil.test or mailto:a@evil.test", @"WWW\.evil.test or mailto\:a@evil.test")]
+    [InlineData("Note: at 10:30, not www", "Note: at 10:30, not www")]
     public void Typed_text_stays_literal(string typed, string escaped)
     {
         Assert.Equal(escaped, SummaryMarkdown.Escape(typed));

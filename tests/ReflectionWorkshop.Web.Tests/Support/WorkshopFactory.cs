@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Net;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -73,14 +74,50 @@ public sealed class WorkshopFactory : WebApplicationFactory<Program>
         }
 
         builder.ConfigureLogging(logging => logging.AddProvider(new QueueLoggerProvider(Logs)));
+        builder.ConfigureServices(services => services.AddTransient<IStartupFilter, ClientAddresses>());
+    }
+
+    /// <summary>The header a test sets to play a visitor from another network (the test server has no client address).</summary>
+    public const string ClientAddressHeader = "X-Test-Client-Address";
+
+    /// <summary>Gives each request the address its <see cref="ClientAddressHeader"/> names, before the app sees it.</summary>
+    private sealed class ClientAddresses : IStartupFilter
+    {
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+        {
+            app.Use((context, nextMiddleware) =>
+            {
+                if (context.Request.Headers.TryGetValue(ClientAddressHeader, out var address) && IPAddress.TryParse(address, out var parsed))
+                {
+                    context.Connection.RemoteIpAddress = parsed;
+                }
+
+                return nextMiddleware(context);
+            });
+            next(app);
+        };
     }
 
     /// <summary>A phone or laptop browser: its own cookies, redirects left for the test to see.</summary>
     /// <param name="cookies">The cookies of a browser that was here before, to play the same phone again.</param>
-    public Visitor NewVisitor(CookieContainer? cookies = null)
+    /// <param name="address">The network it comes from (e.g. "198.51.100.7"), for tests of what is counted per address.</param>
+    public Visitor NewVisitor(CookieContainer? cookies = null, string? address = null)
     {
         cookies ??= new CookieContainer();
-        return new(CreateDefaultClient(new Uri("http://localhost"), new CookieContainerHandler(cookies)), cookies);
+        var client = CreateDefaultClient(new Uri("http://localhost"), new CookieContainerHandler(cookies));
+        if (address is not null)
+        {
+            client.DefaultRequestHeaders.Add(ClientAddressHeader, address);
+        }
+
+        return new(client, cookies);
+    }
+
+    /// <summary>A browser at another address (e.g. https://…); <paramref name="watcher"/> sees every response as it arrives, before its cookies are taken.</summary>
+    public Visitor NewVisitor(Uri address, DelegatingHandler watcher)
+    {
+        var cookies = new CookieContainer();
+        return new(CreateDefaultClient(address, watcher, new CookieContainerHandler(cookies)), cookies);
     }
 
     /// <summary>Serves the app on a free loopback port through real Kestrel (for SignalR clients and raw HTTP) and returns its address.</summary>

@@ -51,7 +51,7 @@ public sealed class ForgotModel(UserManager<AppUser> users, IAccountMailer maile
             // In the language the account chose, else the one this request is in (whoever asked is most likely its owner).
             var chosen = (await users.GetClaimsAsync(user)).FirstOrDefault(c => c.Type == WorkshopLanguages.Claim)?.Value;
             var language = WorkshopLanguages.Find(chosen) ?? CultureInfo.CurrentUICulture;
-            await mailer.SendPasswordResetAsync(AccountEmails.PasswordReset(text, email, link, language), link, cancellationToken);
+            await mailer.SendAsync(AccountEmails.PasswordReset(text, email, link, language), link, cancellationToken);
         }
 
         StatusMessage = text["Forgot.Sent"];

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -7,15 +8,29 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
 using ReflectionWorkshop.Infrastructure.Identity;
+using ReflectionWorkshop.Web.Accounts;
 using ReflectionWorkshop.Web.Resources;
 
 namespace ReflectionWorkshop.Web.Pages.Account;
 
-/// <summary>/account/register: a facilitator or coach creates an account and is signed in.</summary>
+/// <summary>
+/// /account/register: a facilitator or coach creates an account and is signed in. When the installation sends
+/// mail (and this is not its first account), the account is created only from the link mailed to the address,
+/// and the page answers the same whether or not the address has an account (ADR-013).
+/// </summary>
 [AllowAnonymous]
 [EnableRateLimiting(RateLimits.Accounts)]
-public sealed class RegisterModel(UserManager<AppUser> users, SignInManager<AppUser> signIn, TimeProvider clock, IStringLocalizer<AccountsText> text) : PageModel
+public sealed class RegisterModel(
+    UserManager<AppUser> users,
+    SignInManager<AppUser> signIn,
+    IAccountMailer mailer,
+    PendingRegistrations pending,
+    IOptions<MailSettings> mail,
+    IConfiguration configuration,
+    TimeProvider clock,
+    IStringLocalizer<AccountsText> text) : PageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -25,6 +40,10 @@ public sealed class RegisterModel(UserManager<AppUser> users, SignInManager<AppU
     public string? ReturnUrl { get; set; }
 
     public int MinPasswordLength => users.Options.Password.RequiredLength;
+
+    /// <summary>Set for the page after the redirect: "we've sent a message", the same for every address.</summary>
+    [TempData]
+    public string? StatusMessage { get; set; }
 
     public void OnGet()
     {
@@ -42,6 +61,11 @@ public sealed class RegisterModel(UserManager<AppUser> users, SignInManager<AppU
         };
 
         await AccountForms.CheckPasswordAsync(users, user, Input.Password, ModelState, "Input.Password");
+        if (mail.Value.IsConfigured && ModelState.IsValid && await users.Users.AnyAsync(cancellationToken))
+        {
+            return await MailTheLinkAsync(user, cancellationToken);
+        }
+
         if (ModelState.GetFieldValidationState("Input.Email") == ModelValidationState.Valid
             && await users.FindByEmailAsync(email) is not null)
         {
@@ -68,6 +92,33 @@ public sealed class RegisterModel(UserManager<AppUser> users, SignInManager<AppU
 
         await signIn.SignInAsync(user, isPersistent: false);
         return LocalRedirect(AccountForms.LocalOr(Url, ReturnUrl, "/spaces"));
+    }
+
+    /// <summary>
+    /// The password is hashed either way, so the answer takes as long whether or not the address has an account;
+    /// the mail says which, and only the mailbox's owner reads it.
+    /// </summary>
+    private async Task<IActionResult> MailTheLinkAsync(AppUser user, CancellationToken cancellationToken)
+    {
+        var email = user.Email!;
+        var hash = users.PasswordHasher.HashPassword(user, Input.Password!);
+        var language = CultureInfo.CurrentUICulture;
+        var baseUrl = PublicUrl.ForMessages(HttpContext, configuration);
+        if (await users.FindByEmailAsync(email) is null)
+        {
+            var returnUrl = Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : null;
+            var token = pending.Protect(new PendingRegistration(user.DisplayName, email, hash, language.Name, returnUrl));
+            var link = $"{baseUrl}/account/confirm?token={Uri.EscapeDataString(token)}";
+            await mailer.SendAsync(AccountEmails.FinishRegistration(text, email, link, language), link, cancellationToken);
+        }
+        else
+        {
+            var link = $"{baseUrl}/account/forgot";
+            await mailer.SendAsync(AccountEmails.AlreadyRegistered(text, email, link, language), link, cancellationToken);
+        }
+
+        StatusMessage = text["Register.CheckEmail", email, (int)PendingRegistrations.ValidFor.TotalHours];
+        return RedirectToPage(new { ReturnUrl });
     }
 
     public sealed class InputModel

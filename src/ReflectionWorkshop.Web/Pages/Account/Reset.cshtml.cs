@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Localization;
 using ReflectionWorkshop.Infrastructure.Identity;
+using ReflectionWorkshop.Web.Accounts;
 using ReflectionWorkshop.Web.Resources;
 
 namespace ReflectionWorkshop.Web.Pages.Account;
@@ -15,7 +16,7 @@ namespace ReflectionWorkshop.Web.Pages.Account;
 /// <summary>/account/reset?email=…&amp;token=…: the link from /account/forgot, where a new password is chosen.</summary>
 [AllowAnonymous]
 [EnableRateLimiting(RateLimits.Accounts)]
-public sealed class ResetModel(UserManager<AppUser> users, IStringLocalizer<AccountsText> text) : PageModel
+public sealed class ResetModel(UserManager<AppUser> users, SignInThrottle throttle, IStringLocalizer<AccountsText> text) : PageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -75,6 +76,7 @@ public sealed class ResetModel(UserManager<AppUser> users, IStringLocalizer<Acco
         // Whoever can read the account's email may unlock it: a lockout should not outlast a fresh password.
         await users.ResetAccessFailedCountAsync(user);
         await users.SetLockoutEndDateAsync(user, null);
+        throttle.Cleared(user.Email ?? Input.Email ?? "");
         StatusMessage = text["Reset.Done"];
         return RedirectToPage();
     }

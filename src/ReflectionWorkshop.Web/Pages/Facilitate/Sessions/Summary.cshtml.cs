@@ -51,16 +51,19 @@ public sealed class SummaryModel(AppDbContext db, SpaceAccess access, IStringLoc
             ? File(SummaryDocx.Write(SummaryMarkdown.Document(Report), Report.Session.Activity.Title, ReportLanguage.Of(Report.Session)), "application/vnd.openxmlformats-officedocument.wordprocessingml.document", ExportNames.For(Report.Session, "docx"))
             : NotFound();
 
-    /// <summary>Every response item as CSV for a spreadsheet.</summary>
-    public async Task<IActionResult> OnGetCsvAsync(Guid id, CancellationToken cancellationToken) =>
+    /// <summary>Every response item as CSV for a spreadsheet; <paramref name="times"/> false leaves the answer times out.</summary>
+    public async Task<IActionResult> OnGetCsvAsync(Guid id, bool times = true, CancellationToken cancellationToken = default) =>
         await LoadAsync(id, cancellationToken)
-            ? File(ResponsesCsv.Write(Report), "text/csv; charset=utf-8", ExportNames.For(Report.Session, "csv"))
+            ? File(ResponsesCsv.Write(Report, times), "text/csv; charset=utf-8", ExportNames.For(Report.Session, "csv", times ? null : ExportNames.WithoutTimes))
             : NotFound();
 
-    /// <summary>The whole session as JSON, which another installation can import.</summary>
-    public async Task<IActionResult> OnGetJsonAsync(Guid id, CancellationToken cancellationToken) =>
+    /// <summary>The whole session as JSON, which another installation can import; <paramref name="times"/> false blurs every answer time to the session's start.</summary>
+    public async Task<IActionResult> OnGetJsonAsync(Guid id, bool times = true, CancellationToken cancellationToken = default) =>
         await LoadAsync(id, cancellationToken)
-            ? File(SessionArchive.From(Report).ToJson(), "application/json", ExportNames.For(Report.Session, "json"))
+            ? File(
+                (times ? SessionArchive.From(Report) : ArchiveWithoutTimes.From(SessionArchive.From(Report))).ToJson(),
+                "application/json",
+                ExportNames.For(Report.Session, "json", times ? null : ExportNames.WithoutTimes))
             : NotFound();
 
     /// <summary>Saves the facilitator's note on one step (Markdown; an empty note removes it).</summary>
