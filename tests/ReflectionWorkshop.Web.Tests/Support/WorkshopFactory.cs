@@ -15,7 +15,7 @@ namespace ReflectionWorkshop.Web.Tests.Support;
 /// The real app over a throw-away SQLite file and a copy of the shipped activities (plus any extra
 /// activity files a test adds), so tests can't disturb each other or a developer's database.
 /// </summary>
-public sealed class WorkshopFactory : WebApplicationFactory<Program>
+public sealed partial class WorkshopFactory : WebApplicationFactory<Program>
 {
     private readonly bool _ownsFolder;
     private readonly IReadOnlyDictionary<string, string?> _settings;
@@ -62,6 +62,13 @@ public sealed class WorkshopFactory : WebApplicationFactory<Program>
 
     /// <summary>Every line the app logged, for tests about what an operator is told.</summary>
     public ConcurrentQueue<string> Logs { get; } = new();
+
+    /// <summary>The links the app wrote to its log because no mail server is configured (password resets), oldest first.</summary>
+    public List<Uri> LoggedLinks() =>
+        Logs.Select(l => LoggedLink().Match(l)).Where(m => m.Success).Select(m => new Uri(m.Groups[1].Value)).ToList();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"No mail sender is configured\. "".*"" link for \S+: (\S+)$")]
+    private static partial System.Text.RegularExpressions.Regex LoggedLink();
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
