@@ -58,6 +58,8 @@ public sealed class AccessibilityTests(ITestOutputHelper output) : BrowserWorksh
         await control.GotoAsync("account/login");
         await CheckAsync(control, "sign-in");
         await control.SignUpAndMakeASpaceAsync();
+        await control.GotoAsync("facilitate/start?activityId=leadership-partnership");
+        await CheckAsync(control, "start a session");
         await control.StartASessionAsync("Create a culture of partnership with your leaders");
         var runUrl = control.Url;
         await SettledAsync(control);

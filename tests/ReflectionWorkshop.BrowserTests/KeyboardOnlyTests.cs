@@ -55,7 +55,9 @@ public sealed class KeyboardOnlyTests(ITestOutputHelper output) : BrowserWorksho
         // Signing in lands on the activities: start a session of "Two-team compare" (two steps).
         var card = page.Locator("article.activity")
             .Filter(new() { Has = page.GetByRole(AriaRole.Heading, new() { Name = "Two-team compare", Exact = true }) });
-        await PressAsync(page, card.GetByRole(AriaRole.Button, new() { Name = "Start a session" }));
+        await PressAsync(page, card.GetByRole(AriaRole.Link, new() { Name = "Start a session" }));
+        await page.WaitForURLAsync(new Regex("/facilitate/start\\?"));
+        await PressAsync(page, page.GetByRole(AriaRole.Button, new() { Name = "Open the session and show the join code" }));
         await page.WaitForURLAsync(new Regex("/facilitate/sessions/[0-9a-f-]{36}$"));
         await SettledAsync(page);
         Phase("session opened with the keyboard");
@@ -69,9 +71,12 @@ public sealed class KeyboardOnlyTests(ITestOutputHelper output) : BrowserWorksho
         await SettledAsync(page);
         Phase("started and advanced with the keyboard");
 
-        // Close: open the disclosure with Enter, then its button; closing leads to the summary.
+        // Close: open the disclosure with Enter, then its button; closing leads to the closed room, which offers the summary.
         await PressAsync(page, page.Locator("summary", new() { HasText = "Close the session…" }));
         await PressAsync(page, page.GetByRole(AriaRole.Button, new() { Name = "Close the session now" }));
+        await Expect(page.GetByText("This session is closed")).ToBeVisibleAsync();
+        await SettledAsync(page);
+        await PressAsync(page, page.GetByRole(AriaRole.Link, new() { Name = "Read the summary" }).First);
         await page.WaitForURLAsync(new Regex("/summary$"));
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToBeVisibleAsync();
         Phase("closed and reached the summary with the keyboard");

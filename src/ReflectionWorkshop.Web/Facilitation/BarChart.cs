@@ -34,5 +34,25 @@ public static class BarChart
         return svg.Append("</svg>").ToString();
     }
 
+    /// <summary>
+    /// The same chart for the projector: one row of HTML per bar, so the stylesheet sizes its type to the screen (an
+    /// SVG's text shrinks with its width). Each bar is a one-rectangle SVG whose width is the count's share of the largest.
+    /// </summary>
+    public static string Rows(IEnumerable<(string Label, int Count)> bars)
+    {
+        var list = bars.ToList();
+        var max = Math.Max(1, list.Count == 0 ? 1 : list.Max(b => b.Count));
+        var html = new StringBuilder("<ol class=\"bar-rows\">");
+        foreach (var (label, count) in list)
+        {
+            // The spaces keep label and count apart for a screen reader; a grid lays out no space between its items.
+            html.Append(CultureInfo.InvariantCulture, $"<li><span class=\"bar-label\">{WebUtility.HtmlEncode(label)}</span> ");
+            html.Append(CultureInfo.InvariantCulture, $"<svg class=\"bar-track\" viewBox=\"0 0 100 10\" preserveAspectRatio=\"none\" aria-hidden=\"true\" focusable=\"false\"><rect class=\"bar\" width=\"{100.0 * count / max:0.#}\" height=\"10\"/></svg> ");
+            html.Append(CultureInfo.InvariantCulture, $"<span class=\"bar-count\">{count}</span></li>");
+        }
+
+        return html.Append("</ol>").ToString();
+    }
+
     private static string Shorten(string label) => label.Length <= 28 ? label : label[..27] + "…";
 }

@@ -305,8 +305,8 @@ public sealed class FacilitatorClient(Uri server) : IAsyncDisposable
 
     public async Task OpenSessionAsync(string activityId, CancellationToken cancellationToken)
     {
-        var catalogue = await Browser.GetAsync("/facilitate", cancellationToken);
-        var run = await Browser.SubmitAsync(catalogue, $"form.start:has(input[value='{activityId}'])", cancellationToken, ("anonymity", "Anonymous"), ("pacing", "Facilitated"));
+        var start = await Browser.GetAsync($"/facilitate/start?activityId={activityId}", cancellationToken);
+        var run = await Browser.SubmitAsync(start, "form.start", cancellationToken, ("anonymity", "Anonymous"), ("pacing", "Facilitated"));
         if (!run.Url.StartsWith("/facilitate/sessions/", StringComparison.Ordinal))
         {
             throw new InvalidOperationException($"opening a session landed on {run.Url} ({(int)run.Status}); did signing up work?");

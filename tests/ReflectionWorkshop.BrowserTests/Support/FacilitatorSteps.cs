@@ -33,13 +33,23 @@ public static class FacilitatorSteps
         await control.WaitForURLAsync(new Regex("/spaces/[^/]+$"));
     }
 
-    /// <summary>Starts a session of the activity with this exact title and waits for the session's control page.</summary>
-    public static async Task StartASessionAsync(this IPage control, string activity)
+    /// <summary>
+    /// Starts a session of the activity with this exact title (anonymous; facilitated unless <paramref name="selfPaced"/>)
+    /// and waits for the session's control page.
+    /// </summary>
+    public static async Task StartASessionAsync(this IPage control, string activity, bool selfPaced = false)
     {
         await control.GotoAsync("facilitate");
         var card = control.Locator("article.activity")
             .Filter(new() { Has = control.GetByRole(AriaRole.Heading, new() { Name = activity, Exact = true }) });
-        await card.GetByRole(AriaRole.Button, new() { Name = "Start a session" }).ClickAsync();
+        await card.GetByRole(AriaRole.Link, new() { Name = "Start a session" }).ClickAsync();
+        await control.WaitForURLAsync(new Regex("/facilitate/start\\?"));
+        if (selfPaced)
+        {
+            await control.GetByLabel("Self-paced").CheckAsync();
+        }
+
+        await control.GetByRole(AriaRole.Button, new() { Name = "Open the session and show the join code" }).ClickAsync();
         await control.WaitForURLAsync(new Regex("/facilitate/sessions/[0-9a-f-]{36}$"));
     }
 

@@ -31,8 +31,8 @@ public static class Workshop
 
     public static async Task<RunningSession> OpenSessionAsync(this Device facilitator, string activityId = "two-team-compare")
     {
-        var catalogue = await facilitator.GetAsync("/facilitate");
-        var run = await facilitator.SubmitAsync(catalogue, $"form.start:has(input[value='{activityId}'])", ("anonymity", "Anonymous"), ("pacing", "Facilitated"));
+        var start = await facilitator.GetAsync($"/facilitate/start?activityId={activityId}");
+        var run = await facilitator.SubmitAsync(start, "form.start", ("anonymity", "Anonymous"), ("pacing", "Facilitated"));
         Assert.StartsWith("/facilitate/sessions/", run.Url);
         return new RunningSession(run.Url, run.Document.QuerySelector(".join-code")!.TextContent.Trim());
     }

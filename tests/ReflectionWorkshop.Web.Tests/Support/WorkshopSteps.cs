@@ -55,7 +55,10 @@ public static class WorkshopSteps
         }
 
         var catalogue = await facilitator.GetAsync("/facilitate");
-        var run = await facilitator.SubmitAsync(catalogue, $"form.start:has(input[value='{activityId}'])", ("anonymity", anonymity), ("pacing", pacing));
+        // A space's own activity's link also names it (customActivityId).
+        var link = catalogue.Document.QuerySelector($"a.start[href='/facilitate/start?activityId={activityId}'], a.start[href^='/facilitate/start?activityId={activityId}&']");
+        var start = await facilitator.GetAsync(link!.GetAttribute("href")!);
+        var run = await facilitator.SubmitAsync(start, "form.start", ("anonymity", anonymity), ("pacing", pacing));
         Assert.StartsWith("/facilitate/sessions/", run.Url);
         var code = run.Document.QuerySelector(".join-code")!.TextContent.Trim();
         return new RunningSession(run.Url, code);
@@ -83,6 +86,16 @@ public static class WorkshopSteps
     {
         var run = await facilitator.GetAsync(session.RunUrl);
         return await facilitator.SubmitAsync(run, "form[action*='handler=Close']");
+    }
+
+    /// <summary>Closes the session, lands on the closed room and follows its link to the summary, as a facilitator does.</summary>
+    public static async Task<Page> CloseAndReadSummaryAsync(this Visitor facilitator, RunningSession session)
+    {
+        var closed = await facilitator.CloseAsync(session);
+        Assert.Equal(session.RunUrl, closed.Url);
+        var link = closed.Document.QuerySelector($"a.button[href='{session.SummaryUrl}']");
+        Assert.NotNull(link);
+        return await facilitator.GetAsync(link.GetAttribute("href")!);
     }
 
     /// <summary>Joins through /join by typing the code, as most phones do.</summary>

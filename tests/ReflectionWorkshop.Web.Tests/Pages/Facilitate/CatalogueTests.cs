@@ -71,11 +71,11 @@ public sealed class CatalogueTests
         using var app = new WorkshopFactory();
         var facilitator = app.NewVisitor();
         await facilitator.SignUpAsync();
-        var catalogue = await facilitator.GetAsync("/facilitate");
+        var start = await facilitator.GetAsync("/facilitate/start?activityId=two-team-compare");
 
-        var page = await facilitator.SubmitAsync(catalogue, "form.start", ("activityId", "no-such-activity"));
+        var page = await facilitator.SubmitAsync(start, "form.start", ("activityId", "no-such-activity"));
 
-        Assert.Equal("/facilitate", page.Url.Split('?')[0]);
+        Assert.Equal("/facilitate/start", page.Url.Split('?')[0]);
         Assert.Contains(page.FieldErrors, e => e.Contains("no longer in the catalogue"));
     }
 

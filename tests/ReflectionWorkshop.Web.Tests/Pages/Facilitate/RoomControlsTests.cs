@@ -94,7 +94,11 @@ public sealed class RoomControlsTests : IDisposable
         await PressAsync(session, "Reveal");
         var shown = await _facilitator.GetAsync(session.RunUrl + "/present");
 
-        var charts = shown.Document.QuerySelectorAll("svg.bars").Select(svg => svg.GetAttribute("aria-label")).ToList();
+        // One chart per item: a row per scale point, its label then its count (the bar is drawn, not read).
+        var charts = shown.Document.QuerySelectorAll(".rating-grid .bar-rows")
+            .Select(chart => string.Join("; ", chart.QuerySelectorAll("li").Select(row => $"{row.QuerySelector(".bar-label")!.TextContent}: {row.QuerySelector(".bar-count")!.TextContent}")))
+            .ToList();
+        Assert.All(shown.Document.QuerySelectorAll(".bar-rows li"), row => Assert.Matches(@"^\S.* \d+$", row.TextContent));
         Assert.Equal(["Low: 0; Medium: 0; High: 1", "Low: 1; Medium: 0; High: 0"], charts);
     }
 

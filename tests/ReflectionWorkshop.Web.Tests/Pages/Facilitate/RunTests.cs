@@ -74,7 +74,7 @@ public sealed class RunTests : IDisposable
     }
 
     [Fact]
-    public async Task Closing_leads_to_the_summary_and_the_phones_say_thank_you()
+    public async Task Closing_leads_to_the_closed_room_with_the_summary_a_click_away_and_the_phones_say_thank_you()
     {
         var session = await _facilitator.OpenSessionAsync("every-kind");
         var phone = _app.NewVisitor();
@@ -82,15 +82,24 @@ public sealed class RunTests : IDisposable
         await _facilitator.StartAsync(session);
         await phone.AnswerAsync(session, ("Input.Text", "Kept"));
 
-        var summary = await _facilitator.CloseAsync(session);
+        var run = await _facilitator.CloseAsync(session);
         var screen = await phone.GetAsync(session.PhoneUrl);
-        var run = await _facilitator.GetAsync(session.RunUrl);
 
-        Assert.Equal(session.SummaryUrl, summary.Url);
+        Assert.Equal(session.RunUrl, run.Url);
         Assert.Equal("Thank you", screen.H1);
         Assert.Contains("Kept", screen.Text);
         Assert.Contains("This session is closed", run.Text);
+        Assert.Contains("1 person took part.", run.Text);
         Assert.Empty(run.Document.QuerySelectorAll("form[action*='handler=Next'], form[action*='handler=Close']"));
+        Assert.Equal("Read the summary", run.Document.QuerySelector($"a.button.primary[href='{session.SummaryUrl}']")?.TextContent.Trim());
+        Assert.NotNull(run.Document.QuerySelector($"a[href='{session.RunUrl}/present']"));
+
+        // The projector thanks the room and says where the summary is kept, with no link to follow.
+        var projector = await _facilitator.GetAsync(session.RunUrl + "/present");
+        Assert.Equal("Thank you", projector.H1);
+        Assert.Contains("This session has closed. 1 took part.", projector.Text);
+        Assert.Contains("The summary of this session is kept in the Test team space", projector.Text);
+        Assert.Empty(projector.Document.QuerySelectorAll("main a"));
     }
 
     [Fact]

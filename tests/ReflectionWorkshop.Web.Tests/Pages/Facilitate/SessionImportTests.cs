@@ -78,7 +78,7 @@ public sealed class SessionImportTests
         await phones[1].AnswerAsync(session, ("Input.Dots[0]", "1"), ("Input.Dots[1]", "1"));
         await facilitator.NextAsync(session);
         await phones[0].AnswerAsync(session, ("Input.Ratings[0]", "2"));
-        var summary = await facilitator.CloseAsync(session);
+        var summary = await facilitator.CloseAndReadSummaryAsync(session);
         await facilitator.SubmitAsync(summary, "#note-0 form", ("note", "Trust came *first*."));
         var markdown = await facilitator.Client.GetStringAsync(session.SummaryUrl + "?handler=Markdown");
         var json = await facilitator.Client.GetByteArrayAsync(session.SummaryUrl + "?handler=Json");

@@ -21,9 +21,14 @@ public sealed class SpanishFacilitationTests : IDisposable
         Assert.Equal("Actividades", catalogue.H1);
         Assert.Contains("Iniciar una sesión", catalogue.Text);
         Assert.Contains("6 pasos", catalogue.Text);
-        Assert.Contains("Anónimas: no se piden ni se guardan nombres", catalogue.Text);
         Assert.DoesNotContain("Start a session", catalogue.Text);
         Assert.DoesNotContain("Pick an activity", catalogue.Text);
+
+        var start = await facilitator.GetAsync("/facilitate/start?activityId=every-kind");
+        Assert.Equal("Iniciar «Every kind»", start.H1);
+        Assert.Contains("Anónimas: no se piden ni se guardan nombres", start.Text);
+        Assert.Contains("Abrir la sesión y mostrar el código", start.Text);
+        Assert.DoesNotContain("Open the session", start.Text);
 
         var session = await facilitator.OpenSessionAsync("every-kind");
         var lobby = await facilitator.GetAsync(session.RunUrl);
@@ -84,11 +89,11 @@ public sealed class SpanishFacilitationTests : IDisposable
         var facilitator = _app.NewVisitor();
         facilitator.Client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("es");
         await facilitator.SignUpAsync();
-        var catalogue = await facilitator.GetAsync("/facilitate");
+        var start = await facilitator.GetAsync("/facilitate/start?activityId=two-team-compare");
 
-        var refused = await facilitator.SubmitAsync(catalogue, "form.start", ("activityId", "no-longer-here"));
+        var refused = await facilitator.SubmitAsync(start, "form.start", ("activityId", "no-longer-here"));
 
-        Assert.Equal("/facilitate", refused.Url);
+        Assert.Equal("/facilitate/start", refused.Url.Split('?')[0]);
         Assert.Contains("Esa actividad ya no está en el catálogo; elige otra.", refused.FieldErrors);
         Assert.DoesNotContain("no longer in the catalogue", refused.Text);
     }

@@ -34,7 +34,7 @@ public sealed class WholeWorkshopTests
         }
 
         Assert.Contains("Answers: 3 of 3", (await facilitator.GetAsync(session.RunUrl)).Text);
-        var summary = await facilitator.CloseAsync(session);
+        var summary = await facilitator.CloseAndReadSummaryAsync(session);
 
         Assert.Equal(session.SummaryUrl, summary.Url);
         var entries = summary.Document.QuerySelectorAll(".summary-step li").Select(li => li.TextContent.Trim()).ToList();
@@ -77,7 +77,7 @@ public sealed class WholeWorkshopTests
         await phones[0].AnswerAsync(session, ("Input.Choices", "0"));
         await phones[1].AnswerAsync(session, ("Input.Choices", "0"));
 
-        var summary = await facilitator.CloseAsync(session);
+        var summary = await facilitator.CloseAndReadSummaryAsync(session);
 
         var rows = summary.Document.QuerySelectorAll(".summary-step table tbody tr")
             .Select(tr => string.Join("|", tr.Children.Select(c => c.TextContent.Trim())))

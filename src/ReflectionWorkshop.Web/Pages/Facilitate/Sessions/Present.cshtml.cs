@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using ReflectionWorkshop.Domain.Activities;
 using ReflectionWorkshop.Domain.Sessions;
 using ReflectionWorkshop.Domain.Themes;
 using ReflectionWorkshop.Infrastructure.Persistence;
@@ -19,6 +20,9 @@ namespace ReflectionWorkshop.Web.Pages.Facilitate.Sessions;
 /// </summary>
 public sealed class PresentModel(AppDbContext db, SpaceAccess access, ThemeBoards boards, IConfiguration configuration, IStringLocalizer<FacilitationText> text) : PageModel
 {
+    /// <summary>Quotes under each theme on the projector: two, so four or five themes fit beside each other.</summary>
+    public const int QuotesShown = 2;
+
     public Session Session { get; private set; } = null!;
 
     public int Participants { get; private set; }
@@ -37,6 +41,27 @@ public sealed class PresentModel(AppDbContext db, SpaceAccess access, ThemeBoard
     public BoardView? Board { get; private set; }
 
     public StepContext? Context { get; private set; }
+
+    /// <summary>The answers that fit the screen, once revealed: a text or list step's, or a compare step's two sides.</summary>
+    public ProjectorFit.Wall? Wall { get; private set; }
+
+    public ProjectorFit.Wall? Left { get; private set; }
+
+    public ProjectorFit.Wall? Right { get; private set; }
+
+    /// <summary>The themes shown, largest (or most distinctive) first, as many as fit; the rest are counted.</summary>
+    public IReadOnlyList<ThemeView> Themes { get; private set; } = [];
+
+    public int MoreThemes { get; private set; }
+
+    /// <summary>The height (in em) under the step's title that the answers may take: see <see cref="ProjectorFit"/>.</summary>
+    public double Stage { get; private set; } = ProjectorFit.StageHeight;
+
+    /// <summary>The word chart beside the answers, when the step's answers are words.</summary>
+    public bool ShowsWords { get; private set; }
+
+    /// <summary>The space the session belongs to: the closed room says where its summary is kept.</summary>
+    public string SpaceName { get; private set; } = "";
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
     {
@@ -60,11 +85,33 @@ public sealed class PresentModel(AppDbContext db, SpaceAccess access, ThemeBoard
             Current = SessionSummary.Build(session, participants, responses).Prompts[session.CurrentStep];
             Words = WordCounts.Top(Current.Texts.Concat(Current.Left).Concat(Current.Right).Select(e => e.Text), 12, Session.Activity.Language);
             Context = await boards.ContextAsync(session, session.CurrentStep, cancellationToken);
+            Stage = ProjectorFit.StageUnder(Current.Prompt.Title);
             if (Current.Prompt.CanBeThemed && session.AnswersRevealed
                 && await boards.ViewAsync(session, session.CurrentStep, cancellationToken) is { Ranked.Count: > 0 } board)
             {
                 Board = board;
+                var themes = board.IsCompare ? board.SetApart : board.Ranked;
+                var fit = ProjectorFit.Themes(themes.Select(t => (t.Theme.Name, (IReadOnlyList<string>)t.Quotes.Take(QuotesShown).Select(q => q.Text).ToList())).ToList(), Stage);
+                Themes = themes.Take(fit).ToList();
+                MoreThemes = themes.Count - fit;
             }
+            else if (session.AnswersRevealed)
+            {
+                ShowsWords = Words.Count > 0 && Current.Prompt.Kind is PromptKind.Text or PromptKind.List or PromptKind.Compare;
+                if (Current.Prompt.Kind == PromptKind.Compare)
+                {
+                    Left = ProjectorFit.Side([.. Current.Left.Select(e => e.Text)], ShowsWords, Stage);
+                    Right = ProjectorFit.Side([.. Current.Right.Select(e => e.Text)], ShowsWords, Stage);
+                }
+                else
+                {
+                    Wall = ProjectorFit.Answers([.. Current.Texts.Select(e => e.Text)], ShowsWords, Stage);
+                }
+            }
+        }
+        else if (session.State == SessionState.Closed)
+        {
+            SpaceName = await db.Spaces.AsNoTracking().Where(s => s.Id == session.SpaceId).Select(s => s.Name).SingleOrDefaultAsync(cancellationToken) ?? "";
         }
 
         Links = JoinLinks.For(session.JoinCode, Request, configuration, text);

@@ -282,8 +282,8 @@ public sealed class RunModel(AppDbContext db, SpaceAccess access, LiveUpdates li
             Message = ex.Message;
         }
 
-        return session.State == SessionState.Closed && Message is null
-            ? RedirectToPage("Summary", new { id })
-            : RedirectToPage(new { id });
+        // Closing lands on the closed room, not the summary: the facilitator may still be thanking people with the
+        // projector showing its thank-you (ADR-014); the closed view offers the summary.
+        return RedirectToPage(new { id });
     }
 }

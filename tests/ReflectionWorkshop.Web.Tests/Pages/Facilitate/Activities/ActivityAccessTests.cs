@@ -34,7 +34,10 @@ public sealed class ActivityAccessTests
         Assert.DoesNotContain("Five characteristics", list.Text);
         var catalogue = await stranger.GetAsync("/facilitate");
         Assert.DoesNotContain("Five characteristics", catalogue.Text);
-        var started = await stranger.SubmitAsync(catalogue, "form.start", ("customActivityId", id.ToString()));
+        var ownPage = await stranger.GetAsync($"/facilitate/start?customActivityId={id}");
+        Assert.Contains(ownPage.FieldErrors, e => e.Contains("no longer in the catalogue"));
+        var start = await stranger.GetAsync("/facilitate/start?activityId=two-team-compare");
+        var started = await stranger.SubmitAsync(start, "form.start", ("customActivityId", id.ToString()));
         Assert.Contains(started.FieldErrors, e => e.Contains("no longer in the catalogue"));
         Assert.Equal(0, await app.QueryAsync(db => db.Sessions.CountAsync()));
         var untouched = await app.QueryAsync(db => db.CustomActivities.AsNoTracking().SingleAsync());
