@@ -15,7 +15,11 @@ namespace ReflectionWorkshop.Web.Themes;
 /// </summary>
 public sealed class ThemeBoards(AppDbContext db, ThemeEngine engine, TimeProvider clock, IStringLocalizer<ReviewText> text)
 {
-    private const int Attempts = 3;
+    /// <summary>
+    /// Tries before an edit gives up: when a whole room sorts its cards at once, thirty edits race for one board
+    /// (three tries answered some phones with a 500 on a busy machine).
+    /// </summary>
+    private const int Attempts = 10;
 
     /// <summary>The step's cards (from the responses as they are now) on its board.</summary>
     public async Task<BoardView> ViewAsync(Session session, int step, CancellationToken cancellationToken)
@@ -56,7 +60,13 @@ public sealed class ThemeBoards(AppDbContext db, ThemeEngine engine, TimeProvide
             }
             catch (DbUpdateException) when (attempt < Attempts)
             {
-                // Another facilitator's edit was saved first (the version moved on, or both made the board at once).
+                // Another edit was saved first (the version moved on, or both made the board at once). A short random
+                // pause, longer each time, so that racing edits stop meeting each other.
+                await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(5, 20) * attempt), cancellationToken);
+            }
+            catch (DbUpdateException)
+            {
+                throw new ThemeConflictException(text["Board.Busy"]);
             }
         }
     }
