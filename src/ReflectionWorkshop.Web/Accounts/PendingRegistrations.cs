@@ -4,8 +4,8 @@ using Microsoft.AspNetCore.DataProtection;
 
 namespace ReflectionWorkshop.Web.Accounts;
 
-/// <summary>A registration waiting for its email to be proven: what the form said, the password already hashed.</summary>
-public sealed record PendingRegistration(string DisplayName, string Email, string PasswordHash, string Language, string? ReturnUrl);
+/// <summary>A registration waiting for its email to be proven: what the form said, the password already hashed, where to go after.</summary>
+public sealed record PendingRegistration(string DisplayName, string Email, string PasswordHash, string? ReturnUrl);
 
 /// <summary>
 /// Enumeration-safe registration (ADR-013): when mail is sent, registering stores nothing; the registration

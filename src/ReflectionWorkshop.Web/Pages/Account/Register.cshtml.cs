@@ -107,7 +107,7 @@ public sealed class RegisterModel(
         if (await users.FindByEmailAsync(email) is null)
         {
             var returnUrl = Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : null;
-            var token = pending.Protect(new PendingRegistration(user.DisplayName, email, hash, language.Name, returnUrl));
+            var token = pending.Protect(new PendingRegistration(user.DisplayName, email, hash, returnUrl));
             var link = $"{baseUrl}/account/confirm?token={Uri.EscapeDataString(token)}";
             await mailer.SendAsync(AccountEmails.FinishRegistration(text, email, link, language), link, cancellationToken);
         }

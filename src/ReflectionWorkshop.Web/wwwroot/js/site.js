@@ -387,7 +387,7 @@
           const state = await response.json();
           if (isPhone) {
             follow(state);
-          } else if ([state.state, state.step, state.participants, state.answers, state.latest].join("|") !== live.dataset.signature) {
+          } else if (state.signature !== live.dataset.signature) {
             refreshWatched();
           }
         }

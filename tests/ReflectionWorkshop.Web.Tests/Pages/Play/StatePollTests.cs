@@ -25,8 +25,17 @@ public sealed class StatePollTests
         Assert.Equal(("Running", 1), (running.GetProperty("state").GetString(), running.GetProperty("step").GetInt32()));
     }
 
+    /// <summary>The page's signature and what its poll answers, read the way site.js reads them.</summary>
+    private static async Task<(string Page, string Poll)> SignaturesAsync(Visitor facilitator, string url)
+    {
+        var page = await facilitator.GetAsync(url);
+        var live = page.Document.QuerySelector("[data-live=watch]")!;
+        var poll = await ReadAsync(facilitator, "http://localhost" + live.GetAttribute("data-poll")!.Replace("&amp;", "&", StringComparison.Ordinal));
+        return (live.GetAttribute("data-signature")!, poll.GetProperty("signature").GetString()!);
+    }
+
     [Fact]
-    public async Task The_facilitator_state_counts_joins_and_answers()
+    public async Task The_facilitator_pages_and_their_polls_agree_until_something_changes()
     {
         using var app = new WorkshopFactory();
         var facilitator = app.NewVisitor();
@@ -34,15 +43,40 @@ public sealed class StatePollTests
         var phone = app.NewVisitor();
         await phone.JoinWithCodeAsync(session.Code);
         await facilitator.StartAsync(session);
-        var before = await ReadAsync(facilitator, session.RunUrl + "?handler=State");
+        var quiet = await SignaturesAsync(facilitator, session.RunUrl);
+        var board = await SignaturesAsync(facilitator, session.RunUrl + "/themes/1");
 
         await phone.AnswerAsync(session, ("Input.Left", "Yes"), ("Input.Right", "No"));
-        var after = await ReadAsync(facilitator, session.RunUrl + "?handler=State");
+        var afterAnswer = await ReadAsync(facilitator, session.RunUrl + "?handler=State&view=0");
+        var boardAfter = await ReadAsync(facilitator, session.RunUrl + "/themes/1?handler=State");
+        await facilitator.CloseAsync(session);
+        var closed = await SignaturesAsync(facilitator, session.RunUrl);
 
-        Assert.Equal(1, before.GetProperty("participants").GetInt32());
-        Assert.Equal(0, before.GetProperty("answers").GetInt32());
-        Assert.Equal(1, after.GetProperty("answers").GetInt32());
-        Assert.True(after.GetProperty("latest").GetInt64() > 0);
+        Assert.Equal(quiet.Page, quiet.Poll);
+        Assert.Equal(board.Page, board.Poll);
+        Assert.NotEqual(quiet.Page, afterAnswer.GetProperty("signature").GetString());
+        Assert.NotEqual(board.Page, boardAfter.GetProperty("signature").GetString());
+        Assert.Equal(closed.Page, closed.Poll);
+    }
+
+    [Fact]
+    public async Task A_self_paced_sessions_control_page_and_its_poll_agree_on_the_step_it_shows()
+    {
+        using var app = new WorkshopFactory();
+        var facilitator = app.NewVisitor();
+        var session = await facilitator.OpenSessionAsync("two-team-compare", pacing: "SelfPaced");
+        var phone = app.NewVisitor();
+        await phone.JoinWithCodeAsync(session.Code);
+        await facilitator.StartAsync(session);
+        await phone.AnswerAsync(session, ("Input.Left", "Yes"), ("Input.Right", "No"));
+
+        // Issue 20: the page counted the step it showed, its poll every step, so the page reloaded every five seconds.
+        var first = await SignaturesAsync(facilitator, session.RunUrl);
+        var second = await SignaturesAsync(facilitator, session.RunUrl + "?view=1");
+
+        Assert.Equal(first.Page, first.Poll);
+        Assert.Equal(second.Page, second.Poll);
+        Assert.NotEqual(first.Page, second.Page);
     }
 
     [Fact]

@@ -88,7 +88,7 @@ public sealed class RunModel(AppDbContext db, SpaceAccess access, LiveUpdates li
             .OrderBy(p => p.JoinedAt)
             .ToListAsync(cancellationToken);
         _names = Participants.ToDictionary(p => p.Id, p => p.DisplayName);
-        ViewedStep = session.IsSelfPaced ? Math.Clamp(View ?? 0, 0, session.Activity.Prompts.Count - 1) : session.CurrentStep;
+        ViewedStep = Viewed(session);
         if (session.State == SessionState.Running)
         {
             var viewed = ViewedStep;
@@ -123,6 +123,13 @@ public sealed class RunModel(AppDbContext db, SpaceAccess access, LiveUpdates li
     }
 
     /// <summary>What the page polls to know when to refresh itself: a change in any of these numbers.</summary>
+    /// <summary>What the page showed, for its poll (<see cref="PageSignature"/>).</summary>
+    public string Signature => PageSignature.Of(Session, Participants.Count, Answers.Count, Answers.Count == 0 ? null : Answers.Max(r => r.UpdatedAt));
+
+    /// <summary>The step the page shows: the room's, or in a self-paced session the one chosen with ?view=.</summary>
+    private int Viewed(Session session) =>
+        session.IsSelfPaced ? Math.Clamp(View ?? 0, 0, session.Activity.Prompts.Count - 1) : session.CurrentStep;
+
     public async Task<IActionResult> OnGetStateAsync(Guid id, CancellationToken cancellationToken)
     {
         if (await access.SessionAsync(User, id, cancellationToken: cancellationToken) is not { Session: var session })
@@ -130,10 +137,13 @@ public sealed class RunModel(AppDbContext db, SpaceAccess access, LiveUpdates li
             return NotFound();
         }
 
+        // The same reading as the page: participants not removed, and while running the answers to the step it shows.
         var participants = await db.Participants.CountAsync(p => p.SessionId == id && !p.IsRemoved, cancellationToken);
-        var answers = await db.Responses.Where(r => r.SessionId == id && (session.IsSelfPaced || r.Step == session.CurrentStep)).ToListAsync(cancellationToken);
-        var latest = answers.Count == 0 ? 0 : answers.Max(r => r.UpdatedAt.ToUnixTimeMilliseconds());
-        return new JsonResult(new { state = session.State.ToString(), step = session.CurrentStep, participants, answers = answers.Count, latest });
+        var viewed = Viewed(session);
+        var answers = session.State == SessionState.Running
+            ? await db.Responses.Where(r => r.SessionId == id && r.Step == viewed).Select(r => r.UpdatedAt).ToListAsync(cancellationToken)
+            : [];
+        return new JsonResult(new { signature = PageSignature.Of(session, participants, answers.Count, answers.Count == 0 ? null : answers.Max()) });
     }
 
     public Task<IActionResult> OnPostStartAsync(Guid id, CancellationToken cancellationToken) =>

@@ -38,6 +38,9 @@ public sealed class ThemesModel(AppDbContext db, SpaceAccess access, ThemeBoards
     /// <summary>Loose cards not shown as suggested in a theme: they wait in the "to place" column.</summary>
     public IReadOnlyList<Card> ToPlace { get; private set; } = [];
 
+    /// <summary>What the board showed, for its poll (<see cref="PageSignature"/>): its cards and when it last changed.</summary>
+    public string Signature => PageSignature.Of(Session, 0, Board.CardCount, UpdatedAt);
+
     /// <summary>When the board last changed, for the page's live refresh.</summary>
     public DateTimeOffset? UpdatedAt { get; private set; }
 
@@ -61,14 +64,7 @@ public sealed class ThemesModel(AppDbContext db, SpaceAccess access, ThemeBoards
             return NotFound();
         }
 
-        return new JsonResult(new
-        {
-            state = Session.State.ToString(),
-            step = Session.CurrentStep,
-            participants = 0,
-            answers = Board.CardCount,
-            latest = UpdatedAt?.ToUnixTimeMilliseconds() ?? 0,
-        });
+        return new JsonResult(new { signature = Signature });
     }
 
     public Task<IActionResult> OnPostSuggestAsync(Guid id, int number, CancellationToken cancellationToken) =>
