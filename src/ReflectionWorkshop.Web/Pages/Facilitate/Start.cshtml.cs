@@ -6,6 +6,7 @@ using Microsoft.Extensions.Localization;
 using ReflectionWorkshop.Domain.Activities;
 using ReflectionWorkshop.Domain.Sessions;
 using ReflectionWorkshop.Infrastructure.Persistence;
+using ReflectionWorkshop.Web.Facilitation;
 using ReflectionWorkshop.Web.Resources;
 using ReflectionWorkshop.Web.Spaces;
 
@@ -18,7 +19,6 @@ namespace ReflectionWorkshop.Web.Pages.Facilitate;
 /// </summary>
 public sealed class StartModel(AppDbContext db, SpaceAccess access, TimeProvider clock, IStringLocalizer<FacilitationText> text) : PageModel
 {
-    private const int CodeAttempts = 10;
 
     [BindProperty(SupportsGet = true)]
     public string? ActivityId { get; set; }
@@ -71,25 +71,18 @@ public sealed class StartModel(AppDbContext db, SpaceAccess access, TimeProvider
             return Page();
         }
 
-        // Codes are unique for all time, so an old link can never land a phone in someone else's session.
-        for (var attempt = 0; attempt < CodeAttempts; attempt++)
+        if (await FreeJoinCodes.FindAsync(db, cancellationToken) is not { } code)
         {
-            var code = JoinCode.Generate();
-            if (await db.Sessions.AnyAsync(s => s.JoinCode == code, cancellationToken))
-            {
-                continue;
-            }
-
-            // The session speaks the facilitator's language when the activity does; phones still read their own.
-            var session = Session.Create(activity.In(CultureInfo.CurrentUICulture.Name), code, Anonymity, space.Space.Id, SpaceAccess.UserId(User), clock.GetUtcNow(), Pacing, origin);
-            db.Sessions.Add(session);
-            await db.SaveChangesAsync(cancellationToken);
-            return RedirectToPage("/Facilitate/Sessions/Run", new { id = session.Id });
+            Activity = activity.In(CultureInfo.CurrentUICulture.Name);
+            ModelState.AddModelError("", text["Catalogue.NoFreeCode"]);
+            return Page();
         }
 
-        Activity = activity.In(CultureInfo.CurrentUICulture.Name);
-        ModelState.AddModelError("", text["Catalogue.NoFreeCode"]);
-        return Page();
+        // The session speaks the facilitator's language when the activity does; phones still read their own.
+        var session = Session.Create(activity.In(CultureInfo.CurrentUICulture.Name), code, Anonymity, space.Space.Id, SpaceAccess.UserId(User), clock.GetUtcNow(), Pacing, origin);
+        db.Sessions.Add(session);
+        await db.SaveChangesAsync(cancellationToken);
+        return RedirectToPage("/Facilitate/Sessions/Run", new { id = session.Id });
     }
 
     private async Task<Activity?> FindAsync(CurrentSpace space, CancellationToken cancellationToken)

@@ -6,6 +6,7 @@ using ReflectionWorkshop.Domain;
 using ReflectionWorkshop.Domain.Sessions;
 using ReflectionWorkshop.Domain.Spaces;
 using ReflectionWorkshop.Infrastructure.Persistence;
+using ReflectionWorkshop.Web.Facilitation;
 using ReflectionWorkshop.Web.Reports;
 using ReflectionWorkshop.Web.Resources;
 using ReflectionWorkshop.Web.Spaces;
@@ -15,7 +16,6 @@ namespace ReflectionWorkshop.Web.Pages.Facilitate.Sessions;
 /// <summary>/facilitate/sessions: the current space's sessions, newest first (coaches: running and closed ones).</summary>
 public sealed class IndexModel(AppDbContext db, SpaceAccess access, TimeProvider clock, IStringLocalizer<FacilitationText> text) : PageModel
 {
-    private const int CodeAttempts = 20;
 
     private const int Shown = 100;
 
@@ -80,7 +80,7 @@ public sealed class IndexModel(AppDbContext db, SpaceAccess access, TimeProvider
             var read = SessionArchive.Read(stream);
             var code = JoinCode.Normalize(read.JoinCode) is { } kept && !await db.Sessions.AnyAsync(s => s.JoinCode == kept, cancellationToken)
                 ? kept
-                : await FreeCodeAsync(cancellationToken);
+                : await FreeJoinCodes.FindAsync(db, cancellationToken) ?? throw new DomainException(text["Sessions.ImportNoCode"]);
             var (session, participants, responses, boards) = read.Restore(code, Space.Space.Id, SpaceAccess.UserId(User), clock.GetUtcNow());
             db.Sessions.Add(session);
             db.Participants.AddRange(participants);
@@ -100,20 +100,6 @@ public sealed class IndexModel(AppDbContext db, SpaceAccess access, TimeProvider
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();
         }
-    }
-
-    private async Task<string> FreeCodeAsync(CancellationToken cancellationToken)
-    {
-        for (var attempt = 0; attempt < CodeAttempts; attempt++)
-        {
-            var code = JoinCode.Generate();
-            if (!await db.Sessions.AnyAsync(s => s.JoinCode == code, cancellationToken))
-            {
-                return code;
-            }
-        }
-
-        throw new DomainException(text["Sessions.ImportNoCode"]);
     }
 
     private async Task<bool> LoadAsync(CancellationToken cancellationToken)
