@@ -131,13 +131,7 @@ public static class CrashCommand
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
-            Console.Error.WriteLine($"crash: failed: {ex.GetType().Name}: {ex.Message}");
-            if (server is not null)
-            {
-                Console.Error.WriteLine($"last lines of the server log:\n{server.LogTail()}");
-            }
-
-            return 1;
+            return ServerInstance.Failed("crash", ex, server);
         }
         finally
         {

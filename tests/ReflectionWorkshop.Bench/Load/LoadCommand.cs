@@ -225,13 +225,7 @@ public static class LoadCommand
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
-            Console.Error.WriteLine($"load: failed: {ex.GetType().Name}: {ex.Message}");
-            if (server is not null)
-            {
-                Console.Error.WriteLine($"last lines of the server log:\n{server.LogTail()}");
-            }
-
-            return 1;
+            return ServerInstance.Failed("load", ex, server);
         }
         finally
         {

@@ -170,13 +170,7 @@ public static class RoomsCommand
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
-            Console.Error.WriteLine($"rooms: failed: {ex.GetType().Name}: {ex.Message}");
-            if (server is not null)
-            {
-                Console.Error.WriteLine($"last lines of the server log:\n{server.LogTail()}");
-            }
-
-            return 1;
+            return ServerInstance.Failed("rooms", ex, server);
         }
         finally
         {

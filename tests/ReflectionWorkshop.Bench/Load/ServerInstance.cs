@@ -194,6 +194,18 @@ public sealed class ServerInstance : IAsyncDisposable
     }
 
     /// <summary>The last lines of the server's log, for a failure message.</summary>
+    /// <summary>Says why a bench verb stopped, with the end of its server's log when it ran one; returns the exit code 1.</summary>
+    public static int Failed(string verb, Exception exception, ServerInstance? server)
+    {
+        Console.Error.WriteLine($"{verb}: failed: {exception.GetType().Name}: {exception.Message}");
+        if (server is not null)
+        {
+            Console.Error.WriteLine($"last lines of the server log:\n{server.LogTail()}");
+        }
+
+        return 1;
+    }
+
     public string LogTail(int lines = 20)
     {
         lock (_logLock)
