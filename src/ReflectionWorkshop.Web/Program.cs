@@ -7,6 +7,7 @@ using ReflectionWorkshop.Infrastructure.Persistence;
 using ReflectionWorkshop.Suggestions;
 using ReflectionWorkshop.Web;
 using ReflectionWorkshop.Web.Accounts;
+using ReflectionWorkshop.Web.Facilitation;
 using ReflectionWorkshop.Web.Hosting;
 using ReflectionWorkshop.Web.Live;
 using ReflectionWorkshop.Web.Localization;
@@ -52,6 +53,13 @@ builder.Services.AddSingleton<IThemeSuggester, ThemeSuggester>();
 builder.Services.AddSingleton<ThemeEngine>();
 builder.Services.AddHostedService<ThemeEngineWarmUp>();
 builder.Services.AddScoped<ThemeBoards>();
+
+// The application services: a page binds its form, calls one of these and renders (docs/architecture.md).
+builder.Services.AddScoped<Joining>();
+builder.Services.AddScoped<PhoneReading>();
+builder.Services.AddScoped<Answering>();
+builder.Services.AddScoped<Steering>();
+builder.Services.AddScoped<RoomReading>();
 builder.Services.AddSignalR().AddWorkshopBackplane(builder.Configuration);
 builder.Services.AddSingleton<LiveUpdates>();
 

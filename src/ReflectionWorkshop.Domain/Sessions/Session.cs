@@ -1,5 +1,6 @@
 using ReflectionWorkshop.Domain.Activities;
 using ReflectionWorkshop.Domain.Resources;
+using ReflectionWorkshop.Domain.Themes;
 
 namespace ReflectionWorkshop.Domain.Sessions;
 
@@ -109,9 +110,11 @@ public sealed class Session
     /// <summary>
     /// Opens the vote at <paramref name="step"/> with the given themes (largest first). A ballot can be
     /// opened again with newer themes only while nobody has voted: a vote is never moved under a voter.
+    /// <paramref name="answers"/> are the stored answers to that step; the session counts the votes itself.
     /// </summary>
-    public void OpenVote(int step, IReadOnlyList<string> themes, int votesCast)
+    public void OpenVote(int step, IReadOnlyList<string> themes, IEnumerable<Response> answers)
     {
+        var votesCast = answers.Count(r => r.SessionId == Id && r.Step == step);
         if (State == SessionState.Closed)
         {
             throw new DomainException(DomainText.Get("Vote.SessionClosed"));
@@ -410,6 +413,27 @@ public sealed class Session
         AnswersRevealed = true;
     }
 
+    /// <summary>
+    /// Puts the answers (and themes) of <paramref name="step"/> on the projector, or takes them off. The projector
+    /// shows the room's current step, so only that step, and only where the room moves together.
+    /// </summary>
+    public void ShowOnProjector(int step, bool show)
+    {
+        if (IsSelfPaced || step != CurrentStep)
+        {
+            throw new DomainException(DomainText.Get("Session.NotOnProjectorStep"));
+        }
+
+        if (show)
+        {
+            RevealAnswers();
+        }
+        else
+        {
+            HideAnswers();
+        }
+    }
+
     public void HideAnswers()
     {
         EnsureRunning(DomainText.Get("Session.Action.HideAnswers"));
@@ -419,10 +443,10 @@ public sealed class Session
     /// <summary>
     /// Asks the room to sort its own cards of <paramref name="step"/>: the current step or one the room has
     /// passed. Only where the room moves together (a self-paced room is on many steps at once), on a step whose
-    /// answers can be themed, once the facilitator has named at least one theme (<paramref name="namedThemes"/>,
-    /// read from the board).
+    /// answers can be themed, once the facilitator has named at least one theme on that step's
+    /// <paramref name="board"/> (null: nobody has touched it yet).
     /// </summary>
-    public void StartRoomSorting(int step, int namedThemes)
+    public void StartRoomSorting(int step, ThemeBoard? board)
     {
         EnsureRunning(DomainText.Get("Session.Action.RoomSort"));
         if (IsSelfPaced)
@@ -440,7 +464,13 @@ public sealed class Session
             throw new DomainException(DomainText.Get("Session.RoomSortNotThemed"));
         }
 
-        if (namedThemes < 1)
+        if (board is not null && (board.SessionId != Id || board.Step != step))
+        {
+            // A caller's mistake, not a person's: the board of another session or step.
+            throw new ArgumentException(null, nameof(board));
+        }
+
+        if (board is null || board.Themes.Count < 1)
         {
             throw new DomainException(DomainText.Get("Session.RoomSortNoThemes"));
         }
@@ -457,8 +487,11 @@ public sealed class Session
     /// <summary>Whether the room is sorting the cards of <paramref name="step"/> now.</summary>
     public bool IsRoomSorting(int step) => SortingStep == step && State == SessionState.Running;
 
-    /// <summary>Takes someone out of the room (their phone is told; they cannot rejoin from it).</summary>
-    public void Remove(Participant participant)
+    /// <summary>
+    /// Takes someone out of the room (their phone is told; they cannot rejoin from it). Their answers go with them:
+    /// returns those of <paramref name="answers"/> that are theirs, for the caller to delete with the same save.
+    /// </summary>
+    public IReadOnlyList<Response> Remove(Participant participant, IEnumerable<Response> answers)
     {
         if (participant.SessionId != Id)
         {
@@ -466,7 +499,30 @@ public sealed class Session
         }
 
         participant.MarkRemoved();
+        return Theirs(participant, answers);
     }
+
+    /// <summary>
+    /// A participant takes back everything they answered while the session is open; they stay in the room for the
+    /// steps to come. Returns those of <paramref name="answers"/> that are theirs, for the caller to delete.
+    /// </summary>
+    public IReadOnlyList<Response> Withdraw(Participant participant, IEnumerable<Response> answers)
+    {
+        if (participant.SessionId != Id)
+        {
+            throw new DomainException(DomainText.Get("Answer.NotInSession"));
+        }
+
+        if (State == SessionState.Closed)
+        {
+            throw new DomainException(DomainText.Get("Answer.WithdrawClosed"));
+        }
+
+        return Theirs(participant, answers);
+    }
+
+    private List<Response> Theirs(Participant participant, IEnumerable<Response> answers) =>
+        answers.Where(r => r.SessionId == Id && r.ParticipantId == participant.Id).ToList();
 
     public void Close(DateTimeOffset now)
     {
@@ -508,34 +564,37 @@ public sealed class Session
     }
 
     /// <summary>
-    /// Accepts a participant's answer to the open step. <paramref name="existing"/> is their earlier
-    /// answer to that step, if any: it is changed in place, so a double tap or a retry never makes a
-    /// second response.
+    /// Accepts a participant's answer to the open step and records it. <paramref name="existing"/> is their
+    /// earlier answer to that step, if any: it is changed in place, so a double tap or a retry never makes a
+    /// second response. The same as <see cref="Accept"/> followed by <see cref="Record"/>.
     /// </summary>
-    public Response Answer(Participant participant, int step, Answer answer, Response? existing, DateTimeOffset now, string? submissionKey = null)
-    {
-        if (submissionKey is { Length: > Response.SubmissionKeyMaxLength })
-        {
-            throw new DomainException(DomainText.Get("Answer.SubmissionKeyTooLong"));
-        }
+    public Response Answer(Participant participant, int step, Answer answer, Response? existing, DateTimeOffset now, string? submissionKey = null) =>
+        Record(Accept(participant, step, answer), existing, now, submissionKey);
 
+    /// <summary>
+    /// Checks an answer before anything is stored: whether <paramref name="participant"/> may answer
+    /// <paramref name="step"/> now (<see cref="AnswerRefusedException"/> says why not) and whether the answer
+    /// itself is acceptable (<see cref="AnswerProblemsException"/> lists every problem with its field). The
+    /// answer rules run here and only here.
+    /// </summary>
+    public AcceptedAnswer Accept(Participant participant, int step, Answer answer)
+    {
         if (participant.SessionId != Id)
         {
             throw new DomainException(DomainText.Get("Answer.NotInSession"));
         }
 
-        if (participant.IsRemoved)
+        if (RefusalFor(participant, step) is { } refusal)
         {
-            throw new DomainException(DomainText.Get("Answer.Removed"));
+            throw new AnswerRefusedException(refusal, RefusalMessage(refusal, participant, step));
         }
 
-        EnsureStepOpen(participant, step);
         var prompt = PromptAt(step);
         var normalized = AnswerRules.Normalize(prompt, answer);
         var problems = AnswerRules.Check(prompt, normalized);
         if (problems.Count > 0)
         {
-            throw new DomainException(problems[0].Message);
+            throw new AnswerProblemsException(problems);
         }
 
         var items = normalized.Parts
@@ -544,20 +603,69 @@ public sealed class Session
                 prompt.Kind is PromptKind.Choice or PromptKind.Vote ? prompt.Options[p.Slot] : p.Text,
                 p.Value))
             .ToList();
+        return new AcceptedAnswer(Id, participant.Id, step, items);
+    }
+
+    /// <summary>
+    /// Stores an answer <see cref="Accept"/> accepted: a new response, or <paramref name="existing"/> (the
+    /// participant's earlier answer to that step) changed in place.
+    /// </summary>
+    public Response Record(AcceptedAnswer accepted, Response? existing, DateTimeOffset now, string? submissionKey = null)
+    {
+        if (submissionKey is { Length: > Response.SubmissionKeyMaxLength })
+        {
+            throw new DomainException(DomainText.Get("Answer.SubmissionKeyTooLong"));
+        }
+
+        if (accepted.SessionId != Id)
+        {
+            throw new DomainException(DomainText.Get("Answer.NotInSession"));
+        }
 
         if (existing is null)
         {
-            return new Response(Guid.NewGuid(), Id, participant.Id, step, items, submissionKey, now);
+            return new Response(Guid.NewGuid(), Id, accepted.ParticipantId, accepted.Step, accepted.Items, submissionKey, now);
         }
 
-        if (existing.ParticipantId != participant.Id || existing.Step != step)
+        if (existing.ParticipantId != accepted.ParticipantId || existing.Step != accepted.Step)
         {
             throw new DomainException(DomainText.Get("Answer.BelongsElsewhere"));
         }
 
-        existing.Replace(items, submissionKey, now);
+        existing.Replace(accepted.Items, submissionKey, now);
         return existing;
     }
+
+    /// <summary>
+    /// Why <paramref name="participant"/> may not answer <paramref name="step"/> right now, or null when they may:
+    /// the one place these rules live. The first reason that applies, in the order a person would want to hear it.
+    /// </summary>
+    public AnswerRefusal? RefusalFor(Participant participant, int step) => this switch
+    {
+        _ when participant.IsRemoved => AnswerRefusal.Removed,
+        { State: SessionState.Lobby } => AnswerRefusal.NotStarted,
+        { State: SessionState.Closed } => AnswerRefusal.Closed,
+        _ when step < 0 || step >= Activity.Prompts.Count => AnswerRefusal.NoSuchStep,
+        _ when step != StepFor(participant) => AnswerRefusal.OtherStep,
+        _ when !Activity.Prompts[step].TakesAnswers => AnswerRefusal.NoAnswers,
+        { AnswersLocked: true } => AnswerRefusal.Locked,
+        _ when Activity.Prompts[step].Kind == PromptKind.Vote && !IsBallotOpen(step) => AnswerRefusal.BallotNotOpen,
+        _ => null,
+    };
+
+    /// <summary>The words for a refusal (<see cref="RefusalFor"/>), in the reader's language.</summary>
+    public string RefusalMessage(AnswerRefusal refusal, Participant participant, int step) => refusal switch
+    {
+        AnswerRefusal.Removed => DomainText.Get("Answer.Removed"),
+        AnswerRefusal.NotStarted => DomainText.Get("Answer.NotStarted"),
+        AnswerRefusal.Closed => DomainText.Get("Answer.SessionClosed"),
+        AnswerRefusal.NoSuchStep => DomainText.Format("Session.NoSuchStep", step + 1),
+        AnswerRefusal.OtherStep when IsSelfPaced => DomainText.Format("Answer.OnOtherStepSelfPaced", StepFor(participant) + 1, step + 1),
+        AnswerRefusal.OtherStep => DomainText.Format("Answer.RoomMovedOn", CurrentStep + 1, step + 1),
+        AnswerRefusal.NoAnswers => DomainText.Get("Answer.NoAnswerStep"),
+        AnswerRefusal.Locked => DomainText.Get("Answer.Locked"),
+        _ => DomainText.Get("Vote.NotOpen"),
+    };
 
     /// <summary>Whether answers to <paramref name="step"/> are accepted right now (facilitated sessions).</summary>
     public bool IsStepOpen(int step) => State == SessionState.Running && step == CurrentStep && !AnswersLocked;
@@ -566,8 +674,7 @@ public sealed class Session
     public int StepFor(Participant participant) => IsSelfPaced ? participant.Step : CurrentStep;
 
     /// <summary>Whether <paramref name="participant"/> may answer <paramref name="step"/> right now.</summary>
-    public bool IsStepOpenFor(Participant participant, int step) =>
-        State == SessionState.Running && step == StepFor(participant) && !AnswersLocked && !participant.IsRemoved;
+    public bool IsStepOpenFor(Participant participant, int step) => RefusalFor(participant, step) is null;
 
     /// <summary>In a self-paced session, a participant moves one step on (+1) or back (-1) from the step they were on.</summary>
     public void MoveParticipant(Participant participant, int fromStep, int direction)
@@ -595,46 +702,6 @@ public sealed class Session
         }
 
         participant.MoveTo(target);
-    }
-
-    private void EnsureStepOpen(Participant participant, int step)
-    {
-        if (State == SessionState.Lobby)
-        {
-            throw new DomainException(DomainText.Get("Answer.NotStarted"));
-        }
-
-        if (State == SessionState.Closed)
-        {
-            throw new DomainException(DomainText.Get("Answer.SessionClosed"));
-        }
-
-        if (step < 0 || step >= Activity.Prompts.Count)
-        {
-            throw new DomainException(DomainText.Format("Session.NoSuchStep", step + 1));
-        }
-
-        if (step != StepFor(participant))
-        {
-            throw new DomainException(IsSelfPaced
-                ? DomainText.Format("Answer.OnOtherStepSelfPaced", StepFor(participant) + 1, step + 1)
-                : DomainText.Format("Answer.RoomMovedOn", CurrentStep + 1, step + 1));
-        }
-
-        if (!Activity.Prompts[step].TakesAnswers)
-        {
-            throw new DomainException(DomainText.Get("Answer.NoAnswerStep"));
-        }
-
-        if (AnswersLocked)
-        {
-            throw new DomainException(DomainText.Get("Answer.Locked"));
-        }
-
-        if (Activity.Prompts[step].Kind == PromptKind.Vote && !IsBallotOpen(step))
-        {
-            throw new DomainException(DomainText.Get("Vote.NotOpen"));
-        }
     }
 
     /// <summary>Refuses <paramref name="action"/> (what the person tried, as in "start a timer") unless the session runs.</summary>

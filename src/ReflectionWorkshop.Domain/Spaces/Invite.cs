@@ -49,10 +49,12 @@ public sealed class Invite
 
     /// <summary>
     /// Uses the invite. Returns the membership to add, or null when the user already belongs to the
-    /// space (the invite is still used up, so the link cannot be passed on).
+    /// space (the invite is still used up, so the link cannot be passed on). <paramref name="memberships"/> are
+    /// the user's memberships (of any space); the invite finds its own space among them.
     /// </summary>
-    public SpaceMember? Accept(string userId, bool alreadyMember, DateTimeOffset now)
+    public SpaceMember? Accept(string userId, IEnumerable<SpaceMember> memberships, DateTimeOffset now)
     {
+        var alreadyMember = memberships.Any(m => m.SpaceId == SpaceId && m.UserId == userId);
         if (AcceptedAt is not null)
         {
             throw new DomainException(DomainText.Get("Invite.Used"));

@@ -1,4 +1,5 @@
 using ReflectionWorkshop.Domain.Activities;
+using ReflectionWorkshop.Domain.Sessions;
 
 namespace ReflectionWorkshop.Domain.Themes;
 
@@ -48,6 +49,10 @@ public sealed record BoardView(Prompt Prompt, IReadOnlyList<ThemeView> Themes, I
         .OrderByDescending(t => Math.Abs(t.Distinction))
         .ThenByDescending(t => t.Count)
         .ToList();
+
+    /// <summary>A step's board over its answers as they are now: the one way the board page and the summary read it.</summary>
+    public static BoardView Of(Prompt prompt, ThemeBoard? board, IEnumerable<Response> answersToStep) =>
+        Build(prompt, board, Card.From(prompt, answersToStep));
 
     public static BoardView Build(Prompt prompt, ThemeBoard? board, IReadOnlyList<Card> cards)
     {

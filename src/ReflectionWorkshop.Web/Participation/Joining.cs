@@ -27,11 +27,14 @@ public sealed record CodeLookup(Session? Session, string? Problem, TimeSpan? Wai
     }
 }
 
-/// <summary>Finding a session by its code and letting a phone in; shared by /join and /j/{code}.</summary>
-public static class Joining
+/// <summary>
+/// Finding a session by its code and letting a phone in; shared by /join, /j/{code} and the phone's page (which
+/// asks who this phone is). The join goes through the write queue like an answer: a room joins at once.
+/// </summary>
+public sealed class Joining(AppDbContext db, WriteQueue writes, ParticipantCookie cookie, CodeGuesses guesses, LiveUpdates live, TimeProvider clock, IStringLocalizer<ParticipantText> text)
 {
-    /// <param name="text">The problems are told in the phone's language.</param>
-    public static async Task<CodeLookup> FindAsync(AppDbContext db, CodeGuesses guesses, HttpContext http, IStringLocalizer<ParticipantText> text, string? typed, CancellationToken cancellationToken = default)
+    /// <summary>The session a typed code names, or the problem with it in the phone's language.</summary>
+    public async Task<CodeLookup> FindAsync(HttpContext http, string? typed, CancellationToken cancellationToken = default)
     {
         if (string.IsNullOrWhiteSpace(typed))
         {
@@ -62,7 +65,7 @@ public static class Joining
     }
 
     /// <summary>The participant this phone already is in the session, if its cookie says so and they still exist.</summary>
-    public static async Task<Participant?> CurrentAsync(AppDbContext db, ParticipantCookie cookie, HttpRequest request, Session session, CancellationToken cancellationToken = default)
+    public async Task<Participant?> CurrentAsync(HttpRequest request, Session session, CancellationToken cancellationToken = default)
     {
         var id = cookie.Read(request, session.Id, session.JoinCode);
         return id is null
@@ -70,9 +73,10 @@ public static class Joining
             : await db.Participants.SingleOrDefaultAsync(p => p.Id == id && p.SessionId == session.Id, cancellationToken);
     }
 
-    public static async Task<Participant> JoinAsync(AppDbContext db, WriteQueue writes, ParticipantCookie cookie, LiveUpdates live, HttpResponse response, Session session, string? displayName, DateTimeOffset now, CancellationToken cancellationToken = default)
+    /// <summary>Lets this phone into <paramref name="session"/> and remembers it in the phone's cookie.</summary>
+    public async Task<Participant> JoinAsync(HttpResponse response, Session session, string? displayName, CancellationToken cancellationToken = default)
     {
-        var participant = session.Join(displayName, now);
+        var participant = session.Join(displayName, clock.GetUtcNow());
         await writes.RunAsync(db, (writer, token) =>
         {
             writer.Participants.Add(participant);

@@ -85,8 +85,7 @@ public sealed record SessionReport(
             var prompt = session.PromptAt(step);
             if (prompt.CanBeThemed)
             {
-                var cards = Card.From(prompt, responses.Where(r => r.Step == step));
-                views[step] = BoardView.Build(prompt, boards.FirstOrDefault(b => b.Step == step), cards);
+                views[step] = BoardView.Of(prompt, boards.FirstOrDefault(b => b.Step == step), responses.Where(r => r.Step == step));
             }
         }
 

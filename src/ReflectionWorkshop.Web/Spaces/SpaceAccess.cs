@@ -13,10 +13,17 @@ public sealed record CurrentSpace(Space Space, SpaceRole Role)
     public bool IsFacilitator => Role == SpaceRole.Facilitator;
 }
 
-/// <summary>A session together with the viewer's role in its space.</summary>
-public sealed record SessionAccess(Session Session, SpaceRole Role)
+/// <summary>A session together with the viewer's role in its space: the one place that says who may steer it.</summary>
+public sealed record SessionAccess(Session Session, SpaceRole Role, string UserId)
 {
+    /// <summary>A facilitator of the space: edits its themes, summary and notes, deletes it.</summary>
     public bool CanSteer => Role == SpaceRole.Facilitator;
+
+    /// <summary>The facilitator running the session: the only one whose buttons move the room.</summary>
+    public bool Drives => CanSteer && Session.FacilitatorId == UserId;
+
+    /// <summary>Another facilitator of the space, while the session is open: they may take the controls.</summary>
+    public bool CanTakeOver => CanSteer && !Drives && Session.State != SessionState.Closed;
 }
 
 /// <summary>A space's own activity together with the viewer's role in its space.</summary>
@@ -78,7 +85,7 @@ public sealed class SpaceAccess(AppDbContext db, IHttpContextAccessor http)
             return null;
         }
 
-        return role == SpaceRole.Coach && session.State == SessionState.Lobby ? null : new SessionAccess(session, role);
+        return role == SpaceRole.Coach && session.State == SessionState.Lobby ? null : new SessionAccess(session, role, UserId(user));
     }
 
     /// <summary>A space's own activity if the user is a member of that space; null ("not found") otherwise.</summary>

@@ -192,12 +192,25 @@ public sealed class ThemeBoards(AppDbContext db, ThemeEngine engine, TimeProvide
     /// <summary>Opens (or, before anyone voted, refreshes) a vote step's ballot with the source step's themes, largest first.</summary>
     public async Task OpenVoteAsync(Session trackedSession, int step, CancellationToken cancellationToken)
     {
-        var prompt = trackedSession.Activity.PromptAt(step);
-        var themes = prompt.ThemesFrom is { } from
-            ? (await ViewAsync(trackedSession, from, cancellationToken)).Ranked.Select(t => t.Theme.Name).ToList()
-            : [];
-        var votes = await db.Responses.CountAsync(r => r.SessionId == trackedSession.Id && r.Step == step, cancellationToken);
+        var themes = await BallotAsync(trackedSession, step, cancellationToken);
+        var votes = await db.Responses.AsNoTracking().Where(r => r.SessionId == trackedSession.Id && r.Step == step).ToListAsync(cancellationToken);
         trackedSession.OpenVote(step, themes, votes);
+    }
+
+    /// <summary>
+    /// The themes the vote at <paramref name="step"/> offers when it opens now: its source step's themes that hold
+    /// cards, largest first, as many as a ballot takes.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> BallotAsync(Session session, int step, CancellationToken cancellationToken) =>
+        session.Activity.PromptAt(step).ThemesFrom is { } from
+            ? (await ViewAsync(session, from, cancellationToken)).Ranked.Select(t => t.Theme.Name).Take(AnswerLimits.BallotMaxThemes).ToList()
+            : [];
+
+    /// <summary>Asks the room to sort its own cards of <paramref name="step"/>; the session checks the step's board.</summary>
+    public async Task StartRoomSortingAsync(Session trackedSession, int step, CancellationToken cancellationToken)
+    {
+        var board = await db.ThemeBoards.AsNoTracking().SingleOrDefaultAsync(b => b.SessionId == trackedSession.Id && b.Step == step, cancellationToken);
+        trackedSession.StartRoomSorting(step, board);
     }
 
     private async Task<IReadOnlyList<Card>> CardsAsync(Session session, int step, CancellationToken cancellationToken)

@@ -59,7 +59,7 @@ public sealed class SessionControlsTests
         var participant = session.Join(null, TestClock.Now);
         session.LockAnswers();
 
-        var refused = Assert.Throws<DomainException>(() => session.Answer(participant, 0, Answer.FromText("Late"), null, TestClock.Now));
+        var refused = Assert.ThrowsAny<DomainException>(() => session.Answer(participant, 0, Answer.FromText("Late"), null, TestClock.Now));
         session.UnlockAnswers();
         var accepted = session.Answer(participant, 0, Answer.FromText("In time"), null, TestClock.Now);
 
@@ -73,12 +73,60 @@ public sealed class SessionControlsTests
     {
         var session = _sessions.OnStep(0);
         var participant = session.Join(null, TestClock.Now);
+        var other = session.Join(null, TestClock.Now);
+        var theirs = session.Answer(participant, 0, Answer.FromText("Mine"), null, TestClock.Now);
+        var notTheirs = session.Answer(other, 0, Answer.FromText("Someone else's"), null, TestClock.Now);
 
-        session.Remove(participant);
+        var gone = session.Remove(participant, [theirs, notTheirs]);
 
         Assert.True(participant.IsRemoved);
-        var refused = Assert.Throws<DomainException>(() => session.Answer(participant, 0, Answer.FromText("Still here"), null, TestClock.Now));
+        Assert.Equal([theirs], gone);
+        Assert.Equal(AnswerRefusal.Removed, session.RefusalFor(participant, 0));
+        var refused = Assert.Throws<AnswerRefusedException>(() => session.Answer(participant, 0, Answer.FromText("Still here"), null, TestClock.Now));
         Assert.Contains("removed you", refused.Message);
+    }
+
+    [Fact]
+    public void Withdrawing_takes_only_the_participants_own_answers_and_is_refused_once_the_session_closed()
+    {
+        var session = _sessions.OnStep(0);
+        var participant = session.Join(null, TestClock.Now);
+        var other = session.Join(null, TestClock.Now);
+        var theirs = session.Answer(participant, 0, Answer.FromText("Mine"), null, TestClock.Now);
+        var notTheirs = session.Answer(other, 0, Answer.FromText("Someone else's"), null, TestClock.Now);
+
+        Assert.Equal([theirs], session.Withdraw(participant, [theirs, notTheirs]));
+        Assert.False(participant.IsRemoved);
+
+        session.Close(TestClock.Now);
+        var refused = Assert.Throws<DomainException>(() => session.Withdraw(participant, [theirs]));
+        Assert.Contains("closed", refused.Message);
+    }
+
+    [Fact]
+    public void Every_reason_an_answer_is_refused_comes_from_one_place_and_an_accepted_answer_is_checked_once()
+    {
+        var session = _sessions.InLobby();
+        var participant = session.Join(null, TestClock.Now);
+        Assert.Equal(AnswerRefusal.NotStarted, session.RefusalFor(participant, 0));
+
+        session.Start(TestClock.Now);
+        Assert.Null(session.RefusalFor(participant, 0));
+        Assert.Equal(AnswerRefusal.NoSuchStep, session.RefusalFor(participant, 99));
+        Assert.Equal(AnswerRefusal.OtherStep, session.RefusalFor(participant, 1));
+        session.LockAnswers();
+        Assert.Equal(AnswerRefusal.Locked, session.RefusalFor(participant, 0));
+        Assert.False(session.IsStepOpenFor(participant, 0));
+        session.UnlockAnswers();
+
+        var invalid = Assert.Throws<AnswerProblemsException>(() => session.Accept(participant, 0, Answer.FromText("   ")));
+        Assert.NotEmpty(invalid.Problems);
+        var accepted = session.Accept(participant, 0, Answer.FromText("  In time  "));
+        var stored = session.Record(accepted, null, TestClock.Now);
+        Assert.Equal("In time", stored.Items.Single().Text);
+
+        session.Close(TestClock.Now);
+        Assert.Equal(AnswerRefusal.Closed, session.RefusalFor(participant, 0));
     }
 
     [Fact]

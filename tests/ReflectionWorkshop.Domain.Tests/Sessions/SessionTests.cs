@@ -351,7 +351,7 @@ public sealed class SessionTests
         var session = _sessions.InLobby();
         var participant = session.Join(null, TestClock.Now);
 
-        var error = Assert.Throws<DomainException>(() => session.Answer(participant, 0, GoodText, null, TestClock.Now));
+        var error = Assert.ThrowsAny<DomainException>(() => session.Answer(participant, 0, GoodText, null, TestClock.Now));
 
         Assert.Equal("The session has not started yet; wait for the first step.", error.Message);
     }
@@ -363,7 +363,7 @@ public sealed class SessionTests
         var participant = session.Join(null, TestClock.Now);
         session.Close(TestClock.MinutesLater(10));
 
-        var error = Assert.Throws<DomainException>(() => session.Answer(participant, 0, GoodText, null, TestClock.MinutesLater(11)));
+        var error = Assert.ThrowsAny<DomainException>(() => session.Answer(participant, 0, GoodText, null, TestClock.MinutesLater(11)));
 
         Assert.Equal("This session has closed, so answers can no longer be saved.", error.Message);
     }
@@ -374,7 +374,7 @@ public sealed class SessionTests
         var session = _sessions.OnStep(TestActivities.ListStep);
         var participant = session.Join(null, TestClock.Now);
 
-        var error = Assert.Throws<DomainException>(() => session.Answer(participant, TestActivities.TextStep, GoodText, null, TestClock.Now));
+        var error = Assert.ThrowsAny<DomainException>(() => session.Answer(participant, TestActivities.TextStep, GoodText, null, TestClock.Now));
 
         Assert.Equal("The room has moved on to step 2, so step 1 no longer takes answers.", error.Message);
     }
@@ -386,7 +386,7 @@ public sealed class SessionTests
         var participant = session.Join(null, TestClock.Now);
         var listAnswer = new Answer([new AnswerPart(0, "One"), new AnswerPart(1, "Two")]);
 
-        Assert.Throws<DomainException>(() => session.Answer(participant, TestActivities.ListStep, listAnswer, null, TestClock.Now));
+        Assert.ThrowsAny<DomainException>(() => session.Answer(participant, TestActivities.ListStep, listAnswer, null, TestClock.Now));
         Assert.False(session.IsStepOpen(TestActivities.ListStep));
     }
 
@@ -398,7 +398,7 @@ public sealed class SessionTests
         var session = _sessions.OnStep(0);
         var participant = session.Join(null, TestClock.Now);
 
-        var error = Assert.Throws<DomainException>(() => session.Answer(participant, step, GoodText, null, TestClock.Now));
+        var error = Assert.ThrowsAny<DomainException>(() => session.Answer(participant, step, GoodText, null, TestClock.Now));
 
         Assert.Equal($"This activity has no step {step + 1}.", error.Message);
     }
@@ -409,7 +409,7 @@ public sealed class SessionTests
         var session = _sessions.OnStep(TestActivities.InfoStep);
         var participant = session.Join(null, TestClock.Now);
 
-        var error = Assert.Throws<DomainException>(() => session.Answer(participant, TestActivities.InfoStep, GoodText, null, TestClock.Now));
+        var error = Assert.ThrowsAny<DomainException>(() => session.Answer(participant, TestActivities.InfoStep, GoodText, null, TestClock.Now));
 
         Assert.Contains("takes no answer", error.Message);
     }
@@ -421,7 +421,7 @@ public sealed class SessionTests
         var other = _sessions.OnStep(0);
         var outsider = other.Join(null, TestClock.Now);
 
-        var error = Assert.Throws<DomainException>(() => session.Answer(outsider, 0, GoodText, null, TestClock.Now));
+        var error = Assert.ThrowsAny<DomainException>(() => session.Answer(outsider, 0, GoodText, null, TestClock.Now));
 
         Assert.Equal("You are not part of this session.", error.Message);
     }
@@ -432,7 +432,7 @@ public sealed class SessionTests
         var session = _sessions.OnStep(TestActivities.TextStep);
         var participant = session.Join(null, TestClock.Now);
 
-        var error = Assert.Throws<DomainException>(() => session.Answer(participant, 0, Answer.FromText("   "), null, TestClock.Now));
+        var error = Assert.ThrowsAny<DomainException>(() => session.Answer(participant, 0, Answer.FromText("   "), null, TestClock.Now));
 
         Assert.Equal("Write your answer before saving.", error.Message);
     }
@@ -461,7 +461,7 @@ public sealed class SessionTests
         var participant = session.Join(null, TestClock.Now);
         var first = session.Answer(participant, 0, Answer.FromText("First thought"), null, TestClock.MinutesLater(2));
 
-        Assert.Throws<DomainException>(() => session.Answer(participant, 0, Answer.FromText(""), first, TestClock.MinutesLater(4)));
+        Assert.ThrowsAny<DomainException>(() => session.Answer(participant, 0, Answer.FromText(""), first, TestClock.MinutesLater(4)));
 
         Assert.Equal([new ResponseItem(0, "First thought", null)], first.Items);
         Assert.Equal(TestClock.MinutesLater(2), first.UpdatedAt);
@@ -475,7 +475,7 @@ public sealed class SessionTests
         var ben = session.Join(null, TestClock.Now);
         var anasResponse = session.Answer(ana, 0, Answer.FromText("Ana's answer"), null, TestClock.MinutesLater(2));
 
-        var error = Assert.Throws<DomainException>(() => session.Answer(ben, 0, Answer.FromText("Ben's answer"), anasResponse, TestClock.MinutesLater(3)));
+        var error = Assert.ThrowsAny<DomainException>(() => session.Answer(ben, 0, Answer.FromText("Ben's answer"), anasResponse, TestClock.MinutesLater(3)));
 
         Assert.Equal("That answer belongs to someone or somewhere else.", error.Message);
         Assert.Equal("Ana's answer", Assert.Single(anasResponse.Items).Text);
@@ -490,7 +490,7 @@ public sealed class SessionTests
         session.Advance(TestActivities.TextStep);
         var listAnswer = new Answer([new AnswerPart(0, "One"), new AnswerPart(1, "Two")]);
 
-        Assert.Throws<DomainException>(() => session.Answer(participant, TestActivities.ListStep, listAnswer, textResponse, TestClock.MinutesLater(2)));
+        Assert.ThrowsAny<DomainException>(() => session.Answer(participant, TestActivities.ListStep, listAnswer, textResponse, TestClock.MinutesLater(2)));
         Assert.Equal(TestActivities.TextStep, textResponse.Step);
     }
 
@@ -501,7 +501,7 @@ public sealed class SessionTests
         var participant = session.Join(null, TestClock.Now);
         var response = session.Answer(participant, 0, Answer.FromText("Before"), null, TestClock.MinutesLater(1));
         session.Advance(fromStep: 0);
-        Assert.Throws<DomainException>(() => session.Answer(participant, 0, Answer.FromText("Too late"), response, TestClock.MinutesLater(2)));
+        Assert.ThrowsAny<DomainException>(() => session.Answer(participant, 0, Answer.FromText("Too late"), response, TestClock.MinutesLater(2)));
 
         session.GoBack(fromStep: 1);
         session.Answer(participant, 0, Answer.FromText("After going back"), response, TestClock.MinutesLater(3));

@@ -38,8 +38,8 @@ public sealed class SpaceTests
     {
         var invite = Invite.Create(SessionBuilder.SpaceId, SpaceRole.Coach, "user-1", "hash", TestClock.Now);
 
-        var member = invite.Accept("user-2", alreadyMember: false, TestClock.MinutesLater(5));
-        var again = Assert.Throws<DomainException>(() => invite.Accept("user-3", alreadyMember: false, TestClock.MinutesLater(6)));
+        var member = invite.Accept("user-2", [], TestClock.MinutesLater(5));
+        var again = Assert.Throws<DomainException>(() => invite.Accept("user-3", [], TestClock.MinutesLater(6)));
 
         Assert.Equal((SessionBuilder.SpaceId, "user-2", SpaceRole.Coach), (member!.SpaceId, member.UserId, member.Role));
         Assert.Contains("already been used", again.Message);
@@ -50,7 +50,7 @@ public sealed class SpaceTests
     {
         var invite = Invite.Create(SessionBuilder.SpaceId, SpaceRole.Facilitator, "user-1", "hash", TestClock.Now);
 
-        var error = Assert.Throws<DomainException>(() => invite.Accept("user-2", alreadyMember: false, TestClock.Now + Invite.Lifetime));
+        var error = Assert.Throws<DomainException>(() => invite.Accept("user-2", [], TestClock.Now + Invite.Lifetime));
 
         Assert.Contains("expired", error.Message);
         Assert.Null(invite.AcceptedAt);
@@ -59,12 +59,20 @@ public sealed class SpaceTests
     [Fact]
     public void An_invite_accepted_by_a_member_adds_no_second_membership_but_is_used_up()
     {
-        var invite = Invite.Create(SessionBuilder.SpaceId, SpaceRole.Coach, "user-1", "hash", TestClock.Now);
+        var (space, creator) = Space.Create("Lincoln", "user-1", TestClock.Now);
+        var (elsewhere, sameUserElsewhere) = Space.Create("Another school", "user-2", TestClock.Now);
+        var invite = Invite.Create(space.Id, SpaceRole.Coach, "user-1", "hash", TestClock.Now);
+        var other = Invite.Create(space.Id, SpaceRole.Coach, "user-1", "hash-2", TestClock.Now);
 
-        var member = invite.Accept("user-1", alreadyMember: true, TestClock.MinutesLater(1));
+        var member = invite.Accept("user-1", [creator], TestClock.MinutesLater(1));
+        // A membership of another space, or of another person, does not count as being in this one.
+        var joined = other.Accept("user-2", [sameUserElsewhere, creator], TestClock.MinutesLater(1));
 
         Assert.Null(member);
         Assert.Equal("user-1", invite.AcceptedBy);
+        Assert.NotEqual(space.Id, elsewhere.Id);
+        Assert.NotNull(joined);
+        Assert.Equal(space.Id, joined.SpaceId);
     }
 
     [Fact]

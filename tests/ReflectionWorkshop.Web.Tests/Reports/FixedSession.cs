@@ -71,7 +71,7 @@ internal static class FixedSession
         listBoard.AddThemes([("Regular check-ins", [listCards[0].Key, listCards[2].Key]), ("Transparency", [listCards[1].Key])], at);
 
         session.Advance(1);
-        session.OpenVote(2, BoardView.Build(session.PromptAt(1), listBoard, listCards).Ranked.Select(t => t.Theme.Name).ToList(), 0);
+        session.OpenVote(2, BoardView.Build(session.PromptAt(1), listBoard, listCards).Ranked.Select(t => t.Theme.Name).ToList(), []);
         responses.Add(session.Answer(ana, 2, Values(1, 1), null, at.AddMinutes(2)));
         responses.Add(session.Answer(ben, 2, Values(2), null, at.AddMinutes(2)));
         session.Advance(2);

@@ -13,7 +13,7 @@ namespace ReflectionWorkshop.Web.Pages.Join;
 
 /// <summary>/j/{code}: the link behind the QR code. Confirms the session and, in named sessions, asks for a name.</summary>
 [EnableRateLimiting(RateLimits.Join)]
-public sealed class CodeModel(AppDbContext db, WriteQueue writes, ParticipantCookie cookie, CodeGuesses guesses, LiveUpdates live, TimeProvider clock, IStringLocalizer<ParticipantText> text) : PageModel
+public sealed class CodeModel(Joining joining) : PageModel
 {
     public Session? Session { get; private set; }
 
@@ -46,7 +46,7 @@ public sealed class CodeModel(AppDbContext db, WriteQueue writes, ParticipantCoo
 
         try
         {
-            await Joining.JoinAsync(db, writes, cookie, live, Response, Session, DisplayName, clock.GetUtcNow(), cancellationToken);
+            await joining.JoinAsync(Response, Session, DisplayName, cancellationToken);
         }
         catch (DomainException ex)
         {
@@ -59,7 +59,7 @@ public sealed class CodeModel(AppDbContext db, WriteQueue writes, ParticipantCoo
 
     private async Task<IActionResult?> LoadAsync(string code, CancellationToken cancellationToken)
     {
-        var lookup = await Joining.FindAsync(db, guesses, HttpContext, text, code, cancellationToken);
+        var lookup = await joining.FindAsync(HttpContext, code, cancellationToken);
         Session = lookup.Session;
         Problem = lookup.Problem;
         if (Problem is not null)
@@ -69,7 +69,7 @@ public sealed class CodeModel(AppDbContext db, WriteQueue writes, ParticipantCoo
         }
 
         // The same phone coming back (a reload, a second scan of the QR code) resumes where it was.
-        return Session is not null && await Joining.CurrentAsync(db, cookie, Request, Session, cancellationToken) is not null
+        return Session is not null && await joining.CurrentAsync(Request, Session, cancellationToken) is not null
             ? Redirect($"/s/{Session.JoinCode}")
             : null;
     }

@@ -14,7 +14,7 @@ namespace ReflectionWorkshop.Web.Pages.Join;
 
 /// <summary>/join: a participant types the code from the screen.</summary>
 [EnableRateLimiting(RateLimits.Join)]
-public sealed class IndexModel(AppDbContext db, WriteQueue writes, ParticipantCookie cookie, CodeGuesses guesses, LiveUpdates live, TimeProvider clock, IStringLocalizer<ParticipantText> text) : PageModel
+public sealed class IndexModel(Joining joining) : PageModel
 {
     [BindProperty]
     [Display(Name = "Join.CodeLabel")]
@@ -24,7 +24,7 @@ public sealed class IndexModel(AppDbContext db, WriteQueue writes, ParticipantCo
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        var lookup = await Joining.FindAsync(db, guesses, HttpContext, text, Code, cancellationToken);
+        var lookup = await joining.FindAsync(HttpContext, Code, cancellationToken);
         if (lookup.Problem is not null || lookup.Session is not { } session)
         {
             ModelState.AddModelError(nameof(Code), lookup.Problem ?? "");
@@ -36,7 +36,7 @@ public sealed class IndexModel(AppDbContext db, WriteQueue writes, ParticipantCo
             return Page();
         }
 
-        if (await Joining.CurrentAsync(db, cookie, Request, session, cancellationToken) is not null)
+        if (await joining.CurrentAsync(Request, session, cancellationToken) is not null)
         {
             return Redirect($"/s/{session.JoinCode}");
         }
@@ -49,7 +49,7 @@ public sealed class IndexModel(AppDbContext db, WriteQueue writes, ParticipantCo
 
         try
         {
-            await Joining.JoinAsync(db, writes, cookie, live, Response, session, null, clock.GetUtcNow(), cancellationToken);
+            await joining.JoinAsync(Response, session, null, cancellationToken);
         }
         catch (DomainException ex)
         {

@@ -21,7 +21,7 @@ namespace ReflectionWorkshop.Web.Pages.Play;
 /// current step, seeing it saved, and a thank-you with their own answers once it closes.
 /// </summary>
 [EnableRateLimiting(RateLimits.Answer)]
-public sealed class IndexModel(AppDbContext db, ParticipantCookie cookie, LiveUpdates live, ThemeBoards boards, TakeawayLinks takeaway, WriteQueue writes, TimeProvider clock, IStringLocalizer<ParticipantText> text) : PageModel
+public sealed class IndexModel(PhoneReading phones, Answering answering, TakeawayLinks takeaway, IStringLocalizer<ParticipantText> text) : PageModel
 {
     public Session Session { get; private set; } = null!;
 
@@ -99,17 +99,10 @@ public sealed class IndexModel(AppDbContext db, ParticipantCookie cookie, LiveUp
     }
 
     /// <summary>A small poll the phone makes until live updates arrive: where is the room now?</summary>
-    public async Task<IActionResult> OnGetStateAsync(string code, CancellationToken cancellationToken)
-    {
-        // Only to the session's own phones (issue 18): anyone else gets the same 404 whether or not the code is real.
-        var normalized = JoinCode.Normalize(code);
-        var state = await db.Sessions.AsNoTracking()
-            .Where(s => s.JoinCode == normalized)
-            .SingleOrDefaultAsync(cancellationToken);
-        return state is null || cookie.Read(Request, state.Id, state.JoinCode) is null
-            ? NotFound()
-            : new JsonResult(LiveState.Of(state), new System.Text.Json.JsonSerializerOptions(System.Text.Json.JsonSerializerDefaults.Web));
-    }
+    public async Task<IActionResult> OnGetStateAsync(string code, CancellationToken cancellationToken) =>
+        await phones.StateAsync(code, Request, cancellationToken) is { } state
+            ? new JsonResult(state, new System.Text.Json.JsonSerializerOptions(System.Text.Json.JsonSerializerDefaults.Web))
+            : NotFound();
 
     public async Task<IActionResult> OnPostAnswerAsync(string code, CancellationToken cancellationToken)
     {
@@ -119,55 +112,41 @@ public sealed class IndexModel(AppDbContext db, ParticipantCookie cookie, LiveUp
             return redirect;
         }
 
-        if (typed.Key is { Length: > 0 } key
-            && await db.Responses.AnyAsync(r => r.ParticipantId == Participant.Id && r.Step == typed.Step && r.SubmissionKey == key, cancellationToken))
+        switch (await answering.SubmitAsync(Session, Participant, Saved, typed, cancellationToken))
         {
-            // A retry of a submission that was saved (its reply was lost on the way): it is saved; say so.
-            return AnswerSaved();
-        }
+            case Submission.Saved { Response: var stored }:
+                if (stored.Step == Step)
+                {
+                    Saved = stored;
+                }
 
-        if (!Session.IsStepOpenFor(Participant, typed.Step) || Prompt is not { TakesAnswers: true } prompt)
-        {
-            // Say why, and give the words back so they can be copied: nothing typed is silently dropped.
-            RefusedReason = Session.State switch
-            {
-                _ when Participant.IsRemoved => text["Play.NotSaved.Removed"],
-                SessionState.Running when Session.AnswersLocked && typed.Step == Step => text["Play.NotSaved.Locked"],
-                SessionState.Closed => text["Play.NotSaved.Closed"],
-                SessionState.Lobby => text["Play.NotSaved.Lobby"],
-                _ when Session.IsSelfPaced => text["Play.NotSaved.OtherStep", Step + 1, typed.Step + 1],
-                _ => text["Play.NotSaved.MovedOn", Session.CurrentStep + 1, typed.Step + 1],
-            };
-            NotSavedText = typed.TypedText();
-            return Page();
-        }
+                return AnswerSaved();
+            case Submission.Refused { Why: var why, Message: var message }:
+                // Say why, and give the words back so they can be copied: nothing typed is silently dropped.
+                RefusedReason = why switch
+                {
+                    AnswerRefusal.Removed => text["Play.NotSaved.Removed"],
+                    AnswerRefusal.Locked => text["Play.NotSaved.Locked"],
+                    AnswerRefusal.Closed => text["Play.NotSaved.Closed"],
+                    AnswerRefusal.NotStarted => text["Play.NotSaved.Lobby"],
+                    AnswerRefusal.OtherStep or AnswerRefusal.NoSuchStep when Session.IsSelfPaced => text["Play.NotSaved.OtherStep", Step + 1, typed.Step + 1],
+                    AnswerRefusal.OtherStep or AnswerRefusal.NoSuchStep or AnswerRefusal.NoAnswers => text["Play.NotSaved.MovedOn", Session.CurrentStep + 1, typed.Step + 1],
+                    _ => message,
+                };
+                NotSavedText = typed.TypedText();
+                return Page();
+            case Submission.Invalid { Problems: var problems }:
+                Input = typed;
+                foreach (var problem in problems)
+                {
+                    ModelState.AddModelError(Prompt is { } prompt ? AnswerInput.FieldFor(prompt, problem.Slot) : "Input", problem.Message);
+                }
 
-        var answer = typed.ToAnswer(prompt);
-        foreach (var problem in AnswerRules.Check(prompt, answer))
-        {
-            ModelState.AddModelError(AnswerInput.FieldFor(prompt, problem.Slot), problem.Message);
+                Editing = true;
+                return Page();
+            default:
+                throw new InvalidOperationException("An answer has no other outcome.");
         }
-
-        if (!ModelState.IsValid)
-        {
-            Editing = true;
-            return Page();
-        }
-
-        try
-        {
-            await SaveAsync(answer, typed.Key, cancellationToken);
-            WorkshopMetrics.AnswersSaved.Add(1);
-            await live.AnswersChangedAsync(Session.Id);
-        }
-        catch (DomainException ex)
-        {
-            ModelState.AddModelError("Input", ex.Message);
-            Editing = true;
-            return Page();
-        }
-
-        return AnswerSaved();
     }
 
     /// <summary>
@@ -199,14 +178,17 @@ public sealed class IndexModel(AppDbContext db, ParticipantCookie cookie, LiveUp
             return redirect;
         }
 
-        if (Session.State == SessionState.Closed)
+        int removed;
+        try
         {
-            NotSavedReason = text["Play.WithdrawClosed"];
+            removed = await answering.WithdrawAsync(Session, Participant, cancellationToken);
+        }
+        catch (DomainException ex)
+        {
+            NotSavedReason = ex.Message;
             return Redirect($"/s/{Session.JoinCode}");
         }
 
-        var removed = await db.Responses.Where(r => r.ParticipantId == Participant.Id).ExecuteDeleteAsync(cancellationToken);
-        await live.AnswersChangedAsync(Session.Id);
         Withdrawn = removed switch
         {
             0 => text["Play.WithdrawnNone"],
@@ -224,12 +206,9 @@ public sealed class IndexModel(AppDbContext db, ParticipantCookie cookie, LiveUp
             return redirect;
         }
 
-        var tracked = await db.Participants.SingleAsync(p => p.Id == Participant.Id, cancellationToken);
         try
         {
-            Session.MoveParticipant(tracked, step, direction);
-            await db.SaveChangesAsync(cancellationToken);
-            await live.ParticipantsChangedAsync(Session.Id);
+            await answering.MoveAsync(Session, Participant, step, direction, cancellationToken);
         }
         catch (DomainException ex)
         {
@@ -239,10 +218,7 @@ public sealed class IndexModel(AppDbContext db, ParticipantCookie cookie, LiveUp
         return Redirect($"/s/{Session.JoinCode}");
     }
 
-    /// <summary>
-    /// While the room sorts, a participant places one of their own cards in a theme (or in none). Only their own:
-    /// the card must be an item of their answer to the step. A card a facilitator placed stays where they put it.
-    /// </summary>
+    /// <summary>While the room sorts, a participant places one of their own cards in a theme (or in none).</summary>
     public async Task<IActionResult> OnPostSortAsync(string code, string? card, string? to, CancellationToken cancellationToken)
     {
         if (await LoadAsync(code, cancellationToken) is { } redirect)
@@ -250,32 +226,14 @@ public sealed class IndexModel(AppDbContext db, ParticipantCookie cookie, LiveUp
             return redirect;
         }
 
-        if (Session.SortingStep is not { } step || Session.IsSelfPaced || Participant.IsRemoved)
-        {
-            NotSavedReason = text["Play.SortEnded"];
-            return Redirect($"/s/{Session.JoinCode}");
-        }
-
         try
         {
-            Sorted = await boards.EditAsync(Session, step, (board, cards) =>
-            {
-                var mine = CardKey.TryParse(card, out var key) ? cards.FirstOrDefault(c => c.Key == key && c.ParticipantId == Participant.Id) : null;
-                if (mine is null)
-                {
-                    throw new DomainException(text["Play.SortCardGone"]);
-                }
-
-                Guid? target = Guid.TryParse(to, out var id) ? id : null;
-                var theme = target is { } t ? board.Find(t) ?? throw new DomainException(text["Play.SortThemeGone"]) : null;
-                if (!board.PlaceFromRoom(mine.Key, target, clock.GetUtcNow()))
-                {
-                    return text["Play.SortFacilitatorPlaced", board.ThemeOf(mine.Key)?.Name ?? ""];
-                }
-
-                return theme is null ? text["Play.SortedNone"] : text["Play.SortedIn", theme.Name];
-            }, cancellationToken);
-            await live.AnswersChangedAsync(Session.Id);
+            Sorted = await answering.SortAsync(Session, Participant, card, to, cancellationToken);
+        }
+        catch (SortingEndedException ex)
+        {
+            NotSavedReason = ex.Message;
+            return Redirect($"/s/{Session.JoinCode}");
         }
         catch (DomainException ex)
         {
@@ -289,76 +247,27 @@ public sealed class IndexModel(AppDbContext db, ParticipantCookie cookie, LiveUp
     [TempData]
     public string? Withdrawn { get; set; }
 
-    private Task SaveAsync(Answer answer, string? key, CancellationToken cancellationToken) =>
-        writes.RunAsync(db, (writer, token) => SaveInTurnAsync(writer, answer, key, token), cancellationToken);
-
-    /// <summary>Runs on the write queue's context (SQLite) or the request's own (PostgreSQL).</summary>
-    private async Task SaveInTurnAsync(AppDbContext writer, Answer answer, string? key, CancellationToken cancellationToken)
-    {
-        var now = clock.GetUtcNow();
-        if (Saved is null)
-        {
-            var added = Session.Answer(Participant, Step, answer, null, now, key);
-            writer.Responses.Add(added);
-            try
-            {
-                await writer.SaveChangesAsync(cancellationToken);
-                Saved = added;
-                return;
-            }
-            catch (DbUpdateException)
-            {
-                // Two posts of the same answer raced (a double tap, or a resend while the first was queued): the
-                // other one inserted first and the unique index refused this one. Apply it as a change instead.
-                writer.ChangeTracker.Clear();
-            }
-        }
-
-        // A change to an answer: applied to the stored response as it is now.
-        var existing = await writer.Responses.SingleAsync(r => r.ParticipantId == Participant.Id && r.Step == Step, cancellationToken);
-        Session.Answer(Participant, Step, answer, existing, now, key);
-        await writer.SaveChangesAsync(cancellationToken);
-        Saved = existing;
-    }
-
     private async Task<IActionResult?> LoadAsync(string code, CancellationToken cancellationToken)
     {
-        var normalized = JoinCode.Normalize(code);
-        var session = normalized is null
-            ? null
-            : await db.Sessions.AsNoTracking().SingleOrDefaultAsync(s => s.JoinCode == normalized, cancellationToken);
+        var (session, phone) = await phones.ReadAsync(code, Request, cancellationToken);
         if (session is null)
         {
             return Redirect($"/j/{Uri.EscapeDataString(code)}");
         }
 
         Session = session;
-        var participant = await Joining.CurrentAsync(db, cookie, Request, session, cancellationToken);
-        if (participant is null)
+        if (phone is null)
         {
             // Not (or no longer) in this session on this phone: the join page explains and lets them in.
             return Redirect($"/j/{session.JoinCode}");
         }
 
-        Participant = participant;
-        if (session.State == SessionState.Closed)
-        {
-            MyResponses = await db.Responses.AsNoTracking()
-                .Where(r => r.ParticipantId == participant.Id)
-                .OrderBy(r => r.Step)
-                .ToListAsync(cancellationToken);
-        }
-        else if (session.State == SessionState.Running)
-        {
-            var step = session.StepFor(participant);
-            Saved = await db.Responses.SingleOrDefaultAsync(r => r.ParticipantId == participant.Id && r.Step == step, cancellationToken);
-            Context = await boards.ContextAsync(session, step, cancellationToken);
-            if (session.SortingStep is { } sorting && !session.IsSelfPaced && !participant.IsRemoved)
-            {
-                (SortThemes, MyCards) = await boards.SortViewAsync(session, sorting, participant.Id, cancellationToken);
-            }
-        }
-
+        Participant = phone.Participant;
+        Saved = phone.Saved;
+        MyResponses = phone.Mine;
+        Context = phone.Context;
+        SortThemes = phone.SortThemes;
+        MyCards = phone.MyCards;
         return null;
     }
 }

@@ -34,10 +34,10 @@ public sealed class AcceptModel(AppDbContext db, SpaceAccess access, TimeProvide
         }
 
         var userId = SpaceAccess.UserId(User);
-        var alreadyMember = await db.SpaceMembers.AnyAsync(m => m.SpaceId == Space.Id && m.UserId == userId, cancellationToken);
+        var memberships = await db.SpaceMembers.AsNoTracking().Where(m => m.UserId == userId).ToListAsync(cancellationToken);
         try
         {
-            if (Invite.Accept(userId, alreadyMember, clock.GetUtcNow()) is { } member)
+            if (Invite.Accept(userId, memberships, clock.GetUtcNow()) is { } member)
             {
                 db.SpaceMembers.Add(member);
             }

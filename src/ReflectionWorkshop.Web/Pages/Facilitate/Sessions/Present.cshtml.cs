@@ -18,7 +18,7 @@ namespace ReflectionWorkshop.Web.Pages.Facilitate.Sessions;
 /// /facilitate/sessions/{id}/present: the projector. Join code and QR code in the lobby; during a step the
 /// prompt, the timer, the answer count and, once revealed, the answers. Names never appear here.
 /// </summary>
-public sealed class PresentModel(AppDbContext db, SpaceAccess access, ThemeBoards boards, IConfiguration configuration, IStringLocalizer<FacilitationText> text) : PageModel
+public sealed class PresentModel(SpaceAccess access, RoomReading rooms, IConfiguration configuration, IStringLocalizer<FacilitationText> text) : PageModel
 {
     /// <summary>Quotes under each theme on the projector: two, so four or five themes fit beside each other.</summary>
     public const int QuotesShown = 2;
@@ -71,23 +71,21 @@ public sealed class PresentModel(AppDbContext db, SpaceAccess access, ThemeBoard
         }
 
         Session = session;
-        var participants = await db.Participants.AsNoTracking().Where(p => p.SessionId == id && !p.IsRemoved).ToListAsync(cancellationToken);
-        Participants = participants.Count;
+        var room = await rooms.ReadAsync(session, session.CurrentStep, withBoard: session.AnswersRevealed, cancellationToken);
+        Participants = room.Participants.Count;
         if (session.State == SessionState.Running && session.IsSelfPaced)
         {
             Progress = session.Activity.Prompts
-                .Select((prompt, step) => ($"{step + 1}. {prompt.Title}", participants.Count(p => p.Step == step)))
+                .Select((prompt, step) => ($"{step + 1}. {prompt.Title}", room.OnEachStep[step]))
                 .ToList();
         }
-        else if (session.State == SessionState.Running)
+        else if (room.Summary is { } current)
         {
-            var responses = await db.Responses.AsNoTracking().Where(r => r.SessionId == id && r.Step == session.CurrentStep).ToListAsync(cancellationToken);
-            Current = SessionSummary.Build(session, participants, responses).Prompts[session.CurrentStep];
+            Current = current;
             Words = WordCounts.Top(Current.Texts.Concat(Current.Left).Concat(Current.Right).Select(e => e.Text), 12, Session.Activity.Language);
-            Context = await boards.ContextAsync(session, session.CurrentStep, cancellationToken);
+            Context = room.Context;
             Stage = ProjectorFit.StageUnder(Current.Prompt.Title);
-            if (Current.Prompt.CanBeThemed && session.AnswersRevealed
-                && await boards.ViewAsync(session, session.CurrentStep, cancellationToken) is { Ranked.Count: > 0 } board)
+            if (room.Board is { Ranked.Count: > 0 } board)
             {
                 Board = board;
                 var themes = board.IsCompare ? board.SetApart : board.Ranked;
@@ -111,7 +109,7 @@ public sealed class PresentModel(AppDbContext db, SpaceAccess access, ThemeBoard
         }
         else if (session.State == SessionState.Closed)
         {
-            SpaceName = await db.Spaces.AsNoTracking().Where(s => s.Id == session.SpaceId).Select(s => s.Name).SingleOrDefaultAsync(cancellationToken) ?? "";
+            SpaceName = await rooms.SpaceNameAsync(session, cancellationToken);
         }
 
         Links = JoinLinks.For(session.JoinCode, Request, configuration, text);

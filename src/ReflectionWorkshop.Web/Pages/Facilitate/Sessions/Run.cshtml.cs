@@ -19,7 +19,7 @@ namespace ReflectionWorkshop.Web.Pages.Facilitate.Sessions;
 /// /facilitate/sessions/{id}: the facilitator's control page — join code, QR code, who joined, the
 /// current step with its answers, and the buttons that move the room.
 /// </summary>
-public sealed class RunModel(AppDbContext db, SpaceAccess access, LiveUpdates live, ThemeBoards boards, TimeProvider clock, IConfiguration configuration, IStringLocalizer<FacilitationText> text) : PageModel
+public sealed class RunModel(SpaceAccess access, RoomReading rooms, Steering steering, ThemeBoards boards, TimeProvider clock, IConfiguration configuration, IStringLocalizer<FacilitationText> text) : PageModel
 {
     public Session Session { get; private set; } = null!;
 
@@ -79,42 +79,30 @@ public sealed class RunModel(AppDbContext db, SpaceAccess access, LiveUpdates li
 
         var session = found.Session;
         Session = session;
-        var isMine = session.FacilitatorId == SpaceAccess.UserId(User);
-        CanSteer = found.CanSteer && isMine;
-        CanTakeOver = found.CanSteer && !isMine && session.State != SessionState.Closed;
+        CanSteer = found.Drives;
+        CanTakeOver = found.CanTakeOver;
         CanDelete = found.CanSteer;
-        Participants = await db.Participants.AsNoTracking()
-            .Where(p => p.SessionId == id && !p.IsRemoved)
-            .OrderBy(p => p.JoinedAt)
-            .ToListAsync(cancellationToken);
-        _names = Participants.ToDictionary(p => p.Id, p => p.DisplayName);
         ViewedStep = Viewed(session);
+        var room = await rooms.ReadAsync(session, ViewedStep, withBoard: true, cancellationToken);
+        Participants = room.Participants;
+        _names = Participants.ToDictionary(p => p.Id, p => p.DisplayName);
+        Answers = room.Answers;
+        CurrentStep = room.Summary;
+        Board = room.Board;
+        Context = room.Context;
+        Signature = room.Signature;
         if (session.State == SessionState.Running)
         {
-            var viewed = ViewedStep;
-            Answers = await db.Responses.AsNoTracking()
-                .Where(r => r.SessionId == id && r.Step == viewed)
-                .OrderBy(r => r.SubmittedAt)
-                .ToListAsync(cancellationToken);
-            CurrentStep = SessionSummary.Build(session, Participants, Answers).Prompts[viewed];
-            var prompt = session.PromptAt(viewed);
-            Board = prompt.CanBeThemed ? await boards.ViewAsync(session, viewed, cancellationToken) : null;
-            Context = await boards.ContextAsync(session, viewed, cancellationToken);
-            if (prompt is { Kind: PromptKind.Vote, ThemesFrom: { } source } && !session.IsBallotOpen(viewed))
+            var prompt = session.PromptAt(ViewedStep);
+            if (prompt.Kind == PromptKind.Vote && !session.IsBallotOpen(ViewedStep))
             {
-                BallotPreview = (await boards.ViewAsync(session, source, cancellationToken)).Ranked
-                    .Select(t => t.Theme.Name)
-                    .Take(AnswerLimits.BallotMaxThemes)
-                    .ToList();
+                BallotPreview = await boards.BallotAsync(session, ViewedStep, cancellationToken);
             }
+
             if (session.IsSelfPaced)
             {
-                var answered = await db.Responses.Where(r => r.SessionId == id).GroupBy(r => r.Step)
-                    .Select(g => new { g.Key, Count = g.Count() })
-                    .ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
-                Progress = session.Activity.Prompts
-                    .Select((_, step) => (Participants.Count(p => p.Step == step), answered.GetValueOrDefault(step)))
-                    .ToList();
+                var answered = await rooms.AnsweredPerStepAsync(session, cancellationToken);
+                Progress = room.OnEachStep.Select((people, step) => (people, answered.GetValueOrDefault(step))).ToList();
             }
         }
 
@@ -122,9 +110,8 @@ public sealed class RunModel(AppDbContext db, SpaceAccess access, LiveUpdates li
         return Page();
     }
 
-    /// <summary>What the page polls to know when to refresh itself: a change in any of these numbers.</summary>
     /// <summary>What the page showed, for its poll (<see cref="PageSignature"/>).</summary>
-    public string Signature => PageSignature.Of(Session, Participants.Count, Answers.Count, Answers.Count == 0 ? null : Answers.Max(r => r.UpdatedAt));
+    public string Signature { get; private set; } = "";
 
     /// <summary>The step the page shows: the room's, or in a self-paced session the one chosen with ?view=.</summary>
     private int Viewed(Session session) =>
@@ -137,163 +124,82 @@ public sealed class RunModel(AppDbContext db, SpaceAccess access, LiveUpdates li
             return NotFound();
         }
 
-        // The same reading as the page: participants not removed, and while running the answers to the step it shows.
-        var participants = await db.Participants.CountAsync(p => p.SessionId == id && !p.IsRemoved, cancellationToken);
-        var viewed = Viewed(session);
-        var answers = session.State == SessionState.Running
-            ? await db.Responses.Where(r => r.SessionId == id && r.Step == viewed).Select(r => r.UpdatedAt).ToListAsync(cancellationToken)
-            : [];
-        return new JsonResult(new { signature = PageSignature.Of(session, participants, answers.Count, answers.Count == 0 ? null : answers.Max()) });
+        return new JsonResult(new { signature = await rooms.SignatureAsync(session, Viewed(session), cancellationToken) });
     }
 
     public Task<IActionResult> OnPostStartAsync(Guid id, CancellationToken cancellationToken) =>
-        ChangeAsync(id, s => s.Start(clock.GetUtcNow()), cancellationToken);
+        BackAsync(id, steering.ChangeAsync(User, id, s => s.Start(clock.GetUtcNow()), cancellationToken));
 
     /// <summary>Moves the room on; arriving at a vote opens it with the current themes when there are enough.</summary>
     public Task<IActionResult> OnPostNextAsync(Guid id, int step, CancellationToken cancellationToken) =>
-        ChangeAsync(id, async s =>
-        {
-            s.Advance(step);
-            if (s.CurrentPrompt.Kind == PromptKind.Vote && !s.IsBallotOpen(s.CurrentStep))
-            {
-                try
-                {
-                    await boards.OpenVoteAsync(s, s.CurrentStep, cancellationToken);
-                }
-                catch (DomainException)
-                {
-                    // Too few themes yet: the control page says so and offers to open the vote later.
-                }
-            }
-        }, cancellationToken);
+        BackAsync(id, steering.NextAsync(User, id, step, cancellationToken));
 
     /// <summary>Opens a vote with the themes of its source step (again, with newer themes, while nobody has voted).</summary>
     public Task<IActionResult> OnPostOpenVoteAsync(Guid id, int step, CancellationToken cancellationToken) =>
-        ChangeAsync(id, s => boards.OpenVoteAsync(s, step, cancellationToken), cancellationToken);
+        BackAsync(id, steering.ChangeAsync(User, id, Steerer.Driver, async s =>
+        {
+            await boards.OpenVoteAsync(s, step, cancellationToken);
+            return null;
+        }, cancellationToken));
 
     public Task<IActionResult> OnPostBackAsync(Guid id, int step, CancellationToken cancellationToken) =>
-        ChangeAsync(id, s => s.GoBack(step), cancellationToken);
+        BackAsync(id, steering.ChangeAsync(User, id, s => s.GoBack(step), cancellationToken));
 
+    // Closing lands on the closed room, not the summary: the facilitator may still be thanking people with the
+    // projector showing its thank-you (ADR-014); the closed view offers the summary.
     public Task<IActionResult> OnPostCloseAsync(Guid id, CancellationToken cancellationToken) =>
-        ChangeAsync(id, s => s.Close(clock.GetUtcNow()), cancellationToken);
+        BackAsync(id, steering.ChangeAsync(User, id, s => s.Close(clock.GetUtcNow()), cancellationToken));
 
     public Task<IActionResult> OnPostTimerAsync(Guid id, int minutes, CancellationToken cancellationToken) =>
-        ChangeAsync(id, s => s.StartTimer(TimeSpan.FromMinutes(minutes), clock.GetUtcNow()), cancellationToken);
+        BackAsync(id, steering.ChangeAsync(User, id, s => s.StartTimer(TimeSpan.FromMinutes(minutes), clock.GetUtcNow()), cancellationToken));
 
     public Task<IActionResult> OnPostAddMinuteAsync(Guid id, CancellationToken cancellationToken) =>
-        ChangeAsync(id, s => s.AddMinute(clock.GetUtcNow()), cancellationToken);
+        BackAsync(id, steering.ChangeAsync(User, id, s => s.AddMinute(clock.GetUtcNow()), cancellationToken));
 
     public Task<IActionResult> OnPostStopTimerAsync(Guid id, CancellationToken cancellationToken) =>
-        ChangeAsync(id, s => s.StopTimer(), cancellationToken);
+        BackAsync(id, steering.ChangeAsync(User, id, s => s.StopTimer(), cancellationToken));
 
     public Task<IActionResult> OnPostLockAsync(Guid id, CancellationToken cancellationToken) =>
-        ChangeAsync(id, s => s.LockAnswers(), cancellationToken);
+        BackAsync(id, steering.ChangeAsync(User, id, s => s.LockAnswers(), cancellationToken));
 
     public Task<IActionResult> OnPostUnlockAsync(Guid id, CancellationToken cancellationToken) =>
-        ChangeAsync(id, s => s.UnlockAnswers(), cancellationToken);
+        BackAsync(id, steering.ChangeAsync(User, id, s => s.UnlockAnswers(), cancellationToken));
 
     public Task<IActionResult> OnPostRevealAsync(Guid id, CancellationToken cancellationToken) =>
-        ChangeAsync(id, s => s.RevealAnswers(), cancellationToken);
+        BackAsync(id, steering.ChangeAsync(User, id, s => s.RevealAnswers(), cancellationToken));
 
     public Task<IActionResult> OnPostHideAsync(Guid id, CancellationToken cancellationToken) =>
-        ChangeAsync(id, s => s.HideAnswers(), cancellationToken);
+        BackAsync(id, steering.ChangeAsync(User, id, s => s.HideAnswers(), cancellationToken));
 
     /// <summary>Removes a participant (a phone that should not be in the room) and deletes their answers.</summary>
-    public async Task<IActionResult> OnPostRemoveAsync(Guid id, Guid participantId, CancellationToken cancellationToken)
-    {
-        if (await access.SessionAsync(User, id, tracked: true, cancellationToken) is not { CanSteer: true, Session: var session })
-        {
-            return NotFound();
-        }
-
-        var participant = await db.Participants.SingleOrDefaultAsync(p => p.Id == participantId && p.SessionId == id, cancellationToken);
-        if (participant is null)
-        {
-            return NotFound();
-        }
-
-        session.Remove(participant);
-        await db.Responses.Where(r => r.ParticipantId == participantId).ExecuteDeleteAsync(cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
-        await live.ParticipantRemovedAsync(id, participantId);
-        Message = text["Run.Removed"];
-        return RedirectToPage(new { id });
-    }
+    public Task<IActionResult> OnPostRemoveAsync(Guid id, Guid participantId, CancellationToken cancellationToken) =>
+        BackAsync(id, steering.RemoveAsync(User, id, participantId, cancellationToken));
 
     /// <summary>A co-facilitator of the space takes the controls of a session someone else started.</summary>
-    public async Task<IActionResult> OnPostTakeOverAsync(Guid id, CancellationToken cancellationToken)
-    {
-        if (await access.SessionAsync(User, id, tracked: true, cancellationToken) is not { CanSteer: true, Session: var session })
-        {
-            return NotFound();
-        }
-
-        try
-        {
-            session.TakeOver(SpaceAccess.UserId(User));
-            await db.SaveChangesAsync(cancellationToken);
-            await live.StateChangedAsync(session);
-            Message = text["Run.TookOver"];
-        }
-        catch (DomainException ex)
-        {
-            Message = ex.Message;
-        }
-
-        return RedirectToPage(new { id });
-    }
+    public Task<IActionResult> OnPostTakeOverAsync(Guid id, CancellationToken cancellationToken) =>
+        BackAsync(id, steering.TakeOverAsync(User, id, cancellationToken));
 
     /// <summary>Deletes the session with every participant and answer; the page asks for confirmation first.</summary>
     public async Task<IActionResult> OnPostDeleteAsync(Guid id, CancellationToken cancellationToken)
     {
-        if (await access.SessionAsync(User, id, tracked: true, cancellationToken) is not { CanSteer: true, Session: var session })
+        if (await steering.DeleteAsync(User, id, cancellationToken) is not { Found: true } deleted)
         {
             return NotFound();
         }
 
-        db.Sessions.Remove(session);
-        await db.SaveChangesAsync(cancellationToken);
-        await live.SessionDeletedAsync(session.Id);
-        TempData["Deleted"] = text["Run.Deleted", session.Activity.Title, session.JoinCode].Value;
+        TempData["Deleted"] = deleted.Message;
         return RedirectToPage("Index");
     }
 
-    private Task<IActionResult> ChangeAsync(Guid id, Action<Session> change, CancellationToken cancellationToken) =>
-        ChangeAsync(
-            id,
-            s =>
-            {
-                change(s);
-                return Task.CompletedTask;
-            },
-            cancellationToken);
-
-    private async Task<IActionResult> ChangeAsync(Guid id, Func<Session, Task> change, CancellationToken cancellationToken)
+    /// <summary>Back to the control page with what the press came to (post/redirect/get).</summary>
+    private async Task<IActionResult> BackAsync(Guid id, Task<Steered> pressed)
     {
-        if (await access.SessionAsync(User, id, tracked: true, cancellationToken) is not { CanSteer: true, Session: var session })
+        if (await pressed is not { Found: true } steered)
         {
             return NotFound();
         }
 
-        if (session.FacilitatorId != SpaceAccess.UserId(User))
-        {
-            Message = text["Run.NotYours"];
-            return RedirectToPage(new { id });
-        }
-
-        try
-        {
-            await change(session);
-            await db.SaveChangesAsync(cancellationToken);
-            await live.StateChangedAsync(session);
-        }
-        catch (DomainException ex)
-        {
-            Message = ex.Message;
-        }
-
-        // Closing lands on the closed room, not the summary: the facilitator may still be thanking people with the
-        // projector showing its thank-you (ADR-014); the closed view offers the summary.
+        Message = steered.Message;
         return RedirectToPage(new { id });
     }
 }

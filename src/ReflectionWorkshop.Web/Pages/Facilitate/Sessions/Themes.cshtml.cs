@@ -6,6 +6,7 @@ using ReflectionWorkshop.Domain;
 using ReflectionWorkshop.Domain.Sessions;
 using ReflectionWorkshop.Domain.Themes;
 using ReflectionWorkshop.Infrastructure.Persistence;
+using ReflectionWorkshop.Web.Facilitation;
 using ReflectionWorkshop.Web.Live;
 using ReflectionWorkshop.Web.Resources;
 using ReflectionWorkshop.Web.Spaces;
@@ -18,7 +19,7 @@ namespace ReflectionWorkshop.Web.Pages.Facilitate.Sessions;
 /// the facilitator suggests themes, renames, merges, splits, moves cards (a select per card, or drag
 /// and drop), and shows the result on the projector. Facilitators of the space edit; coaches read.
 /// </summary>
-public sealed class ThemesModel(AppDbContext db, SpaceAccess access, ThemeBoards boards, LiveUpdates live, TimeProvider clock, IStringLocalizer<ReviewText> text) : PageModel
+public sealed class ThemesModel(SpaceAccess access, ThemeBoards boards, Steering steering, LiveUpdates live, TimeProvider clock, IStringLocalizer<ReviewText> text) : PageModel
 {
     public Session Session { get; private set; } = null!;
 
@@ -170,20 +171,7 @@ public sealed class ThemesModel(AppDbContext db, SpaceAccess access, ThemeBoards
     public Task<IActionResult> OnPostShowAsync(Guid id, int number, bool show, CancellationToken cancellationToken) =>
         SteerAsync(id, number, session =>
         {
-            if (session.IsSelfPaced || session.CurrentStep != number - 1)
-            {
-                throw new DomainException(text["Themes.NotOnProjectorStep"]);
-            }
-
-            if (show)
-            {
-                session.RevealAnswers();
-            }
-            else
-            {
-                session.HideAnswers();
-            }
-
+            session.ShowOnProjector(number - 1, show);
             return Task.FromResult(show ? text["Themes.Shown"].Value : text["Themes.Hidden"].Value);
         }, cancellationToken);
 
@@ -197,8 +185,7 @@ public sealed class ThemesModel(AppDbContext db, SpaceAccess access, ThemeBoards
                 return text["Themes.RoomSortStopped"];
             }
 
-            var view = await boards.ViewAsync(session, number - 1, cancellationToken);
-            session.StartRoomSorting(number - 1, view.Themes.Count);
+            await boards.StartRoomSortingAsync(session, number - 1, cancellationToken);
             return text["Themes.RoomSortStarted"];
         }, cancellationToken);
 
@@ -208,24 +195,13 @@ public sealed class ThemesModel(AppDbContext db, SpaceAccess access, ThemeBoards
     /// </summary>
     private async Task<IActionResult> SteerAsync(Guid id, int number, Func<Session, Task<string>> change, CancellationToken cancellationToken)
     {
-        if (await access.SessionAsync(User, id, tracked: true, cancellationToken) is not { CanSteer: true, Session: var session }
-            || number < 1 || number > session.Activity.Prompts.Count)
+        var steered = await steering.ChangeAsync(User, id, Steerer.AnyFacilitator, async session => await change(session), cancellationToken, step: number - 1);
+        if (!steered.Found)
         {
             return NotFound();
         }
 
-        try
-        {
-            var outcome = await change(session);
-            await db.SaveChangesAsync(cancellationToken);
-            await live.StateChangedAsync(session);
-            Message = outcome;
-        }
-        catch (DomainException ex)
-        {
-            Message = ex.Message;
-        }
-
+        Message = steered.Message;
         return RedirectToPage(new { id, number });
     }
 
