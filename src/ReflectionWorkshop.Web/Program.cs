@@ -15,6 +15,12 @@ using ReflectionWorkshop.Web.Participation;
 using ReflectionWorkshop.Web.Spaces;
 using ReflectionWorkshop.Web.Themes;
 
+// `backup PATH`: a safe copy of a running SQLite installation's database, then exit (README, docs/deploy.md).
+if (BackupCommand.Matches(args))
+{
+    return await BackupCommand.RunAsync(args);
+}
+
 var builder = WebApplication.CreateBuilder(args);
 builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
 
