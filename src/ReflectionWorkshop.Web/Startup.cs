@@ -43,14 +43,23 @@ public static class Startup
     }
 
     /// <summary>
+    /// The key in <see cref="HttpContext.Items"/> of this response's script nonce: the one inline script the
+    /// layout writes (the import map that sends site.js's imports to their fingerprinted files) carries it.
+    /// </summary>
+    public const string ScriptNonce = "csp-script-nonce";
+
+    /// <summary>
     /// A strict content security policy: every script and style comes from our own files, so an answer
-    /// that somehow carried markup still could not run.
+    /// that somehow carried markup still could not run. The only inline script allowed is the layout's
+    /// import map, by a nonce made afresh for each response.
     /// </summary>
     public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) =>
         app.Use(async (context, next) =>
         {
+            var nonce = Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16));
+            context.Items[ScriptNonce] = nonce;
             var headers = context.Response.Headers;
-            headers.ContentSecurityPolicy = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+            headers.ContentSecurityPolicy = $"default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self' 'nonce-{nonce}'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
             headers.XContentTypeOptions = "nosniff";
             headers["Referrer-Policy"] = "same-origin";
             await next();
