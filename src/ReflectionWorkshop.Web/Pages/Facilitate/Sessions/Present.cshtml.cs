@@ -60,6 +60,9 @@ public sealed class PresentModel(SpaceAccess access, RoomReading rooms, IConfigu
     /// <summary>The word chart beside the answers, when the step's answers are words.</summary>
     public bool ShowsWords { get; private set; }
 
+    /// <summary>What the projector showed, for its poll while the live connection is down (the control page's poll, <see cref="Live.PageSignature"/>).</summary>
+    public string Signature { get; private set; } = "";
+
     /// <summary>The space the session belongs to: the closed room says where its summary is kept.</summary>
     public string SpaceName { get; private set; } = "";
 
@@ -73,6 +76,7 @@ public sealed class PresentModel(SpaceAccess access, RoomReading rooms, IConfigu
         Session = session;
         var room = await rooms.ReadAsync(session, session.CurrentStep, withBoard: session.AnswersRevealed, cancellationToken);
         Participants = room.Participants.Count;
+        Signature = room.Signature;
         if (session.State == SessionState.Running && session.IsSelfPaced)
         {
             Progress = session.Activity.Prompts
