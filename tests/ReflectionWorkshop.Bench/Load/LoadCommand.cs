@@ -19,6 +19,9 @@ public static class LoadCommand
     public static async Task<int> RunAsync(string[] args)
     {
         var options = RoomOptions.Parse(args, defaultParticipants: 100, defaultSeconds: 10);
+        // The framework's own cost a phone, measured first, before the app's instance starts, on the same machine
+        // (bounded on its own: building the floor's two small apps must not eat the run's time).
+        var floor = RoomOptions.NoFloor ? null : await Floor.MeasureAsync(options.Participants, CancellationToken.None);
         var bound = TimeSpan.FromSeconds(options.Seconds + 300 + (options.Participants / 10));
         using var cancellation = new CancellationTokenSource(bound);
         var ct = cancellation.Token;
@@ -220,7 +223,7 @@ public static class LoadCommand
             Console.WriteLine($"load average at end: {LoadAverage()}; run took {F(clock.Elapsed.TotalSeconds)} s");
             // The issue's line: submit and fan-out p99 of the workshop's ordinary flow (step 1: answers arrive as
             // people finish), then the burst's own figures (everyone taps Submit at the same instant).
-            Console.WriteLine($"participants={connected} acknowledged={saved.Count} stored={stored.Rows} lost={lost} submit_p99_ms={F(Percentile(Latencies(steady), 99), "0")} fanout_p99_ms={F(Percentile(steadyFanout, 99), "0")} kb_per_participant={F(perParticipant.Rss, "0")} kb_per_extra_participant={F(perExtra.Rss, "0")} anon_kb_per_participant={F(perParticipant.Anon, "0")} anon_kb_per_extra_participant={F(perExtra.Anon, "0")} burst_acknowledged_s={F(burstSeconds, "0.00")} burst_submit_p99_ms={F(Percentile(Latencies(burst), 99), "0")} burst_fanout_p99_ms={F(Percentile(burstFanout, 99), "0")} shown_p99_ms={F(Percentile(shownSteady, 99), "0")} burst_shown_max_ms={F(shownBurst.DefaultIfEmpty(double.NaN).Max(), "0")} step_p99_ms={F(Percentile([.. pages1, .. pages2], 99), "0")}");
+            Console.WriteLine($"participants={connected} acknowledged={saved.Count} stored={stored.Rows} lost={lost} submit_p99_ms={F(Percentile(Latencies(steady), 99), "0")} fanout_p99_ms={F(Percentile(steadyFanout, 99), "0")} kb_per_participant={F(perParticipant.Rss, "0")} kb_per_extra_participant={F(perExtra.Rss, "0")} anon_kb_per_participant={F(perParticipant.Anon, "0")} anon_kb_per_extra_participant={F(perExtra.Anon, "0")} burst_acknowledged_s={F(burstSeconds, "0.00")} burst_submit_p99_ms={F(Percentile(Latencies(burst), 99), "0")} burst_fanout_p99_ms={F(Percentile(burstFanout, 99), "0")} shown_p99_ms={F(Percentile(shownSteady, 99), "0")} burst_shown_max_ms={F(shownBurst.DefaultIfEmpty(double.NaN).Max(), "0")} step_p99_ms={F(Percentile([.. pages1, .. pages2], 99), "0")} floor_kb_per_phone={F(floor ?? double.NaN, "0.0")} floor_ratio={F(floor is { } f ? perParticipant.Rss / f : double.NaN, "0.00")}");
             return lost > 0 || failed.Count > 0 || duplicated > 0 || joined < options.Participants ? 1 : 0;
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)

@@ -9,6 +9,9 @@ public sealed record RoomOptions(Uri? Url, int Participants, int Seconds, bool B
     /// <summary>Set by --no-watch: the facilitator does not watch over SignalR (to measure the broadcast's share).</summary>
     public static bool NoWatch { get; private set; }
 
+    /// <summary>Set by --no-floor: `load` does not measure the framework's floor beside the app (see <see cref="Floor"/>).</summary>
+    public static bool NoFloor { get; private set; }
+
     public static RoomOptions Parse(string[] args, int defaultParticipants, int defaultSeconds)
     {
         Uri? url = null;
@@ -37,6 +40,9 @@ public sealed record RoomOptions(Uri? Url, int Participants, int Seconds, bool B
                     // Diagnostics only (e.g. DOTNET_gcServer=0): an extra setting for the child server, printed with the others.
                     var pair = Next().Split('=', 2);
                     ServerInstance.Settings[pair[0]] = pair.Length == 2 ? pair[1] : "";
+                    break;
+                case "--no-floor":
+                    NoFloor = true;
                     break;
                 case "--no-watch":
                     // Diagnostics only: no facilitator hub connection, so saved answers broadcast to no one.
