@@ -66,6 +66,8 @@ builder.Services.AddScoped<PhoneReading>();
 builder.Services.AddScoped<Answering>();
 builder.Services.AddScoped<Steering>();
 builder.Services.AddScoped<RoomReading>();
+builder.Services.AddScoped<Retention>();
+builder.Services.AddHostedService<RetentionJob>();
 builder.Services.AddSignalR().AddWorkshopBackplane(builder.Configuration);
 builder.Services.AddSingleton<LiveUpdates>();
 

@@ -1,14 +1,17 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using ReflectionWorkshop.Domain;
 using ReflectionWorkshop.Domain.Spaces;
 using ReflectionWorkshop.Infrastructure.Persistence;
+using ReflectionWorkshop.Web.Resources;
 using ReflectionWorkshop.Web.Spaces;
 
 namespace ReflectionWorkshop.Web.Pages.Spaces;
 
 /// <summary>/spaces/{id}: who is in a space, and (for its facilitators) inviting colleagues.</summary>
-public sealed class DetailsModel(AppDbContext db, SpaceAccess access, TimeProvider clock, IConfiguration configuration) : PageModel
+public sealed class DetailsModel(AppDbContext db, SpaceAccess access, Retention retention, TimeProvider clock, IConfiguration configuration, IStringLocalizer<AccountsText> text) : PageModel
 {
     public sealed record Member(string Name, string Email, SpaceRole Role);
 
@@ -19,6 +22,13 @@ public sealed class DetailsModel(AppDbContext db, SpaceAccess access, TimeProvid
     public IReadOnlyList<Member> Members { get; private set; } = [];
 
     public IReadOnlyList<Invite> OpenInvites { get; private set; } = [];
+
+    /// <summary>Closed sessions the space's rule deletes within the week, soonest first.</summary>
+    public IReadOnlyList<DeletionAhead> DeletionsAhead { get; private set; } = [];
+
+    /// <summary>What a change of the keeping rule came to; carried over the redirect.</summary>
+    [TempData]
+    public string? KeepMessage { get; set; }
 
     /// <summary>The link of an invite just made: shown once, because only its hash is stored.</summary>
     [TempData]
@@ -39,6 +49,7 @@ public sealed class DetailsModel(AppDbContext db, SpaceAccess access, TimeProvid
                 .ToListAsync(cancellationToken))
             .OrderBy(m => m.Role).ThenBy(m => m.Name, StringComparer.CurrentCulture)
             .ToList();
+        DeletionsAhead = await retention.AheadAsync(Space, cancellationToken);
         if (role == SpaceRole.Facilitator)
         {
             var now = clock.GetUtcNow();
@@ -73,6 +84,29 @@ public sealed class DetailsModel(AppDbContext db, SpaceAccess access, TimeProvid
         }
 
         await db.Invites.Where(i => i.Id == inviteId && i.SpaceId == id && i.AcceptedAt == null).ExecuteDeleteAsync(cancellationToken);
+        return RedirectToPage(new { id });
+    }
+
+    /// <summary>A facilitator sets how long the space keeps closed sessions (days, or empty for forever).</summary>
+    public async Task<IActionResult> OnPostKeepAsync(Guid id, string? days, CancellationToken cancellationToken)
+    {
+        if (await access.RoleInAsync(User, id, cancellationToken) is not SpaceRole.Facilitator)
+        {
+            return NotFound();
+        }
+
+        var space = await db.Spaces.SingleAsync(s => s.Id == id, cancellationToken);
+        try
+        {
+            space.KeepClosedSessions(string.IsNullOrEmpty(days) ? null : int.TryParse(days, out var d) ? d : -1);
+            await db.SaveChangesAsync(cancellationToken);
+            KeepMessage = space.KeepClosedDays is { } kept ? text["Details.KeepSaved", kept] : text["Details.KeepSavedForever"];
+        }
+        catch (DomainException ex)
+        {
+            KeepMessage = ex.Message;
+        }
+
         return RedirectToPage(new { id });
     }
 }
