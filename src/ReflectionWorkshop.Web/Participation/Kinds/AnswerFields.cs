@@ -1,3 +1,6 @@
+using System.Globalization;
+using System.Text.Encodings.Web;
+using Microsoft.AspNetCore.Html;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using ReflectionWorkshop.Domain.Activities;
 
@@ -23,8 +26,13 @@ public sealed record AnswerFields(Prompt Prompt, AnswerInput Input, ModelStateDi
     /// <summary>The field's name on the phone; none in the preview, which sits inside the editor's form and must post nothing.</summary>
     public string? Name(string name) => IsPreview ? null : name;
 
-    /// <summary>A value only the phone's script reads (a limit, a count of dots); none in the preview.</summary>
-    public string? ForScript(object value) => IsPreview ? null : Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture);
+    /// <summary>
+    /// An attribute only the phone's script reads (<c>data-limit</c>, <c>data-dots</c>), written whole; nothing in the
+    /// preview. Razor writes a data- attribute even when its value is null, so it cannot simply be left empty.
+    /// </summary>
+    public IHtmlContent Script(string attribute, object value) => IsPreview
+        ? HtmlString.Empty
+        : new HtmlString($"{attribute}=\"{HtmlEncoder.Default.Encode(Convert.ToString(value, CultureInfo.InvariantCulture) ?? "")}\"");
 
     public string? Error(string field) => State?[field]?.Errors.FirstOrDefault()?.ErrorMessage;
 
