@@ -262,14 +262,14 @@ public sealed record StepSetting
 /// <summary>One step's settings as the file gives them, for the rows of <see cref="ActivityGrammar"/> to read; problems go to their lines.</summary>
 public sealed class FileStep
 {
-    private readonly IReadOnlyList<(string Key, string Value, int Line)> settings;
-    private readonly List<ActivityProblem> problems;
-    private readonly HashSet<string> failed = [];
+    private readonly IReadOnlyList<(string Key, string Value, int Line)> _settings;
+    private readonly List<ActivityProblem> _problems;
+    private readonly HashSet<string> _failed = [];
 
     internal FileStep(IReadOnlyList<(string Key, string Value, int Line)> settings, int headingLine, List<ActivityProblem> problems)
     {
-        this.settings = settings;
-        this.problems = problems;
+        _settings = settings;
+        _problems = problems;
         HeadingLine = headingLine;
     }
 
@@ -277,27 +277,27 @@ public sealed class FileStep
 
     /// <summary>The first line that gives <paramref name="key"/>, or null.</summary>
     public (string Value, int Line)? Find(string key) =>
-        settings.Where(s => s.Key == key).Select(s => ((string Value, int Line)?)(s.Value, s.Line)).FirstOrDefault();
+        _settings.Where(s => s.Key == key).Select(s => ((string Value, int Line)?)(s.Value, s.Line)).FirstOrDefault();
 
     /// <summary>Every non-empty value given for a repeating key, in order.</summary>
-    public IReadOnlyList<string> All(string key) => settings.Where(s => s.Key == key && s.Value.Length > 0).Select(s => s.Value).ToList();
+    public IReadOnlyList<string> All(string key) => _settings.Where(s => s.Key == key && s.Value.Length > 0).Select(s => s.Value).ToList();
 
-    public void Problem(int line, string code, params object[] args) => problems.Add(ActivityProblem.Of(line, code, args));
+    public void Problem(int line, string code, params object[] args) => _problems.Add(ActivityProblem.Of(line, code, args));
 
     /// <summary>The value as a whole number in range, or null with a problem at its line.</summary>
     public int? Number((string Value, int Line) found, string key, int min, int max)
     {
-        var number = ParseNumber(found.Value, found.Line, key, min, max, problems);
+        var number = ParseNumber(found.Value, found.Line, key, min, max, _problems);
         if (number is null)
         {
-            failed.Add(key);
+            _failed.Add(key);
         }
 
         return number;
     }
 
     /// <summary>Whether a number given for <paramref name="key"/> could not be read.</summary>
-    public bool Failed(string key) => failed.Contains(key);
+    public bool Failed(string key) => _failed.Contains(key);
 
     internal static int? ParseNumber(string value, int line, string key, int min, int max, List<ActivityProblem> problems)
     {

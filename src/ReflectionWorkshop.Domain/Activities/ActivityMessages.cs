@@ -58,6 +58,7 @@ public static class ActivityMessages
         ["Rule.MinutesRange"] = "The length must be from {0} to {1} minutes.",
         ["Rule.NoSteps"] = "Add at least one step.",
         ["Rule.TooManySteps"] = "An activity has at most {0} steps; this one has {1}.",
+        ["Rule.UnknownKind"] = "This step is of no kind the app knows; the kinds are {0}.",
         ["Rule.StepTitleMissing"] = "Write the question participants will read.",
         ["Rule.StepTitleTooLong"] = "Keep the question to {0} characters; this one has {1}.",
         ["Rule.BodyTooLong"] = "Keep the text to {0} characters; this one has {1}.",

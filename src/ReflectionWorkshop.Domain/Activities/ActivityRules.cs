@@ -113,6 +113,13 @@ public static partial class ActivityRules
             add(step, "body", "Rule.BodyHeading");
         }
 
+        if (!Enum.IsDefined(prompt.Kind))
+        {
+            // Only a damaged snapshot or archive holds such a step; nothing else about it can be checked.
+            add(step, null, "Rule.UnknownKind", string.Join(", ", PromptKinds.All.Select(k => k.Name)));
+            return;
+        }
+
         PromptKinds.Of(prompt.Kind).Check(prompt, new StepRules(step, add));
 
         if (prompt.TimerMinutes is < 1 or > TimerMaxMinutes)
@@ -146,7 +153,7 @@ public static partial class ActivityRules
 
     private static void CheckReferences(IReadOnlyList<Prompt?> prompts, int step, AddProblem add)
     {
-        if (prompts[step] is not { } prompt)
+        if (prompts[step] is not { } prompt || !Enum.IsDefined(prompt.Kind))
         {
             return;
         }
@@ -155,7 +162,7 @@ public static partial class ActivityRules
         {
             if (setting is { Reference: { } reference } && setting.TargetOf(prompt) is { } target
                 && CheckEarlier(prompts.Count, step, target, setting.Name, add)
-                && prompts[target] is { } source && !reference.Accepts(PromptKinds.Of(source.Kind)))
+                && prompts[target] is { } source && !(Enum.IsDefined(source.Kind) && reference.Accepts(PromptKinds.Of(source.Kind))))
             {
                 add(step, setting.Name, reference.WrongKindCode, target + 1, source.Title);
             }
@@ -184,18 +191,18 @@ public static partial class ActivityRules
 /// <summary>What a kind's rules (<see cref="KindModule"/>) report at one step, each problem at its setting.</summary>
 public sealed class StepRules
 {
-    private readonly ActivityRules.AddProblem add;
+    private readonly ActivityRules.AddProblem _add;
 
     internal StepRules(int step, ActivityRules.AddProblem add)
     {
         Step = step;
-        this.add = add;
+        _add = add;
     }
 
     public int Step { get; }
 
-    public void Add(string? field, string code, params object[] args) => add(Step, field, code, args);
+    public void Add(string? field, string code, params object[] args) => _add(Step, field, code, args);
 
     /// <summary>Each label, item or option is at most a title's length.</summary>
-    public void Entries(string field, IEnumerable<string> entries) => ActivityRules.CheckEntries(Step, field, entries, add);
+    public void Entries(string field, IEnumerable<string> entries) => ActivityRules.CheckEntries(Step, field, entries, _add);
 }

@@ -51,5 +51,4 @@ public static class AnswerRules
             ? string.Concat(lines.Where(c => !char.IsControl(c) || c is '\n' or '\t'))
             : lines).Trim();
     }
-
 }

@@ -146,7 +146,7 @@ public sealed class ActivityDraft
 /// </summary>
 public sealed class StepDraft
 {
-    private readonly Dictionary<string, string?> values = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string?> _values = new(StringComparer.Ordinal);
 
     public PromptKind Kind { get; set; }
 
@@ -155,9 +155,9 @@ public sealed class StepDraft
     public string? Body { get; set; }
 
     /// <summary>A setting as typed, by its name in the file ("max-length").</summary>
-    public string? Value(string setting) => values.GetValueOrDefault(setting);
+    public string? Value(string setting) => _values.GetValueOrDefault(setting);
 
-    public void Set(string setting, string? value) => values[setting] = value;
+    public void Set(string setting, string? value) => _values[setting] = value;
 
     public string? MaxLength { get => Value("max-length"); set => Set("max-length", value); }
 

@@ -186,4 +186,15 @@ public sealed class ActivityGrammarTests
         var unreadable = Assert.Single(typed.Unreadable);
         Assert.Equal(("Editor.NotANumber", 0, "min"), (unreadable.Code, unreadable.Step, unreadable.Field));
     }
+
+    [Fact]
+    public void A_step_of_no_known_kind_is_refused_by_the_rules_rather_than_throwing()
+    {
+        var activity = Parse(File("## text: Why?\n\n## vote: Which?\nthemes-from: 1"));
+        var damaged = activity with { Prompts = [activity.Prompts[0] with { Kind = (PromptKind)99 }, activity.Prompts[1]] };
+
+        var problems = ActivityRules.Validate(damaged);
+
+        Assert.Equal([("Rule.UnknownKind", 0), ("Rule.VoteSourceKind", 1)], problems.Select(p => (p.Code, p.Step ?? -1)));
+    }
 }
