@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
+using ReflectionWorkshop.Domain.Activities.Kinds;
 
 namespace ReflectionWorkshop.Domain.Activities;
 
@@ -13,13 +14,11 @@ namespace ReflectionWorkshop.Domain.Activities;
 /// exactly or leaves it out. Each block is read by <see cref="ActivityFileParser"/> as a file of its
 /// own, so every rule holds in every language; this layer splits the file, lends each translation the
 /// first language's settings it left out, keeps problems at their lines in the whole file, and checks
-/// that the structures match.
+/// that the structures match. Which settings are words and which are structure is
+/// <see cref="ActivityGrammar"/>'s to say.
 /// </summary>
 internal static partial class ActivityFileLanguages
 {
-    /// <summary>Settings that decide how a step runs and how its answers are stored; the first language's.</summary>
-    private static readonly string[] StructuralSettings = ["max-length", "min", "max", "anonymity-floor", "multiple", "themes-from", "dots", "context-from", "context-top", "timer", "reveal"];
-
     [GeneratedRegex(@"^(id|title|purpose|language|minutes)\s*:", RegexOptions.IgnoreCase)]
     private static partial Regex FrontMatterKey();
 
@@ -232,29 +231,27 @@ internal static partial class ActivityFileLanguages
                 continue;
             }
 
+            var grammar = ActivityGrammar.For(mine.Kind);
             var expected = Structure(mine).ToDictionary(s => s.Key, s => s.Value);
             var found = Structure(theirs).ToDictionary(s => s.Key, s => s.Value);
-            foreach (var key in StructuralSettings.Where(k => expected.GetValueOrDefault(k) != found.GetValueOrDefault(k)))
+            foreach (var key in grammar.Where(s => !s.IsWords).Select(s => s.Name).Where(k => expected.GetValueOrDefault(k) != found.GetValueOrDefault(k)))
             {
                 Mismatch(LineOf(key), key, expected.GetValueOrDefault(key) ?? "");
             }
 
-            foreach (var (key, count, expectedCount) in new[]
+            foreach (var setting in grammar.Where(s => s.Entries is not null))
             {
-                ("scale", theirs.Scale.Count, mine.Scale.Count),
-                ("item", theirs.Items.Count, mine.Items.Count),
-                ("option", theirs.Options.Count, mine.Options.Count),
-            })
-            {
+                var (count, expectedCount) = (setting.Entries!(theirs), setting.Entries(mine));
                 if (count != expectedCount)
                 {
-                    problems.Add(ActivityProblem.Of(LineOf(key), "File.TranslationCount", key, count, expectedCount));
+                    problems.Add(ActivityProblem.Of(LineOf(setting.Name), "File.TranslationCount", setting.Name, count, expectedCount));
                 }
             }
 
-            if (mine.Kind == PromptKind.List && mine.ItemLabel != "Item" && !own.ContainsKey("item-label"))
+            // Words the first language sets must be translated (a translation that leaves out a default-valued one, such as item-label, would read as the first language's).
+            foreach (var setting in grammar.Where(s => s.IsWords && s.Write(mine).Count > 0 && !own.ContainsKey(s.Name)))
             {
-                problems.Add(ActivityProblem.Of(headings[step], "File.TranslationNeedsText", "item-label"));
+                problems.Add(ActivityProblem.Of(headings[step], "File.TranslationNeedsText", setting.Name));
             }
         }
 
@@ -264,90 +261,19 @@ internal static partial class ActivityFileLanguages
         }
     }
 
-    /// <summary>A step's structural settings as the file writes them (defaults left out).</summary>
-    private static IEnumerable<(string Key, string Value)> Structure(Prompt prompt)
-    {
-        switch (prompt.Kind)
-        {
-            case PromptKind.Text when prompt.MaxLength != AnswerLimits.TextMaxLength:
-                yield return ("max-length", Number(prompt.MaxLength));
-                break;
-            case PromptKind.List:
-                if (prompt.MinItems != 1)
-                {
-                    yield return ("min", Number(prompt.MinItems));
-                }
-
-                yield return ("max", Number(prompt.MaxItems));
-                break;
-            case PromptKind.Rating when prompt.AnonymityFloor != Prompt.DefaultAnonymityFloor:
-                yield return ("anonymity-floor", Number(prompt.AnonymityFloor));
-                break;
-            case PromptKind.Choice when prompt.Multiple:
-                yield return ("multiple", "yes");
-                break;
-            case PromptKind.Vote:
-                if (prompt.ThemesFrom is { } source)
-                {
-                    yield return ("themes-from", Number(source + 1));
-                }
-
-                if (prompt.Dots != Prompt.DefaultDots)
-                {
-                    yield return ("dots", Number(prompt.Dots));
-                }
-
-                break;
-        }
-
-        if (prompt.ContextFrom is { } context)
-        {
-            yield return ("context-from", Number(context + 1));
-            if (prompt.ContextTop != Prompt.DefaultContextTop)
-            {
-                yield return ("context-top", Number(prompt.ContextTop));
-            }
-        }
-
-        if (prompt.TimerMinutes is { } timer)
-        {
-            yield return ("timer", Number(timer));
-        }
-
-        if (prompt.Reveal != RevealRule.Manual)
-        {
-            yield return ("reveal", RevealRules.Name(prompt.Reveal));
-        }
-    }
+    /// <summary>A step's structural settings (not words) as the file writes them (defaults left out).</summary>
+    private static IEnumerable<(string Key, string Value)> Structure(Prompt prompt) =>
+        ActivityGrammar.For(prompt.Kind).Where(s => !s.IsWords).SelectMany(s => s.Write(prompt).Select(value => (s.Name, value)));
 
     private static void WriteStepWords(StringBuilder text, Prompt prompt)
     {
         text.Append("## ").Append(KindName(prompt)).Append(": ").Append(OneLine(prompt.Title)).Append('\n');
-        switch (prompt.Kind)
+        foreach (var setting in ActivityGrammar.For(prompt.Kind).Where(s => s.IsWords))
         {
-            case PromptKind.List:
-                // Written even when it is the default word, so a translation never silently shows the first language's.
-                Line(text, "item-label", prompt.ItemLabel);
-                break;
-            case PromptKind.Compare:
-                Line(text, "left", prompt.LeftLabel);
-                Line(text, "right", prompt.RightLabel);
-                break;
-            case PromptKind.Rating:
-                Line(text, "scale", string.Join(" | ", prompt.Scale.Select(OneLine)));
-                foreach (var item in prompt.Items)
-                {
-                    Line(text, "item", item);
-                }
-
-                break;
-            case PromptKind.Choice:
-                foreach (var option in prompt.Options)
-                {
-                    Line(text, "option", option);
-                }
-
-                break;
+            foreach (var value in (setting.Translate ?? setting.Write)(prompt))
+            {
+                Line(text, setting.Name, value);
+            }
         }
 
         var body = prompt.Body.ReplaceLineEndings("\n").Trim('\n', ' ', '\t', '\r');
@@ -357,7 +283,7 @@ internal static partial class ActivityFileLanguages
         }
     }
 
-    private static string KindName(Prompt prompt) => prompt.Kind.ToString().ToLowerInvariant();
+    private static string KindName(Prompt prompt) => PromptKinds.Of(prompt.Kind).Name;
 
     private static void Line(StringBuilder text, string key, string value) =>
         text.Append(key).Append(": ").Append(OneLine(value)).Append('\n');

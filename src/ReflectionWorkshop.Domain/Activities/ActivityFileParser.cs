@@ -1,5 +1,5 @@
-using System.Globalization;
 using System.Text.RegularExpressions;
+using ReflectionWorkshop.Domain.Activities.Kinds;
 
 namespace ReflectionWorkshop.Domain.Activities;
 
@@ -23,22 +23,6 @@ public static partial class ActivityFileParser
     private const int TitleMaxLength = ActivityRules.TitleMaxLength;
 
     private static readonly string[] FrontMatterKeys = ["id", "title", "purpose", "language", "minutes"];
-
-    private static readonly Dictionary<PromptKind, string[]> SettingsByKind = new()
-    {
-        [PromptKind.Text] = ["max-length"],
-        [PromptKind.List] = ["min", "max", "item-label"],
-        [PromptKind.Compare] = ["left", "right"],
-        [PromptKind.Rating] = ["scale", "item", "anonymity-floor"],
-        [PromptKind.Choice] = ["option", "multiple"],
-        [PromptKind.Info] = [],
-        [PromptKind.Vote] = ["themes-from", "dots"],
-    };
-
-    /// <summary>Settings every kind of step takes: the earlier step whose top themes it shows as context.</summary>
-    private static readonly string[] CommonSettings = ["context-from", "context-top", "timer", "reveal"];
-
-    private static readonly string[] RepeatableSettings = ["item", "option"];
 
     [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]
     private static partial Regex IdPattern();
@@ -64,16 +48,25 @@ public static partial class ActivityFileParser
         var index = 0;
 
         var header = ReadFrontMatter(lines, ref index, problems, out var keyLines);
-        var prompts = ReadSteps(lines, index, problems, out var stepLines);
+        var steps = ReadSteps(lines, index, problems, out var stepLines);
 
         if (problems.Count > 0 || header is null)
         {
+            // The steps that read still have their references checked (by the rules, the one check of them),
+            // so a file with several mistakes shows them all at once.
+            foreach (var reference in ActivityRules.References(steps))
+            {
+                var line = LineOf(reference, keyLines, stepLines);
+                var at = problems.FindIndex(p => p.Line > line);
+                problems.Insert(at < 0 ? problems.Count : at, reference with { Line = line });
+            }
+
             return new ActivityFileResult(null, problems);
         }
 
         // The file reads cleanly; it must also hold what the editor would accept, so that anything
         // imported can be saved and exported again. Each problem goes to its setting's line.
-        var activity = header with { Prompts = prompts };
+        var activity = header with { Prompts = steps.Select(s => s!).ToList() };
         var ruled = ActivityRules.Validate(activity).Select(p => p with { Line = LineOf(p, keyLines, stepLines) }).ToList();
         return ruled.Count > 0 ? new ActivityFileResult(null, ruled) : new ActivityFileResult(activity, []);
     }
@@ -84,12 +77,15 @@ public static partial class ActivityFileParser
     {
         if (problem.Step is not { } step)
         {
-            return problem.Field is { } key && keyLines.TryGetValue(key, out var keyLine) ? keyLine : keyLines["---"];
+            return problem.Field is { } key && keyLines.TryGetValue(key, out var keyLine) ? keyLine : keyLines.GetValueOrDefault("---", 1);
         }
 
+        // A step reference (themes-from, context-from) is reported at the step's heading, where the step's number shows.
         var lines = stepLines[step];
-        return problem.Field is { } field && lines.Settings.TryGetValue(field, out var line) ? line : lines.Heading;
+        return problem.Field is { } field && !IsReference(field) && lines.Settings.TryGetValue(field, out var line) ? line : lines.Heading;
     }
+
+    private static bool IsReference(string field) => ActivityGrammar.All.Any(s => s.Name == field && s.Reference is not null);
 
     private static Activity? ReadFrontMatter(string[] lines, ref int index, List<ActivityProblem> problems, out Dictionary<string, int> keyLines)
     {
@@ -200,9 +196,10 @@ public static partial class ActivityFileParser
         return new Activity { Id = id, Title = title, Purpose = purpose, Language = language, Minutes = minutes, Prompts = [] };
     }
 
-    private static List<Prompt> ReadSteps(string[] lines, int index, List<ActivityProblem> problems, out List<StepLines> stepLines)
+    /// <summary>Every step in order: as read, or null where its heading could not be read (so the numbering holds).</summary>
+    private static List<Prompt?> ReadSteps(string[] lines, int index, List<ActivityProblem> problems, out List<StepLines> stepLines)
     {
-        var prompts = new List<Prompt>();
+        var prompts = new List<Prompt?>();
         stepLines = [];
         while (index < lines.Length && lines[index].Trim().Length == 0)
         {
@@ -218,7 +215,6 @@ public static partial class ActivityFileParser
             }
         }
 
-        var stepCount = 0;
         while (index < lines.Length)
         {
             var start = index;
@@ -228,14 +224,8 @@ public static partial class ActivityFileParser
                 index++;
             }
 
-            stepCount++;
-            var prompt = ReadStep(lines, start, index, problems, out var settingLines);
-            if (prompt is not null)
-            {
-                stepLines.Add(new(start + 1, settingLines));
-                CheckReferences(prompt, prompts, stepCount, start + 1, problems);
-                prompts.Add(prompt);
-            }
+            prompts.Add(ReadStep(lines, start, index, problems, out var settingLines));
+            stepLines.Add(new(start + 1, settingLines));
         }
 
         if (prompts.Count == 0 && problems.Count == 0)
@@ -262,14 +252,13 @@ public static partial class ActivityFileParser
 
         var kindName = match.Groups[1].Value.ToLowerInvariant();
         var title = match.Groups[2].Value.Trim();
-        if (!Enum.TryParse<PromptKind>(kindName, ignoreCase: true, out var kind) || kindName.Contains('-'))
+        if (PromptKinds.Named(kindName) is not { } kind)
         {
-            var kinds = string.Join(", ", Enum.GetNames<PromptKind>().Select(n => n.ToLowerInvariant()));
+            var kinds = string.Join(", ", PromptKinds.All.Select(k => k.Name));
             problems.Add(ActivityProblem.Of(headingLine, "File.UnknownKind", kindName, kinds));
             return null;
         }
 
-        var problemsBefore = problems.Count;
         if (title.Length == 0)
         {
             problems.Add(ActivityProblem.Of(headingLine, "File.StepNoTitle"));
@@ -293,18 +282,18 @@ public static partial class ActivityFileParser
             settings.Add((setting.Groups[1].Value.ToLowerInvariant(), setting.Groups[2].Value.Trim(), index + 1));
         }
 
-        var allowed = SettingsByKind[kind].Concat(CommonSettings).ToArray();
+        var grammar = ActivityGrammar.For(kind.Kind);
         foreach (var (key, _, line) in settings)
         {
-            if (!allowed.Contains(key))
+            if (grammar.FirstOrDefault(s => s.Name == key) is not { } setting)
             {
-                var own = SettingsByKind[kind];
-                var common = string.Join(", ", CommonSettings);
-                problems.Add(own.Length == 0
-                    ? ActivityProblem.Of(line, "File.UnknownSettingNoOwn", key, kindName, common)
-                    : ActivityProblem.Of(line, "File.UnknownSetting", key, kindName, string.Join(", ", own), common));
+                var own = kind.Settings.Select(s => s.Name).ToList();
+                var common = string.Join(", ", ActivityGrammar.Common.Select(s => s.Name));
+                problems.Add(own.Count == 0
+                    ? ActivityProblem.Of(line, "File.UnknownSettingNoOwn", key, kind.Name, common)
+                    : ActivityProblem.Of(line, "File.UnknownSetting", key, kind.Name, string.Join(", ", own), common));
             }
-            else if (!RepeatableSettings.Contains(key) && settings.Count(s => s.Key == key) > 1 && settings.First(s => s.Key == key).Line != line)
+            else if (!setting.Repeats && settings.First(s => s.Key == key).Line != line)
             {
                 problems.Add(ActivityProblem.Of(line, "File.SettingTwice", key));
             }
@@ -316,231 +305,17 @@ public static partial class ActivityFileParser
         }
 
         var body = string.Join('\n', lines[index..end]).Trim('\n', ' ', '\t', '\r');
-        var prompt = new Prompt { Kind = kind, Title = title, Body = body };
-        prompt = kind switch
+        var prompt = new Prompt { Kind = kind.Kind, Title = title, Body = body };
+        var step = new FileStep(settings, headingLine, problems);
+        foreach (var setting in grammar)
         {
-            PromptKind.Text => ReadText(prompt, settings, problems),
-            PromptKind.List => ReadList(prompt, settings, headingLine, problems),
-            PromptKind.Compare => ReadCompare(prompt, settings, headingLine, problems),
-            PromptKind.Rating => ReadRating(prompt, settings, headingLine, problems),
-            PromptKind.Choice => ReadChoice(prompt, settings, headingLine, problems),
-            PromptKind.Vote => ReadVote(prompt, settings, headingLine, problems),
-            _ => prompt,
-        };
-        prompt = ReadContext(prompt, settings, problems);
-        if (Find(settings, "timer") is { } timer)
-        {
-            prompt = prompt with { TimerMinutes = ParseNumber(timer.Value, timer.Line, "timer", 1, ActivityRules.TimerMaxMinutes, problems) };
+            prompt = setting.Read(prompt, step);
         }
 
-        if (Find(settings, "reveal") is { } reveal)
-        {
-            if (RevealRules.Parse(reveal.Value) is { } rule)
-            {
-                prompt = prompt with { Reveal = rule };
-            }
-            else
-            {
-                problems.Add(ActivityProblem.Of(reveal.Line, "File.RevealValue", reveal.Value.Trim(), string.Join(", ", RevealRules.Names)));
-            }
-        }
-
-        return problems.Count == problemsBefore ? prompt : null;
+        kind.CheckFile(prompt, step);
+        return prompt;
     }
 
-    private static Prompt ReadText(Prompt prompt, List<(string Key, string Value, int Line)> settings, List<ActivityProblem> problems)
-    {
-        var maxLength = Find(settings, "max-length");
-        return maxLength is { } m
-            ? prompt with { MaxLength = ParseNumber(m.Value, m.Line, "max-length", 1, AnswerLimits.TextMaxLength, problems) ?? AnswerLimits.TextMaxLength }
-            : prompt;
-    }
-
-    private static Prompt ReadList(Prompt prompt, List<(string Key, string Value, int Line)> settings, int headingLine, List<ActivityProblem> problems)
-    {
-        var max = Find(settings, "max");
-        if (max is null)
-        {
-            problems.Add(ActivityProblem.Of(headingLine, "File.ListNeedsMax", AnswerLimits.ListMaxItems));
-            return prompt;
-        }
-
-        var maxItems = ParseNumber(max.Value.Value, max.Value.Line, "max", 1, AnswerLimits.ListMaxItems, problems);
-        var minItems = 1;
-        if (Find(settings, "min") is { } min)
-        {
-            minItems = ParseNumber(min.Value, min.Line, "min", 1, AnswerLimits.ListMaxItems, problems) ?? 1;
-            if (maxItems is not null && minItems > maxItems)
-            {
-                problems.Add(ActivityProblem.Of(min.Line, "File.ListMinAboveMax", minItems, maxItems));
-            }
-        }
-
-        var label = Find(settings, "item-label")?.Value is { Length: > 0 } l ? l : "Item";
-        return prompt with { MinItems = minItems, MaxItems = maxItems ?? 1, ItemLabel = label };
-    }
-
-    private static Prompt ReadCompare(Prompt prompt, List<(string Key, string Value, int Line)> settings, int headingLine, List<ActivityProblem> problems)
-    {
-        var left = Find(settings, "left")?.Value ?? "";
-        var right = Find(settings, "right")?.Value ?? "";
-        if (left.Length == 0 || right.Length == 0)
-        {
-            problems.Add(ActivityProblem.Of(headingLine, "File.CompareNeedsLabels"));
-        }
-
-        return prompt with { LeftLabel = left, RightLabel = right };
-    }
-
-    private static Prompt ReadRating(Prompt prompt, List<(string Key, string Value, int Line)> settings, int headingLine, List<ActivityProblem> problems)
-    {
-        string[] scale = [];
-        if (Find(settings, "scale") is { } s)
-        {
-            scale = s.Value.Split('|', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
-            if (scale.Length < 2 || scale.Length > AnswerLimits.ScaleMaxPoints)
-            {
-                problems.Add(ActivityProblem.Of(s.Line, "File.ScaleSize", AnswerLimits.ScaleMaxPoints, scale.Length));
-            }
-        }
-        else
-        {
-            problems.Add(ActivityProblem.Of(headingLine, "File.RatingNeedsScale"));
-        }
-
-        var items = All(settings, "item");
-        if (items.Count == 0 || items.Count > AnswerLimits.MaxOptions)
-        {
-            problems.Add(ActivityProblem.Of(headingLine, "File.RatingItems", AnswerLimits.MaxOptions, items.Count));
-        }
-
-        var floor = Find(settings, "anonymity-floor") is { } f
-            ? ParseNumber(f.Value, f.Line, "anonymity-floor", 1, 50, problems) ?? Prompt.DefaultAnonymityFloor
-            : Prompt.DefaultAnonymityFloor;
-
-        return prompt with { Scale = scale, Items = items, AnonymityFloor = floor };
-    }
-
-    private static Prompt ReadVote(Prompt prompt, List<(string Key, string Value, int Line)> settings, int headingLine, List<ActivityProblem> problems)
-    {
-        int? source = null;
-        if (Find(settings, "themes-from") is { } from)
-        {
-            source = ParseStepNumber(from.Value, from.Line, "themes-from", problems);
-        }
-        else
-        {
-            problems.Add(ActivityProblem.Of(headingLine, "File.VoteNeedsSource"));
-        }
-
-        var dots = Find(settings, "dots") is { } d
-            ? ParseNumber(d.Value, d.Line, "dots", 1, AnswerLimits.MaxDots, problems) ?? Prompt.DefaultDots
-            : Prompt.DefaultDots;
-
-        return prompt with { ThemesFrom = source, Dots = dots };
-    }
-
-    private static Prompt ReadContext(Prompt prompt, List<(string Key, string Value, int Line)> settings, List<ActivityProblem> problems)
-    {
-        var from = Find(settings, "context-from");
-        var top = Find(settings, "context-top");
-        if (from is null)
-        {
-            if (top is { } t)
-            {
-                problems.Add(ActivityProblem.Of(t.Line, "File.ContextTopAlone"));
-            }
-
-            return prompt;
-        }
-
-        var step = ParseStepNumber(from.Value.Value, from.Value.Line, "context-from", problems);
-        var count = top is { } c
-            ? ParseNumber(c.Value, c.Line, "context-top", 1, AnswerLimits.BallotMaxThemes, problems) ?? Prompt.DefaultContextTop
-            : Prompt.DefaultContextTop;
-        return prompt with { ContextFrom = step, ContextTop = count };
-    }
-
-    /// <summary>Steps are numbered from 1 in files (as people count them) and from 0 inside.</summary>
-    private static int? ParseStepNumber(string value, int line, string key, List<ActivityProblem> problems) =>
-        ParseNumber(value, line, key, 1, 100, problems) - 1;
-
-    /// <summary>A step may only point back: at a step before it, of a kind that has themes.</summary>
-    private static void CheckReferences(Prompt prompt, List<Prompt> earlier, int number, int line, List<ActivityProblem> problems)
-    {
-        // Earlier steps with problems are not in the list, so their count tells whether the numbering still holds.
-        var complete = earlier.Count == number - 1;
-        if (prompt.ThemesFrom is { } source)
-        {
-            if (source >= number - 1)
-            {
-                problems.Add(ActivityProblem.Of(line, "File.SourceNotEarlier", "themes-from", source + 1, number));
-            }
-            else if (complete && !earlier[source].CanBeThemed)
-            {
-                problems.Add(ActivityProblem.Of(line, "File.VoteSourceKind", source + 1, earlier[source].Kind.ToString().ToLowerInvariant()));
-            }
-        }
-
-        if (prompt.ContextFrom is { } context)
-        {
-            if (context >= number - 1)
-            {
-                problems.Add(ActivityProblem.Of(line, "File.SourceNotEarlier", "context-from", context + 1, number));
-            }
-            else if (complete && !(earlier[context].CanBeThemed || earlier[context].Kind == PromptKind.Vote))
-            {
-                problems.Add(ActivityProblem.Of(line, "File.ContextSourceKind", context + 1, earlier[context].Kind.ToString().ToLowerInvariant()));
-            }
-        }
-    }
-
-    private static Prompt ReadChoice(Prompt prompt, List<(string Key, string Value, int Line)> settings, int headingLine, List<ActivityProblem> problems)
-    {
-        var options = All(settings, "option");
-        if (options.Count < 2 || options.Count > AnswerLimits.MaxOptions)
-        {
-            problems.Add(ActivityProblem.Of(headingLine, "File.ChoiceOptions", AnswerLimits.MaxOptions, options.Count));
-        }
-
-        if (options.Distinct(StringComparer.OrdinalIgnoreCase).Count() != options.Count)
-        {
-            problems.Add(ActivityProblem.Of(headingLine, "File.ChoiceOptionsRepeat"));
-        }
-
-        var multiple = false;
-        if (Find(settings, "multiple") is { } m)
-        {
-            switch (m.Value.ToLowerInvariant())
-            {
-                case "yes" or "true":
-                    multiple = true;
-                    break;
-                case "no" or "false":
-                    break;
-                default:
-                    problems.Add(ActivityProblem.Of(m.Line, "File.MultipleYesNo", m.Value));
-                    break;
-            }
-        }
-
-        return prompt with { Options = options, Multiple = multiple };
-    }
-
-    private static (string Value, int Line)? Find(List<(string Key, string Value, int Line)> settings, string key) =>
-        settings.Where(s => s.Key == key).Select(s => ((string Value, int Line)?)(s.Value, s.Line)).FirstOrDefault();
-
-    private static List<string> All(List<(string Key, string Value, int Line)> settings, string key) =>
-        settings.Where(s => s.Key == key && s.Value.Length > 0).Select(s => s.Value).ToList();
-
-    private static int? ParseNumber(string value, int line, string key, int min, int max, List<ActivityProblem> problems)
-    {
-        if (int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number >= min && number <= max)
-        {
-            return number;
-        }
-
-        problems.Add(ActivityProblem.Of(line, "File.Number", key, min, max, value));
-        return null;
-    }
+    private static int? ParseNumber(string value, int line, string key, int min, int max, List<ActivityProblem> problems) =>
+        FileStep.ParseNumber(value, line, key, min, max, problems);
 }

@@ -1,12 +1,14 @@
 using System.Globalization;
 using System.Text;
+using ReflectionWorkshop.Domain.Activities.Kinds;
 
 namespace ReflectionWorkshop.Domain.Activities;
 
 /// <summary>
 /// Writes an activity in the file format of docs/activity-format.md, the inverse of
 /// <see cref="ActivityFileParser"/>: parsing what this writes gives the same activity. Settings left at
-/// their defaults are not written, so an exported file reads like a hand-written one.
+/// their defaults are not written, so an exported file reads like a hand-written one. Which settings a
+/// step has, and how each is written, is <see cref="ActivityGrammar"/>'s.
 /// </summary>
 public static class ActivityFileWriter
 {
@@ -39,94 +41,13 @@ public static class ActivityFileWriter
 
     private static void WriteStep(StringBuilder text, Prompt prompt)
     {
-        text.Append("## ").Append(prompt.Kind.ToString().ToLowerInvariant()).Append(": ").Append(OneLine(prompt.Title)).Append('\n');
-        switch (prompt.Kind)
+        text.Append("## ").Append(PromptKinds.Of(prompt.Kind).Name).Append(": ").Append(OneLine(prompt.Title)).Append('\n');
+        foreach (var setting in ActivityGrammar.For(prompt.Kind))
         {
-            case PromptKind.Text:
-                if (prompt.MaxLength != AnswerLimits.TextMaxLength)
-                {
-                    Line(text, "max-length", Number(prompt.MaxLength));
-                }
-
-                break;
-
-            case PromptKind.List:
-                if (prompt.MinItems != 1)
-                {
-                    Line(text, "min", Number(prompt.MinItems));
-                }
-
-                Line(text, "max", Number(prompt.MaxItems));
-                if (prompt.ItemLabel != "Item")
-                {
-                    Line(text, "item-label", prompt.ItemLabel);
-                }
-
-                break;
-
-            case PromptKind.Compare:
-                Line(text, "left", prompt.LeftLabel);
-                Line(text, "right", prompt.RightLabel);
-                break;
-
-            case PromptKind.Rating:
-                Line(text, "scale", string.Join(" | ", prompt.Scale.Select(OneLine)));
-                foreach (var item in prompt.Items)
-                {
-                    Line(text, "item", item);
-                }
-
-                if (prompt.AnonymityFloor != Prompt.DefaultAnonymityFloor)
-                {
-                    Line(text, "anonymity-floor", Number(prompt.AnonymityFloor));
-                }
-
-                break;
-
-            case PromptKind.Choice:
-                foreach (var option in prompt.Options)
-                {
-                    Line(text, "option", option);
-                }
-
-                if (prompt.Multiple)
-                {
-                    Line(text, "multiple", "yes");
-                }
-
-                break;
-
-            case PromptKind.Vote:
-                if (prompt.ThemesFrom is { } source)
-                {
-                    Line(text, "themes-from", Number(source + 1));
-                }
-
-                if (prompt.Dots != Prompt.DefaultDots)
-                {
-                    Line(text, "dots", Number(prompt.Dots));
-                }
-
-                break;
-        }
-
-        if (prompt.ContextFrom is { } context)
-        {
-            Line(text, "context-from", Number(context + 1));
-            if (prompt.ContextTop != Prompt.DefaultContextTop)
+            foreach (var value in setting.Write(prompt))
             {
-                Line(text, "context-top", Number(prompt.ContextTop));
+                Line(text, setting.Name, value);
             }
-        }
-
-        if (prompt.TimerMinutes is { } timer)
-        {
-            Line(text, "timer", Number(timer));
-        }
-
-        if (prompt.Reveal != RevealRule.Manual)
-        {
-            Line(text, "reveal", RevealRules.Name(prompt.Reveal));
         }
 
         var body = prompt.Body.ReplaceLineEndings("\n").Trim('\n', ' ', '\t', '\r');

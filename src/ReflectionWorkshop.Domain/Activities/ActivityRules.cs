@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using ReflectionWorkshop.Domain.Activities.Kinds;
 
 namespace ReflectionWorkshop.Domain.Activities;
 
@@ -76,7 +77,7 @@ public static partial class ActivityRules
         return problems;
     }
 
-    private delegate void AddProblem(int? step, string? field, string code, params object[] args);
+    internal delegate void AddProblem(int? step, string? field, string code, params object[] args);
 
     private static void CheckTitle(int? step, string title, string missing, string tooLong, AddProblem add)
     {
@@ -90,7 +91,7 @@ public static partial class ActivityRules
         }
     }
 
-    private static void CheckEntries(int step, string field, IEnumerable<string> entries, AddProblem add)
+    internal static void CheckEntries(int step, string field, IEnumerable<string> entries, AddProblem add)
     {
         if (entries.FirstOrDefault(e => e.Length > TitleMaxLength) is { } longest)
         {
@@ -112,143 +113,66 @@ public static partial class ActivityRules
             add(step, "body", "Rule.BodyHeading");
         }
 
-        switch (prompt.Kind)
+        if (!Enum.IsDefined(prompt.Kind))
         {
-            case PromptKind.Text:
-                if (prompt.MaxLength is < 1 or > AnswerLimits.TextMaxLength)
-                {
-                    add(step, "max-length", "Rule.MaxLengthRange", AnswerLimits.TextMaxLength);
-                }
-
-                break;
-
-            case PromptKind.List:
-                var maxValid = prompt.MaxItems is >= 1 and <= AnswerLimits.ListMaxItems;
-                if (!maxValid)
-                {
-                    add(step, "max", "Rule.ListMaxRange", AnswerLimits.ListMaxItems);
-                }
-
-                if (prompt.MinItems is < 1 or > AnswerLimits.ListMaxItems)
-                {
-                    add(step, "min", "Rule.ListMinRange", AnswerLimits.ListMaxItems);
-                }
-                else if (maxValid && prompt.MinItems > prompt.MaxItems)
-                {
-                    add(step, "min", "Rule.ListMinAboveMax", prompt.MinItems, prompt.MaxItems);
-                }
-
-                CheckEntries(step, "item-label", [prompt.ItemLabel], add);
-                break;
-
-            case PromptKind.Compare:
-                if (string.IsNullOrWhiteSpace(prompt.LeftLabel))
-                {
-                    add(step, "left", "Rule.CompareLeftMissing");
-                }
-
-                if (string.IsNullOrWhiteSpace(prompt.RightLabel))
-                {
-                    add(step, "right", "Rule.CompareRightMissing");
-                }
-
-                CheckEntries(step, "left", [prompt.LeftLabel], add);
-                CheckEntries(step, "right", [prompt.RightLabel], add);
-                break;
-
-            case PromptKind.Rating:
-                if (prompt.Scale.Count == 0)
-                {
-                    add(step, "scale", "Rule.ScaleMissing");
-                }
-                else if (prompt.Scale.Count is < 2 or > AnswerLimits.ScaleMaxPoints)
-                {
-                    add(step, "scale", "Rule.ScaleSize", AnswerLimits.ScaleMaxPoints, prompt.Scale.Count);
-                }
-                else if (prompt.Scale.FirstOrDefault(label => label.Contains('|', StringComparison.Ordinal)) is { } barred)
-                {
-                    // The file writes the scale on one line, separated by '|'.
-                    add(step, "scale", "Rule.ScaleBar", barred);
-                }
-                else
-                {
-                    CheckEntries(step, "scale", prompt.Scale, add);
-                }
-
-                if (prompt.Items.Count is < 1 or > AnswerLimits.MaxOptions)
-                {
-                    add(step, "item", "Rule.RatingItems", AnswerLimits.MaxOptions, prompt.Items.Count);
-                }
-                else
-                {
-                    CheckEntries(step, "item", prompt.Items, add);
-                }
-
-                if (prompt.AnonymityFloor is < 1 or > AnonymityFloorMax)
-                {
-                    add(step, "anonymity-floor", "Rule.FloorRange", AnonymityFloorMax);
-                }
-
-                break;
-
-            case PromptKind.Choice:
-                if (prompt.Options.Count is < 2 or > AnswerLimits.MaxOptions)
-                {
-                    add(step, "option", "Rule.ChoiceOptions", AnswerLimits.MaxOptions, prompt.Options.Count);
-                }
-                else if (prompt.Options.GroupBy(o => o, StringComparer.OrdinalIgnoreCase).FirstOrDefault(g => g.Count() > 1) is { } repeated)
-                {
-                    add(step, "option", "Rule.ChoiceRepeat", repeated.Key);
-                }
-                else
-                {
-                    CheckEntries(step, "option", prompt.Options, add);
-                }
-
-                break;
-
-            case PromptKind.Vote:
-                if (prompt.ThemesFrom is not { } source)
-                {
-                    add(step, "themes-from", "Rule.VoteSourceMissing");
-                }
-                else if (CheckEarlier(prompts, step, source, "themes-from", add) && !prompts[source].CanBeThemed)
-                {
-                    add(step, "themes-from", "Rule.VoteSourceKind", source + 1, prompts[source].Title);
-                }
-
-                if (prompt.Dots is < 1 or > AnswerLimits.MaxDots)
-                {
-                    add(step, "dots", "Rule.DotsRange", AnswerLimits.MaxDots);
-                }
-
-                break;
+            // Only a damaged snapshot or archive holds such a step; nothing else about it can be checked.
+            add(step, null, "Rule.UnknownKind", string.Join(", ", PromptKinds.All.Select(k => k.Name)));
+            return;
         }
+
+        PromptKinds.Of(prompt.Kind).Check(prompt, new StepRules(step, add));
 
         if (prompt.TimerMinutes is < 1 or > TimerMaxMinutes)
         {
             add(step, "timer", "Rule.TimerRange", TimerMaxMinutes);
         }
 
-        if (prompt.ContextFrom is { } context)
+        if (prompt.ContextFrom is not null && prompt.ContextTop is < 1 or > AnswerLimits.BallotMaxThemes)
         {
-            if (CheckEarlier(prompts, step, context, "context-from", add)
-                && !(prompts[context].CanBeThemed || prompts[context].Kind == PromptKind.Vote))
-            {
-                add(step, "context-from", "Rule.ContextSourceKind", context + 1, prompts[context].Title);
-            }
+            add(step, "context-top", "Rule.ContextTopRange", AnswerLimits.BallotMaxThemes);
+        }
 
-            if (prompt.ContextTop is < 1 or > AnswerLimits.BallotMaxThemes)
+        CheckReferences(prompts, step, add);
+    }
+
+    /// <summary>
+    /// Where the step's references point (<c>themes-from</c>, <c>context-from</c>: the grammar's step numbers):
+    /// at an earlier step, of a kind the setting accepts. The one check of step references, for the editor
+    /// and for files alike; a null step is one a file could not read, so only its place is known.
+    /// </summary>
+    public static IReadOnlyList<ActivityProblem> References(IReadOnlyList<Prompt?> prompts)
+    {
+        var problems = new List<ActivityProblem>();
+        for (var step = 0; step < prompts.Count; step++)
+        {
+            CheckReferences(prompts, step, (s, field, code, args) => problems.Add(ActivityProblem.At(s, field, code, args)));
+        }
+
+        return problems;
+    }
+
+    private static void CheckReferences(IReadOnlyList<Prompt?> prompts, int step, AddProblem add)
+    {
+        if (prompts[step] is not { } prompt || !Enum.IsDefined(prompt.Kind))
+        {
+            return;
+        }
+
+        foreach (var setting in ActivityGrammar.For(prompt.Kind))
+        {
+            if (setting is { Reference: { } reference } && setting.TargetOf(prompt) is { } target
+                && CheckEarlier(prompts.Count, step, target, setting.Name, add)
+                && prompts[target] is { } source && !(Enum.IsDefined(source.Kind) && reference.Accepts(PromptKinds.Of(source.Kind))))
             {
-                add(step, "context-top", "Rule.ContextTopRange", AnswerLimits.BallotMaxThemes);
+                add(step, setting.Name, reference.WrongKindCode, target + 1, source.Title);
             }
         }
     }
 
     /// <summary>A step may only point back, never at itself or a later step.</summary>
-    private static bool CheckEarlier(IReadOnlyList<Prompt> prompts, int step, int target, string field, AddProblem add)
+    private static bool CheckEarlier(int steps, int step, int target, string field, AddProblem add)
     {
-        if (target < 0 || target >= prompts.Count)
+        if (target < 0 || target >= steps)
         {
             add(step, field, "Rule.SourceMissingStep", target + 1);
             return false;
@@ -262,4 +186,23 @@ public static partial class ActivityRules
 
         return true;
     }
+}
+
+/// <summary>What a kind's rules (<see cref="KindModule"/>) report at one step, each problem at its setting.</summary>
+public sealed class StepRules
+{
+    private readonly ActivityRules.AddProblem _add;
+
+    internal StepRules(int step, ActivityRules.AddProblem add)
+    {
+        Step = step;
+        _add = add;
+    }
+
+    public int Step { get; }
+
+    public void Add(string? field, string code, params object[] args) => _add(Step, field, code, args);
+
+    /// <summary>Each label, item or option is at most a title's length.</summary>
+    public void Entries(string field, IEnumerable<string> entries) => ActivityRules.CheckEntries(Step, field, entries, _add);
 }

@@ -1,9 +1,12 @@
+using ReflectionWorkshop.Domain.Activities.Kinds;
+
 namespace ReflectionWorkshop.Domain.Activities;
 
 /// <summary>
 /// One step of an activity. Immutable: a session keeps the prompts it ran as a snapshot,
 /// so editing an activity later never rewrites what a past session asked.
 /// Only the settings of <see cref="Kind"/> are meaningful; the parser fills the rest with defaults.
+/// What each kind takes and checks lives in its module (<see cref="PromptKinds"/>).
 /// </summary>
 public sealed record Prompt
 {
@@ -25,7 +28,13 @@ public sealed record Prompt
     public int MaxItems { get; init; } = 1;
 
     /// <summary>List prompts: the word before the number on each field ("Characteristic 1").</summary>
-    public string ItemLabel { get; init; } = "Item";
+    public string ItemLabel { get; init; } = DefaultItemLabel;
+
+    /// <summary>
+    /// List prompts: the items are actions the room commits to (<c>actions: yes</c>), so the summary lists
+    /// every one. False in snapshots stored before the setting existed.
+    /// </summary>
+    public bool HoldsActions { get; init; }
 
     /// <summary>Compare prompts: the label of the first side.</summary>
     public string LeftLabel { get; init; } = "";
@@ -75,9 +84,10 @@ public sealed record Prompt
     public const int DefaultAnonymityFloor = 3;
     public const int DefaultDots = 3;
     public const int DefaultContextTop = 3;
+    public const string DefaultItemLabel = "Item";
 
-    public bool TakesAnswers => Kind != PromptKind.Info;
+    public bool TakesAnswers => PromptKinds.Of(Kind).TakesAnswers;
 
     /// <summary>Whether the facilitator can sort this prompt's answers into themes (free-text kinds).</summary>
-    public bool CanBeThemed => Kind is PromptKind.Text or PromptKind.List or PromptKind.Compare;
+    public bool CanBeThemed => PromptKinds.Of(Kind).HasThemes;
 }

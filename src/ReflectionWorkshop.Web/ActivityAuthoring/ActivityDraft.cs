@@ -1,12 +1,14 @@
 using System.Globalization;
 using ReflectionWorkshop.Domain.Activities;
+using ReflectionWorkshop.Domain.Activities.Kinds;
 
 namespace ReflectionWorkshop.Web.ActivityAuthoring;
 
 /// <summary>
 /// The editor's form, exactly as typed: numbers stay text until they are read, so a wrong value comes
 /// back to the person as they wrote it, with a message beside it. Lists (scale labels, rated things,
-/// options) are one entry per line.
+/// options) are one entry per line. How each setting is read and shown is the grammar's
+/// (<see cref="ActivityGrammar"/>), as for the file.
 /// </summary>
 public sealed class ActivityDraft
 {
@@ -40,61 +42,19 @@ public sealed class ActivityDraft
     public (Activity Activity, IReadOnlyList<ActivityProblem> Unreadable) Read(string id)
     {
         var unreadable = new List<ActivityProblem>();
-        int? Number(int? step, string field, string? value, int? fallback)
-        {
-            var text = value?.Trim() ?? "";
-            if (text.Length == 0)
-            {
-                return fallback;
-            }
-
-            if (int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number))
-            {
-                return number;
-            }
-
-            unreadable.Add(new ActivityProblem(0, $"'{text}' is not a whole number.") { Code = "Editor.NotANumber", Args = [text], Step = step, Field = field });
-            return fallback;
-        }
-
         var prompts = new List<Prompt>();
         for (var i = 0; i < Steps.Count; i++)
         {
+            // Each setting the step's kind takes reads itself from the form (ActivityGrammar).
             var s = Steps[i];
-            int? Setting(string field, string? value, int? fallback) => Number(i, field, value, fallback);
+            var typed = new TypedSettings(i, s.Value);
             var prompt = new Prompt { Kind = s.Kind, Title = OneLine(s.Title), Body = (s.Body ?? "").ReplaceLineEndings("\n").Trim() };
-            prompt = s.Kind switch
+            foreach (var setting in ActivityGrammar.For(s.Kind))
             {
-                PromptKind.Text => prompt with { MaxLength = Setting("max-length", s.MaxLength, AnswerLimits.TextMaxLength)!.Value },
-                PromptKind.List => prompt with
-                {
-                    MinItems = Setting("min", s.MinItems, 1)!.Value,
-                    MaxItems = Setting("max", s.MaxItems, 0)!.Value,
-                    ItemLabel = OneLine(s.ItemLabel) is { Length: > 0 } label ? label : "Item",
-                },
-                PromptKind.Compare => prompt with { LeftLabel = OneLine(s.Left), RightLabel = OneLine(s.Right) },
-                PromptKind.Rating => prompt with
-                {
-                    Scale = Lines(s.Scale),
-                    Items = Lines(s.Items),
-                    AnonymityFloor = Setting("anonymity-floor", s.AnonymityFloor, Prompt.DefaultAnonymityFloor)!.Value,
-                },
-                PromptKind.Choice => prompt with { Options = Lines(s.Options), Multiple = s.Multiple },
-                PromptKind.Vote => prompt with
-                {
-                    ThemesFrom = Setting("themes-from", s.ThemesFrom, null) - 1,
-                    Dots = Setting("dots", s.Dots, Prompt.DefaultDots)!.Value,
-                },
-                _ => prompt,
-            };
-
-            // The select offers only the three rules; anything else a browser could send means the default.
-            prompt = prompt with { TimerMinutes = Setting("timer", s.Timer, null), Reveal = RevealRules.Parse(s.Reveal) ?? RevealRule.Manual };
-            if (Setting("context-from", s.ContextFrom, null) is { } context)
-            {
-                prompt = prompt with { ContextFrom = context - 1, ContextTop = Setting("context-top", s.ContextTop, Prompt.DefaultContextTop)!.Value };
+                prompt = setting.ReadTyped(prompt, typed);
             }
 
+            unreadable.AddRange(typed.Unreadable);
             prompts.Add(prompt);
         }
 
@@ -104,7 +64,7 @@ public sealed class ActivityDraft
             Title = OneLine(Title),
             Purpose = OneLine(Purpose),
             Language = OneLine(Language) is { Length: > 0 } language ? language : "en",
-            Minutes = Number(null, "minutes", Minutes, null),
+            Minutes = TypedSettings.ReadNumber(null, "minutes", Minutes, null, unreadable),
             Prompts = prompts,
         };
         return (activity, unreadable);
@@ -124,7 +84,7 @@ public sealed class ActivityDraft
         var step = StepDraft.New(kind);
         if (kind == PromptKind.Vote)
         {
-            var source = Steps.FindLastIndex(s => s.Kind is PromptKind.Text or PromptKind.List or PromptKind.Compare);
+            var source = Steps.FindLastIndex(s => PromptKinds.Of(s.Kind).HasThemes);
             step.ThemesFrom = source >= 0 ? (source + 1).ToString(CultureInfo.InvariantCulture) : null;
         }
 
@@ -169,68 +129,81 @@ public sealed class ActivityDraft
         Steps = order.Select(old => Steps[old]).ToList();
         foreach (var s in Steps)
         {
-            s.ThemesFrom = Follow(s.ThemesFrom);
-            s.ContextFrom = Follow(s.ContextFrom);
+            foreach (var reference in ActivityGrammar.All.Where(setting => setting.Reference is not null))
+            {
+                s.Set(reference.Name, Follow(s.Value(reference.Name)));
+            }
         }
     }
 
     private static string OneLine(string? value) => (value ?? "").ReplaceLineEndings(" ").Trim();
-
-    private static List<string> Lines(string? value) =>
-        (value ?? "").ReplaceLineEndings("\n").Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).ToList();
 }
 
-/// <summary>One step of the editor's form; only the settings of its <see cref="Kind"/> are shown and read.</summary>
+/// <summary>
+/// One step of the editor's form; only the settings of its <see cref="Kind"/> are shown and read. The
+/// settings are kept as typed, by their name in the file (<see cref="ActivityGrammar"/>); the properties
+/// below are the form's field names for them.
+/// </summary>
 public sealed class StepDraft
 {
+    private readonly Dictionary<string, string?> _values = new(StringComparer.Ordinal);
+
     public PromptKind Kind { get; set; }
 
     public string? Title { get; set; }
 
     public string? Body { get; set; }
 
-    public string? MaxLength { get; set; }
+    /// <summary>A setting as typed, by its name in the file ("max-length").</summary>
+    public string? Value(string setting) => _values.GetValueOrDefault(setting);
 
-    public string? MinItems { get; set; }
+    public void Set(string setting, string? value) => _values[setting] = value;
 
-    public string? MaxItems { get; set; }
+    public string? MaxLength { get => Value("max-length"); set => Set("max-length", value); }
 
-    public string? ItemLabel { get; set; }
+    public string? MinItems { get => Value("min"); set => Set("min", value); }
 
-    public string? Left { get; set; }
+    public string? MaxItems { get => Value("max"); set => Set("max", value); }
 
-    public string? Right { get; set; }
+    public string? ItemLabel { get => Value("item-label"); set => Set("item-label", value); }
+
+    /// <summary>List steps: the items are actions (the summary lists every one).</summary>
+    public bool Actions { get => IsTrue("actions"); set => Set("actions", value ? "true" : null); }
+
+    public string? Left { get => Value("left"); set => Set("left", value); }
+
+    public string? Right { get => Value("right"); set => Set("right", value); }
 
     /// <summary>One label per line, lowest first.</summary>
-    public string? Scale { get; set; }
+    public string? Scale { get => Value("scale"); set => Set("scale", value); }
 
     /// <summary>One thing to rate per line.</summary>
-    public string? Items { get; set; }
+    public string? Items { get => Value("item"); set => Set("item", value); }
 
-    public string? AnonymityFloor { get; set; }
+    public string? AnonymityFloor { get => Value("anonymity-floor"); set => Set("anonymity-floor", value); }
 
     /// <summary>One option per line.</summary>
-    public string? Options { get; set; }
+    public string? Options { get => Value("option"); set => Set("option", value); }
 
-    public bool Multiple { get; set; }
+    public bool Multiple { get => IsTrue("multiple"); set => Set("multiple", value ? "true" : null); }
 
     /// <summary>The step number (from 1) whose themes a vote offers.</summary>
-    public string? ThemesFrom { get; set; }
+    public string? ThemesFrom { get => Value("themes-from"); set => Set("themes-from", value); }
 
-    public string? Dots { get; set; }
+    public string? Dots { get => Value("dots"); set => Set("dots", value); }
 
     /// <summary>The step number (from 1) whose top themes are shown as context; empty for none.</summary>
-    public string? ContextFrom { get; set; }
+    public string? ContextFrom { get => Value("context-from"); set => Set("context-from", value); }
 
-    public string? ContextTop { get; set; }
+    public string? ContextTop { get => Value("context-top"); set => Set("context-top", value); }
 
     /// <summary>The timer the control page offers first, in minutes; empty for the usual one.</summary>
-    public string? Timer { get; set; }
+    public string? Timer { get => Value("timer"); set => Set("timer", value); }
 
     /// <summary>When the projector shows the answers: "manual", "live" or "on-lock" (<see cref="RevealRules"/>).</summary>
-    public string Reveal { get; set; } = RevealRules.Name(RevealRule.Manual);
+    public string Reveal { get => Value("reveal") ?? RevealRules.Name(RevealRule.Manual); set => Set("reveal", value); }
 
-    private static string N(int value) => value.ToString(CultureInfo.InvariantCulture);
+    private bool IsTrue(string setting) => string.Equals(Value(setting), "true", StringComparison.OrdinalIgnoreCase);
 
     public static StepDraft New(PromptKind kind) => From(new Prompt
     {
@@ -239,27 +212,15 @@ public sealed class StepDraft
         MaxItems = 3,
     });
 
-    public static StepDraft From(Prompt prompt) => new()
+    /// <summary>The form for <paramref name="prompt"/>: every setting of every kind at the prompt's value, so switching what is shown loses nothing.</summary>
+    public static StepDraft From(Prompt prompt)
     {
-        Kind = prompt.Kind,
-        Title = prompt.Title,
-        Body = prompt.Body,
-        MaxLength = N(prompt.MaxLength),
-        MinItems = N(prompt.MinItems),
-        MaxItems = N(prompt.MaxItems),
-        ItemLabel = prompt.ItemLabel,
-        Left = prompt.LeftLabel,
-        Right = prompt.RightLabel,
-        Scale = string.Join('\n', prompt.Scale),
-        Items = string.Join('\n', prompt.Items),
-        AnonymityFloor = N(prompt.AnonymityFloor),
-        Options = string.Join('\n', prompt.Options),
-        Multiple = prompt.Multiple,
-        ThemesFrom = prompt.ThemesFrom is { } source ? N(source + 1) : null,
-        Dots = N(prompt.Dots),
-        ContextFrom = prompt.ContextFrom is { } context ? N(context + 1) : null,
-        ContextTop = N(prompt.ContextTop),
-        Timer = prompt.TimerMinutes is { } timer ? N(timer) : null,
-        Reveal = RevealRules.Name(prompt.Reveal),
-    };
+        var step = new StepDraft { Kind = prompt.Kind, Title = prompt.Title, Body = prompt.Body };
+        foreach (var setting in ActivityGrammar.All)
+        {
+            step.Set(setting.Name, setting.Typed(prompt));
+        }
+
+        return step;
+    }
 }

@@ -218,11 +218,8 @@ public static class SummaryMarkdown
         return votes.Count(v => v.Dots == vote.Dots) > 1 ? "=" + rank : rank;
     }
 
-    /// <summary>A list step whose items are actions ("item-label: Action", or "Acción" in a Spanish activity): its summary lists every one.</summary>
-    public static bool IsActions(Prompt prompt) =>
-        prompt.Kind == PromptKind.List && ActionLabels.Any(label => prompt.ItemLabel.StartsWith(label, StringComparison.OrdinalIgnoreCase));
-
-    private static readonly string[] ActionLabels = ["Action", "Acción"];
+    /// <summary>A list step whose items are actions (<c>actions: yes</c> in the file, a checkbox in the editor): its summary lists every one. The label's word plays no part, in any language.</summary>
+    public static bool IsActions(Prompt prompt) => prompt.Kind == PromptKind.List && prompt.HoldsActions;
 
     private static void Ratings(StringBuilder md, PromptSummary part)
     {

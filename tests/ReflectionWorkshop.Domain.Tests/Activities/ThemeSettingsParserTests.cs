@@ -98,13 +98,14 @@ public sealed class ThemeSettingsParserTests
             ## text: What went well?
             """);
 
+        // The rules' own check of references (ActivityRules), at the setting's line.
         Assert.Equal(7, problem.Line);
-        Assert.Equal("'themes-from: 2' must point at an earlier step; this is step 1.", problem.Message);
+        Assert.Equal("Step 2 does not come before this one (step 1); choose an earlier step.", problem.Message);
     }
 
     [Theory]
-    [InlineData("## info: Read this", "is a info step")]
-    [InlineData("## choice: Pick\noption: A\noption: B", "is a choice step")]
+    [InlineData("## info: Read this", "Step 1 ('Read this') has no themes to vote on")]
+    [InlineData("## choice: Pick\noption: A\noption: B", "Step 1 ('Pick') has no themes to vote on")]
     public void A_vote_takes_its_themes_only_from_a_free_text_step(string earlier, string expected)
     {
         var problem = SingleProblem($"""
@@ -126,7 +127,8 @@ public sealed class ThemeSettingsParserTests
             context-from: 1
             """);
 
-        Assert.Equal("'context-from: 1' must point at an earlier step; this is step 1.", problem.Message);
+        Assert.Equal(7, problem.Line);
+        Assert.Equal("Step 1 does not come before this one (step 1); choose an earlier step.", problem.Message);
     }
 
     [Fact]

@@ -22,6 +22,7 @@ internal static class FixedSession
         ## list: What actions will you take?
         max: 2
         item-label: Action
+        actions: yes
 
         ## vote: Which actions matter most?
         themes-from: 2

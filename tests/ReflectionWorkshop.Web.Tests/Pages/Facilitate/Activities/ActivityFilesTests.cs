@@ -92,7 +92,7 @@ public sealed class ActivityFilesTests
         Assert.Equal(
             [
                 "Line 8: 'min' (5) is more than 'max' (2): a participant could never finish this list.",
-                "Line 11: 'themes-from: 3' must point at an earlier step; this is step 2.",
+                "Line 11: Step 3 does not come before this one (step 2); choose an earlier step.",
                 "Line 14: A rating step needs a scale, for example 'scale: Not yet | Somewhat | Fully'.",
             ],
             problems);

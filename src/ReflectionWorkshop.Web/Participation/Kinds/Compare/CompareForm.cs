@@ -1,0 +1,21 @@
+using ReflectionWorkshop.Domain.Activities;
+using ReflectionWorkshop.Domain.Sessions;
+
+namespace ReflectionWorkshop.Web.Participation.Kinds;
+
+/// <summary><c>compare</c>: two fields, <c>Input.Left</c> (slot 0) and <c>Input.Right</c> (slot 1).</summary>
+public sealed class CompareForm : AnswerForm
+{
+    public override PromptKind Kind => PromptKind.Compare;
+
+    public override IReadOnlyList<AnswerPart> ToAnswer(Prompt prompt, AnswerInput input) =>
+        [new AnswerPart(0, input.Left ?? ""), new AnswerPart(1, input.Right ?? "")];
+
+    public override void Fill(AnswerInput input, Prompt prompt, IReadOnlyList<ResponseItem> items)
+    {
+        input.Left = items.FirstOrDefault(i => i.Slot == 0)?.Text;
+        input.Right = items.FirstOrDefault(i => i.Slot == 1)?.Text;
+    }
+
+    public override string FieldFor(int slot) => slot == 0 ? "Input.Left" : "Input.Right";
+}

@@ -1,0 +1,81 @@
+using System.Net;
+using AngleSharp;
+using Microsoft.EntityFrameworkCore;
+using ReflectionWorkshop.Web.Tests.Security;
+using ReflectionWorkshop.Web.Tests.Support;
+using static ReflectionWorkshop.Web.Tests.Pages.Facilitate.Activities.EditorSteps;
+
+namespace ReflectionWorkshop.Web.Tests.Pages.Facilitate.Activities;
+
+/// <summary>The list's "actions" checkbox, and the preview drawn by the same partial as the phone (issue 20).</summary>
+public sealed class KindsInTheEditorTests
+{
+    [Fact]
+    public async Task A_list_marked_as_actions_is_stored_shown_checked_and_exported_with_actions_yes()
+    {
+        using var app = new WorkshopFactory();
+        var facilitator = app.NewVisitor();
+        await facilitator.SignUpAsync();
+        var editor = await facilitator.OpenNewActivityAsync();
+        editor = await facilitator.AddStepAsync(editor, "List", ("Input.Title", "Next steps"), ("Input.Purpose", "Commit to something."), (Step(0, "Title"), "Warm up"));
+        Assert.Equal("The items are actions", editor.Document.QuerySelector("#s1-actions")!.ParentElement!.TextContent.Trim());
+        Assert.Null(editor.Document.QuerySelector("#s1-actions")!.GetAttribute("checked"));
+
+        var saved = await facilitator.PressAsync(editor, "save", (Step(1, "Title"), "What will you do next?"), (Step(1, "ItemLabel"), "Next step"), (Step(1, "Actions"), "true"));
+
+        Assert.Contains("Activity created", saved.Text);
+        var stored = await app.QueryAsync(db => db.CustomActivities.AsNoTracking().SingleAsync());
+        Assert.True(stored.Definition.Prompts[1].HoldsActions);
+        Assert.False(stored.Definition.Prompts[0].HoldsActions);
+        Assert.NotNull(saved.Document.QuerySelector("#s1-actions")!.GetAttribute("checked"));
+        var file = await facilitator.Client.GetStringAsync($"{saved.Url}?handler=Export");
+        Assert.Contains("item-label: Next step\nactions: yes\n", file);
+
+        // Unticked and saved again, the list no longer holds actions.
+        var unticked = await facilitator.SubmitAsync(saved, Form, ("command", "save"), (Step(1, "Actions"), "false"));
+        Assert.Contains("Saved", unticked.Text);
+        stored = await app.QueryAsync(db => db.CustomActivities.AsNoTracking().SingleAsync());
+        Assert.False(stored.Definition.Prompts[1].HoldsActions);
+    }
+
+    [Fact]
+    public async Task The_preview_of_a_vote_draws_the_phones_ballot_with_nothing_to_post_or_script()
+    {
+        using var app = new WorkshopFactory();
+        var facilitator = app.NewVisitor();
+        await facilitator.SignUpAsync();
+        var editor = await facilitator.OpenNewActivityAsync();
+        editor = await facilitator.AddStepAsync(editor, "Vote", ("Input.Title", "Preview"), (Step(0, "Title"), "First"));
+
+        var preview = await facilitator.Client.PostAsync(
+            editor.Document.QuerySelector(Form)!.GetAttribute("data-preview"),
+            new FormUrlEncodedContent(
+            [
+                new("__RequestVerificationToken", editor.Document.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!),
+                new("previewStep", "1"),
+                new(Step(0, "Kind"), "Text"),
+                new(Step(0, "Title"), "First"),
+                new(Step(1, "Kind"), "Vote"),
+                new(Step(1, "Title"), "Which matters most?"),
+                new(Step(1, "ThemesFrom"), "1"),
+                new(Step(1, "Dots"), "4"),
+            ]));
+        Assert.Equal(HttpStatusCode.OK, preview.StatusCode);
+        var fragment = await BrowsingContext.New().OpenAsync(r => r.Content(preview.Content.ReadAsStream()));
+
+        // The phone's own words (Play.VoteDots, Play.DotsToPlace), two sample themes, the step it votes on.
+        var ballot = fragment.QuerySelector("fieldset.ballot")!;
+        Assert.Equal("Place your 4 dots on the themes that matter most; several may go on one theme", ballot.QuerySelector("legend")!.TextContent.Trim());
+        Assert.Equal("You have 4 dots to place.", ballot.QuerySelector("p.counter")!.TextContent.Trim());
+        Assert.Equal(["Theme 1", "Theme 2"], ballot.QuerySelectorAll(".ballot-row label").Select(l => l.TextContent.Trim()));
+        Assert.Contains("step 1 (“First”)", fragment.Body!.TextContent);
+
+        // Inside the editor's form: no field may post, none is enabled, and the phone's script finds no hook.
+        var inputs = fragment.QuerySelectorAll("input, textarea").ToList();
+        Assert.Equal(2, inputs.Count);
+        Assert.All(inputs, i => Assert.Null(i.GetAttribute("name")));
+        Assert.All(inputs, i => Assert.True(i.HasAttribute("disabled")));
+        Assert.Empty(fragment.QuerySelectorAll("[data-dots], [data-dots-left], [data-step-by], [data-limit]"));
+        Assert.Equal(["pv1-dots-0", "pv1-dots-1"], inputs.Select(i => i.Id));
+    }
+}
