@@ -68,54 +68,6 @@ public abstract class KestrelHubTests(WorkshopFactory app) : IAsyncLifetime
     }
 
     /// <summary>Collects what the hub sends a connection under <paramref name="method"/>.</summary>
-    protected static Inbox<T> Collect<T>(HubConnection connection, string method)
-    {
-        var inbox = new Inbox<T>(Patience);
-        connection.On<T>(method, inbox.Add);
-        return inbox;
-    }
-}
-
-/// <summary>Messages a connection received, and a way to wait for the one a test expects.</summary>
-public sealed class Inbox<T>(TimeSpan patience)
-{
-    private readonly List<T> _received = [];
-    private readonly SemaphoreSlim _arrived = new(0);
-
-    public IReadOnlyList<T> Received
-    {
-        get
-        {
-            lock (_received)
-            {
-                return [.. _received];
-            }
-        }
-    }
-
-    public void Add(T message)
-    {
-        lock (_received)
-        {
-            _received.Add(message);
-        }
-
-        _arrived.Release();
-    }
-
-    public async Task<T> WaitForAsync(Func<T, bool> wanted)
-    {
-        var deadline = DateTime.UtcNow + patience;
-        while (DateTime.UtcNow < deadline)
-        {
-            if (Received.FirstOrDefault(wanted) is { } found)
-            {
-                return found;
-            }
-
-            await _arrived.WaitAsync(TimeSpan.FromMilliseconds(200));
-        }
-
-        throw new TimeoutException($"No matching message arrived within {patience.TotalSeconds} s; received: {string.Join(", ", Received)}");
-    }
+    protected static Inbox<T> Collect<T>(HubConnection connection, string method) =>
+        connection.Collect<T>(method, Patience);
 }
