@@ -9,6 +9,9 @@ namespace ReflectionWorkshop.Web.Tests.Support;
 /// </summary>
 public class SharedWorkshop : WorkshopFactory
 {
+    private readonly Lock _starting = new();
+    private Uri? _kestrel;
+
     public SharedWorkshop()
     {
     }
@@ -16,6 +19,15 @@ public class SharedWorkshop : WorkshopFactory
     protected SharedWorkshop(params (string File, string Content)[] extraActivities)
         : base(extraActivities)
     {
+    }
+
+    /// <summary>The app served through real Kestrel (started by the first test that asks), for SignalR clients and raw HTTP.</summary>
+    public Uri OnKestrel()
+    {
+        lock (_starting)
+        {
+            return _kestrel ??= StartOnKestrel();
+        }
     }
 }
 

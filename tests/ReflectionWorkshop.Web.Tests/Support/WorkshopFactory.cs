@@ -92,6 +92,9 @@ public partial class WorkshopFactory : WebApplicationFactory<Program>
         return this;
     }
 
+    /// <summary>The address this test's visitors come from on a shared app (see <see cref="NextTest"/>), or null.</summary>
+    public string? TestAddress => _testAddress;
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         // RW_TEST_BOOT_LOG=<file>: one line per app started, to count the boots of a run.
