@@ -21,7 +21,7 @@ namespace ReflectionWorkshop.Web.Tests.Support;
 public partial class WorkshopFactory : WebApplicationFactory<Program>
 {
     /// <summary>Tests readied on a shared app so far (in every class), for each test's own client address.</summary>
-    private static int s_tests;
+    private static int _tests;
 
     /// <summary>The address this test's visitors come from on a shared app (null: the test server's none).</summary>
     private string? _testAddress;
@@ -87,7 +87,7 @@ public partial class WorkshopFactory : WebApplicationFactory<Program>
     /// </summary>
     public WorkshopFactory NextTest()
     {
-        var n = Interlocked.Increment(ref s_tests);
+        var n = Interlocked.Increment(ref _tests);
         _testAddress = $"10.{(n >> 16) & 255}.{(n >> 8) & 255}.{n & 255}";
         Logs.Clear();
         return this;
