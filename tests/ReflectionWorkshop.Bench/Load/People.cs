@@ -4,6 +4,7 @@ using System.Net;
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR.Client;
+using ReflectionWorkshop.TestSupport;
 
 namespace ReflectionWorkshop.Bench.Load;
 
@@ -47,7 +48,7 @@ public sealed class Phone(int index, Uri server, string code) : IAsyncDisposable
 {
     private readonly ConcurrentDictionary<int, TaskCompletionSource> _steps = new();
     private HubConnection? _hub;
-    private WebPage? _answerPage;
+    private Page? _answerPage;
     private int _answerStep = -1;
 
     public int Index { get; } = index;
@@ -65,8 +66,8 @@ public sealed class Phone(int index, Uri server, string code) : IAsyncDisposable
     {
         var started = Stopwatch.GetTimestamp();
         var page = await Browser.GetAsync($"/j/{code}", cancellationToken);
-        using var response = await Browser.PostAsync(Browser.Read(page, "main form"), cancellationToken);
-        if (!Browser.IsRedirect(response.StatusCode) || response.Headers.Location?.OriginalString != $"/s/{code}")
+        using var response = await Browser.SendAsync(FormBrowser.ReadForm(page, "main form"), cancellationToken);
+        if (!FormBrowser.IsRedirect(response.StatusCode) || response.Headers.Location?.OriginalString != $"/s/{code}")
         {
             throw new InvalidOperationException($"join: {(int)response.StatusCode} {response.Headers.Location}");
         }
@@ -180,8 +181,7 @@ public sealed class Phone(int index, Uri server, string code) : IAsyncDisposable
         {
             // As site.js posts: with fetch, asking for the answer page itself (X-Requested-With: fetch); a refusal
             // still redirects (its reason travels in TempData) and fetch follows that redirect.
-            var form = Browser.Read(page, "form[data-answer-form]", [.. fields]);
-            using var request = new HttpRequestMessage(HttpMethod.Post, form.Action) { Content = new FormUrlEncodedContent(form.Fields) };
+            using var request = FormBrowser.ReadForm(page, "form[data-answer-form]", [.. fields]).ToRequest();
             request.Headers.Add("X-Requested-With", "fetch");
             using var response = await Browser.Client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
             var repliedAt = Stopwatch.GetTimestamp();
@@ -199,7 +199,7 @@ public sealed class Phone(int index, Uri server, string code) : IAsyncDisposable
                 return SubmitOutcome.Refused;
             }
 
-            if (Browser.IsRedirect(response.StatusCode) && response.Headers.Location?.OriginalString == $"/s/{code}")
+            if (FormBrowser.IsRedirect(response.StatusCode) && response.Headers.Location?.OriginalString == $"/s/{code}")
             {
                 // A refusal carries its reason in TempData: a cookie with a value.
                 var refused = response.Headers.TryGetValues("Set-Cookie", out var cookies)

@@ -1,9 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
 using System.Net.WebSockets;
-using AngleSharp;
-using AngleSharp.Dom;
-using AngleSharp.Html.Dom;
 using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR.Client;
 
@@ -13,21 +10,27 @@ namespace ReflectionWorkshop.ScaleOut.Tests.Support;
 /// A phone or a laptop in the room: its own address on the loopback network (127.0.0.x, so nginx's
 /// <c>hash $remote_addr</c> pins it to one instance as it would a real device), its own cookies, and the
 /// live channel through nginx over a WebSocket. Two devices may share cookies: one browser whose address changed.
+/// Pages and forms go through the shared <see cref="FormBrowser"/>.
 /// </summary>
-public sealed class Device(string name, IPAddress source, Uri server, CookieContainer? cookies = null) : IAsyncDisposable
+public sealed class Device : FormBrowser, IAsyncDisposable
 {
     private readonly List<HubConnection> _connections = [];
-    private HttpClient? _client;
 
-    public string Name { get; } = name;
+    /// <param name="cookies">The cookies of a browser seen before (the same browser from another address), or none.</param>
+    public Device(string name, IPAddress source, Uri server, CookieContainer? cookies = null)
+        // Arguments are evaluated in order: the handler and the browser get the same container.
+        : base(new HttpClient(Handler(source, cookies ??= new CookieContainer())) { BaseAddress = server, Timeout = TimeSpan.FromSeconds(30) }, cookies)
+    {
+        Name = name;
+        Source = source;
+        Server = server;
+    }
 
-    public IPAddress Source { get; } = source;
+    public string Name { get; }
 
-    public Uri Server { get; } = server;
+    public IPAddress Source { get; }
 
-    public CookieContainer Cookies { get; } = cookies ?? new CookieContainer();
-
-    public HttpClient Client => _client ??= new HttpClient(Handler(Source, Cookies)) { BaseAddress = Server, Timeout = TimeSpan.FromSeconds(30) };
+    public Uri Server { get; }
 
     /// <summary>Which instance nginx sends this device to now (X-Upstream of a /healthz).</summary>
     public async Task<string> UpstreamAsync()
@@ -37,47 +40,11 @@ public sealed class Device(string name, IPAddress source, Uri server, CookieCont
     }
 
     /// <summary>The instance that finally answered (nginx lists every one it tried).</summary>
-    public static string LastUpstream(HttpResponseMessage response) =>
-        response.Headers.TryGetValues("X-Upstream", out var values) ? values.Last().Split(',').Last().Trim() : "";
+    public static string LastUpstream(HttpResponseMessage response) => LastUpstream(response.Headers);
 
-    public async Task<Page> GetAsync(string url)
-    {
-        var response = await Client.GetAsync(url);
-        return await FollowAsync(response, url);
-    }
-
-    public async Task<Page> SubmitAsync(Page page, string formSelector, params (string Name, string Value)[] fields) =>
-        await FollowAsync(await PostAsync(page, formSelector, fields), page.Url);
-
-    /// <summary>Posts a form read from <paramref name="page"/> (hidden antiforgery token included) with fields changed.</summary>
-    public Task<HttpResponseMessage> PostAsync(Page page, string formSelector, params (string Name, string Value)[] fields)
-    {
-        var form = page.Document.QuerySelector<IHtmlFormElement>(formSelector)
-            ?? throw new InvalidOperationException($"No form matches '{formSelector}' on {page.Url} ({page.Status}).\n{page.Text}");
-        var values = new List<KeyValuePair<string, string>>();
-        var overridden = fields.Select(f => f.Name).ToHashSet();
-        foreach (var element in form.Elements)
-        {
-            switch (element)
-            {
-                case IHtmlInputElement input when !string.IsNullOrEmpty(input.Name) && !overridden.Contains(input.Name):
-                    if ((input.Type is "radio" or "checkbox" && !input.IsChecked) || input.Type is "submit")
-                    {
-                        continue;
-                    }
-
-                    values.Add(new(input.Name, input.Value));
-                    break;
-                case IHtmlTextAreaElement area when !string.IsNullOrEmpty(area.Name) && !overridden.Contains(area.Name):
-                    values.Add(new(area.Name, area.Value));
-                    break;
-            }
-        }
-
-        values.AddRange(fields.Select(f => new KeyValuePair<string, string>(f.Name, f.Value)));
-        var action = form.GetAttribute("action");
-        return Client.PostAsync(string.IsNullOrEmpty(action) ? page.Url : action, new FormUrlEncodedContent(values));
-    }
+    /// <inheritdoc cref="LastUpstream(HttpResponseMessage)"/>
+    public static string LastUpstream(System.Net.Http.Headers.HttpResponseHeaders? headers) =>
+        headers is not null && headers.TryGetValues("X-Upstream", out var values) ? values.Last().Split(',').Last().Trim() : "";
 
     /// <summary>Opens the live channel through nginx, WebSockets only, from this device's address and with its cookies.</summary>
     public async Task<HubConnection> ConnectAsync()
@@ -118,7 +85,7 @@ public sealed class Device(string name, IPAddress source, Uri server, CookieCont
             await connection.DisposeAsync();
         }
 
-        _client?.Dispose();
+        Client.Dispose();
     }
 
     private static SocketsHttpHandler Handler(IPAddress source, CookieContainer? cookies) => new()
@@ -143,26 +110,13 @@ public sealed class Device(string name, IPAddress source, Uri server, CookieCont
             }
         },
     };
-
-    private async Task<Page> FollowAsync(HttpResponseMessage response, string url)
-    {
-        var upstream = LastUpstream(response);
-        for (var hops = 0; hops < 5 && response.StatusCode is HttpStatusCode.Redirect or HttpStatusCode.Found or HttpStatusCode.SeeOther; hops++)
-        {
-            url = response.Headers.Location!.OriginalString;
-            response = await Client.GetAsync(url);
-            upstream = LastUpstream(response);
-        }
-
-        var html = await response.Content.ReadAsStringAsync();
-        var path = Uri.TryCreate(url, UriKind.Absolute, out var absolute) && absolute.Scheme.StartsWith("http", StringComparison.Ordinal) ? absolute.PathAndQuery : url;
-        var document = await BrowsingContext.New(Configuration.Default).OpenAsync(r => r.Content(html).Address("http://localhost" + path));
-        return new Page(path, response.StatusCode, document, upstream);
-    }
 }
 
-/// <summary>A fetched page: where it was, its status, its HTML, and which instance served it.</summary>
-public sealed record Page(string Url, HttpStatusCode Status, IDocument Document, string Upstream)
+/// <summary>Which instance served a page (the X-Upstream header nginx adds).</summary>
+public static class PageUpstream
 {
-    public string Text => Document.Body?.TextContent ?? "";
+    extension(Page page)
+    {
+        public string Upstream => Device.LastUpstream(page.Headers);
+    }
 }

@@ -193,8 +193,9 @@ public sealed class NginxServer : IAsyncDisposable
                     using var response = await client.GetAsync(server.Address);
                     return true;
                 }
-                catch (HttpRequestException)
+                catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
                 {
+                    // Refused, or no answer within the probe's 2 s (nginx waiting on a busy instance): not yet.
                     return false;
                 }
             },

@@ -58,54 +58,6 @@ public static class Workshop
     }
 
     /// <summary>Messages a live connection received, and a way to wait for the one a test expects.</summary>
-    public static Inbox<T> Collect<T>(this HubConnection connection, string method)
-    {
-        var inbox = new Inbox<T>();
-        connection.On<T>(method, inbox.Add);
-        return inbox;
-    }
-}
-
-public sealed class Inbox<T>
-{
-    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(15);
-    private readonly List<T> _received = [];
-    private readonly SemaphoreSlim _arrived = new(0);
-
-    public IReadOnlyList<T> Received
-    {
-        get
-        {
-            lock (_received)
-            {
-                return [.. _received];
-            }
-        }
-    }
-
-    public void Add(T message)
-    {
-        lock (_received)
-        {
-            _received.Add(message);
-        }
-
-        _arrived.Release();
-    }
-
-    public async Task<T> WaitForAsync(Func<T, bool> wanted, string what)
-    {
-        var deadline = DateTime.UtcNow + Patience;
-        while (DateTime.UtcNow < deadline)
-        {
-            if (Received.FirstOrDefault(wanted) is { } found)
-            {
-                return found;
-            }
-
-            await _arrived.WaitAsync(TimeSpan.FromMilliseconds(200));
-        }
-
-        throw new TimeoutException($"{what}: nothing arrived within {Patience.TotalSeconds} s; received: {string.Join(", ", Received)}");
-    }
+    public static Inbox<T> Collect<T>(this HubConnection connection, string method) =>
+        connection.Collect<T>(method, TimeSpan.FromSeconds(15));
 }

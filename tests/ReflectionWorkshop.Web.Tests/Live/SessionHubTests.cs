@@ -8,7 +8,7 @@ using ReflectionWorkshop.Web.Tests.Support;
 namespace ReflectionWorkshop.Web.Tests.Live;
 
 /// <summary>The live channel over a real Kestrel server and the .NET SignalR client.</summary>
-public sealed class SessionHubTests() : KestrelHubTests(new WorkshopFactory())
+public sealed class SessionHubTests(SharedWorkshop shared) : KestrelHubTests(shared), IClassFixture<SharedWorkshop>
 {
     [Fact]
     public async Task A_step_change_reaches_the_phones_that_follow_the_session()

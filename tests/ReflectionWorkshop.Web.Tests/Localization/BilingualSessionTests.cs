@@ -7,7 +7,7 @@ namespace ReflectionWorkshop.Web.Tests.Localization;
 /// A shipped activity speaks English and Spanish, so one session serves both: each phone reads the steps in its
 /// own language, and a facilitator reading Spanish starts the session in Spanish.
 /// </summary>
-public sealed class BilingualSessionTests
+public sealed class BilingualSessionTests(SharedWorkshop shared) : IClassFixture<SharedWorkshop>
 {
     private static readonly Activity FourCharacteristics = ActivityFileParser.Parse(
         File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "seed-content", "activities", "four-characteristics.md"))).Activity!;
@@ -15,7 +15,7 @@ public sealed class BilingualSessionTests
     [Fact]
     public async Task A_spanish_phone_and_an_english_phone_read_the_same_step_in_their_own_language()
     {
-        using var app = new WorkshopFactory();
+        var app = shared.NextTest();
         var laptop = app.NewVisitor();
         var session = await laptop.OpenSessionAsync("four-characteristics");
         var spanish = app.NewVisitor();
@@ -49,7 +49,7 @@ public sealed class BilingualSessionTests
     [Fact]
     public async Task A_facilitator_reading_spanish_starts_the_session_in_spanish_and_its_summary_is_spanish()
     {
-        using var app = new WorkshopFactory();
+        var app = shared.NextTest();
         var laptop = app.NewVisitor();
         laptop.Client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("es");
         var session = await laptop.OpenSessionAsync("four-characteristics");

@@ -4,12 +4,12 @@ using ReflectionWorkshop.Web.Tests.Support;
 namespace ReflectionWorkshop.Web.Tests.Localization;
 
 /// <summary>How a page chooses its language: account, then this device's choice, then the browser.</summary>
-public sealed class LanguageTests
+public sealed class LanguageTests(SharedWorkshop shared) : IClassFixture<SharedWorkshop>
 {
     [Fact]
     public async Task The_browser_language_is_the_default()
     {
-        using var app = new WorkshopFactory();
+        var app = shared.NextTest();
         var phone = app.NewVisitor();
         phone.Client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("es-MX,es;q=0.9,en;q=0.5");
 
@@ -23,7 +23,7 @@ public sealed class LanguageTests
     [Fact]
     public async Task A_language_we_do_not_speak_falls_back_to_english()
     {
-        using var app = new WorkshopFactory();
+        var app = shared.NextTest();
         var phone = app.NewVisitor();
         phone.Client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("fi");
 
@@ -36,7 +36,7 @@ public sealed class LanguageTests
     [Fact]
     public async Task Choosing_a_language_in_the_footer_is_remembered_on_this_device_and_returns_to_the_page()
     {
-        using var app = new WorkshopFactory();
+        var app = shared.NextTest();
         var phone = app.NewVisitor();
         phone.Client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en");
         var join = await phone.GetAsync("/join");
@@ -53,7 +53,7 @@ public sealed class LanguageTests
     [Fact]
     public async Task An_unknown_language_is_refused_with_a_message_and_changes_nothing()
     {
-        using var app = new WorkshopFactory();
+        var app = shared.NextTest();
         var phone = app.NewVisitor();
         var page = await phone.GetAsync("/language");
 
@@ -67,7 +67,7 @@ public sealed class LanguageTests
     [Fact]
     public async Task Leaving_the_site_through_the_language_form_is_not_possible()
     {
-        using var app = new WorkshopFactory();
+        var app = shared.NextTest();
         var phone = app.NewVisitor();
         var page = await phone.GetAsync("/");
 
@@ -80,7 +80,7 @@ public sealed class LanguageTests
     [Fact]
     public async Task A_facilitators_language_lives_in_the_account_and_follows_them_to_another_device()
     {
-        using var app = new WorkshopFactory();
+        var app = shared.NextTest();
         var laptop = app.NewVisitor();
         await laptop.SignUpAsync(email: "lucia@example.org", name: "Lucía");
         var account = await laptop.GetAsync("/account");

@@ -8,17 +8,19 @@ namespace ReflectionWorkshop.Web.Tests.Security;
 /// Markdown, opened in any viewer that turns bare addresses into links (issue 18, "Also expected"). A facilitator's
 /// note keeps its http, https and mailto links.
 /// </summary>
-public sealed class AnswerLinkTests : IDisposable
+public sealed class AnswerLinkTests : IClassFixture<EveryKindWorkshop>
 {
     private const string Text = "Read http://evil.test/x first";
     private static readonly string[] Items = ["www.evil.test", "<javascript:alert(1)>", "mailto:boss@evil.test", "HTTPS://EVIL.TEST"];
 
-    private readonly WorkshopFactory _app = TestActivities.FactoryWithEveryKind();
+    private readonly WorkshopFactory _app;
     private readonly Visitor _facilitator;
 
-    public AnswerLinkTests() => _facilitator = _app.NewVisitor();
-
-    public void Dispose() => _app.Dispose();
+    public AnswerLinkTests(EveryKindWorkshop app)
+    {
+        _app = app.NextTest();
+        _facilitator = _app.NewVisitor();
+    }
 
     [Fact]
     public async Task An_address_in_an_answer_is_no_link_on_the_summary_page()

@@ -7,14 +7,16 @@ namespace ReflectionWorkshop.Web.Tests.Security;
 /// What people answered leaves the server only as no-store: no browser cache on a shared school computer and no proxy
 /// keeps a copy of an export or of the summary page it is printed from (issue 18, "Also expected").
 /// </summary>
-public sealed class ExportCachingTests : IDisposable
+public sealed class ExportCachingTests : IClassFixture<EveryKindWorkshop>
 {
-    private readonly WorkshopFactory _app = TestActivities.FactoryWithEveryKind();
+    private readonly WorkshopFactory _app;
     private readonly Visitor _facilitator;
 
-    public ExportCachingTests() => _facilitator = _app.NewVisitor();
-
-    public void Dispose() => _app.Dispose();
+    public ExportCachingTests(EveryKindWorkshop app)
+    {
+        _app = app.NextTest();
+        _facilitator = _app.NewVisitor();
+    }
 
     [Fact]
     public async Task Every_export_and_the_print_view_are_sent_no_store()

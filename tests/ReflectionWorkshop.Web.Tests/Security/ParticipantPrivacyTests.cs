@@ -6,14 +6,16 @@ using ReflectionWorkshop.Web.Tests.Support;
 namespace ReflectionWorkshop.Web.Tests.Security;
 
 /// <summary>The promises of docs/privacy.md about participants: what is stored, who sees it, and how it goes.</summary>
-public sealed class ParticipantPrivacyTests : IDisposable
+public sealed class ParticipantPrivacyTests : IClassFixture<EveryKindWorkshop>
 {
-    private readonly WorkshopFactory _app = TestActivities.FactoryWithEveryKind();
+    private readonly WorkshopFactory _app;
     private readonly Visitor _facilitator;
 
-    public ParticipantPrivacyTests() => _facilitator = _app.NewVisitor();
-
-    public void Dispose() => _app.Dispose();
+    public ParticipantPrivacyTests(EveryKindWorkshop app)
+    {
+        _app = app.NextTest();
+        _facilitator = _app.NewVisitor();
+    }
 
     [Fact]
     public async Task Deleting_a_session_removes_it_with_every_participant_and_answer()

@@ -5,11 +5,11 @@ using ReflectionWorkshop.Web.Tests.Support;
 namespace ReflectionWorkshop.Web.Tests.Security;
 
 /// <summary>The headers every response carries and the flags on every cookie the app sets.</summary>
-public sealed class ResponseHeaderTests : IDisposable
+public sealed class ResponseHeaderTests : IClassFixture<SharedWorkshop>
 {
-    private readonly WorkshopFactory _app = new();
+    private readonly WorkshopFactory _app;
 
-    public void Dispose() => _app.Dispose();
+    public ResponseHeaderTests(SharedWorkshop app) => _app = app.NextTest();
 
     [Theory]
     [InlineData("/")]

@@ -4,21 +4,20 @@ using ReflectionWorkshop.Web.Tests.Support;
 namespace ReflectionWorkshop.Web.Tests.Security;
 
 /// <summary>What a coach and a second facilitator of the same space may see and do with its sessions.</summary>
-public sealed class SpaceRoleTests : IDisposable
+public sealed class SpaceRoleTests : IClassFixture<EveryKindWorkshop>
 {
     private static readonly string[] SteeringHandlers = ["Start", "Next", "Back", "Close", "Delete", "TakeOver"];
 
-    private readonly WorkshopFactory _app = TestActivities.FactoryWithEveryKind();
+    private readonly WorkshopFactory _app;
     private readonly Visitor _facilitator;
     private readonly Visitor _colleague;
 
-    public SpaceRoleTests()
+    public SpaceRoleTests(EveryKindWorkshop app)
     {
+        _app = app.NextTest();
         _facilitator = _app.NewVisitor();
         _colleague = _app.NewVisitor();
     }
-
-    public void Dispose() => _app.Dispose();
 
     [Fact]
     public async Task A_coach_cannot_see_a_session_still_in_the_lobby()

@@ -7,22 +7,43 @@ namespace ReflectionWorkshop.Web.Tests.Support;
 
 /// <summary>
 /// Tests that talk to the live hub as phones and laptops do: the app on a real Kestrel server (WebSockets need
-/// one), visitors with their own cookies, and hub connections that are closed with the server at the end.
+/// one), visitors with their own cookies, and hub connections that are closed at the end of each test. Given
+/// a <see cref="WorkshopFactory"/>, each test has an app of its own, stopped after it; given a
+/// <see cref="SharedWorkshop"/> (a class fixture), the tests of the class share one app on one server.
 /// </summary>
-public abstract class KestrelHubTests(WorkshopFactory app) : IAsyncLifetime
+public abstract class KestrelHubTests : IAsyncLifetime
 {
     /// <summary>How long a test waits for something the server should send.</summary>
     protected static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
 
     private readonly List<HubConnection> _connections = [];
+    private readonly bool _ownsApp;
 
-    protected WorkshopFactory App { get; } = app;
+    /// <summary>Each test starts (and stops) <paramref name="app"/> of its own.</summary>
+    protected KestrelHubTests(WorkshopFactory app)
+    {
+        App = app;
+        _ownsApp = true;
+    }
+
+    /// <summary>The tests of the class share <paramref name="shared"/>, started on Kestrel by the first of them.</summary>
+    protected KestrelHubTests(SharedWorkshop shared)
+    {
+        App = shared.NextTest();
+        Server = shared.OnKestrel();
+    }
+
+    protected WorkshopFactory App { get; }
 
     protected Uri Server { get; private set; } = null!;
 
     public Task InitializeAsync()
     {
-        Server = App.StartOnKestrel();
+        if (_ownsApp)
+        {
+            Server = App.StartOnKestrel();
+        }
+
         return Task.CompletedTask;
     }
 
@@ -33,7 +54,10 @@ public abstract class KestrelHubTests(WorkshopFactory app) : IAsyncLifetime
             await connection.DisposeAsync();
         }
 
-        App.Dispose();
+        if (_ownsApp)
+        {
+            App.Dispose();
+        }
     }
 
     /// <summary>A browser of its own on the server; <paramref name="language"/> is its Accept-Language.</summary>
@@ -44,6 +68,11 @@ public abstract class KestrelHubTests(WorkshopFactory app) : IAsyncLifetime
         if (language is not null)
         {
             client.DefaultRequestHeaders.AcceptLanguage.ParseAdd(language);
+        }
+
+        if (App.TestAddress is { } address)
+        {
+            client.DefaultRequestHeaders.Add(WorkshopFactory.ClientAddressHeader, address);
         }
 
         return new Visitor(client, cookies);
@@ -68,54 +97,6 @@ public abstract class KestrelHubTests(WorkshopFactory app) : IAsyncLifetime
     }
 
     /// <summary>Collects what the hub sends a connection under <paramref name="method"/>.</summary>
-    protected static Inbox<T> Collect<T>(HubConnection connection, string method)
-    {
-        var inbox = new Inbox<T>(Patience);
-        connection.On<T>(method, inbox.Add);
-        return inbox;
-    }
-}
-
-/// <summary>Messages a connection received, and a way to wait for the one a test expects.</summary>
-public sealed class Inbox<T>(TimeSpan patience)
-{
-    private readonly List<T> _received = [];
-    private readonly SemaphoreSlim _arrived = new(0);
-
-    public IReadOnlyList<T> Received
-    {
-        get
-        {
-            lock (_received)
-            {
-                return [.. _received];
-            }
-        }
-    }
-
-    public void Add(T message)
-    {
-        lock (_received)
-        {
-            _received.Add(message);
-        }
-
-        _arrived.Release();
-    }
-
-    public async Task<T> WaitForAsync(Func<T, bool> wanted)
-    {
-        var deadline = DateTime.UtcNow + patience;
-        while (DateTime.UtcNow < deadline)
-        {
-            if (Received.FirstOrDefault(wanted) is { } found)
-            {
-                return found;
-            }
-
-            await _arrived.WaitAsync(TimeSpan.FromMilliseconds(200));
-        }
-
-        throw new TimeoutException($"No matching message arrived within {patience.TotalSeconds} s; received: {string.Join(", ", Received)}");
-    }
+    protected static Inbox<T> Collect<T>(HubConnection connection, string method) =>
+        connection.Collect<T>(method, Patience);
 }

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 using Microsoft.Extensions.DependencyInjection;
@@ -14,9 +15,17 @@ namespace ReflectionWorkshop.Web.Tests.Support;
 /// <summary>
 /// The real app over a throw-away SQLite file and a copy of the shipped activities (plus any extra
 /// activity files a test adds), so tests can't disturb each other or a developer's database.
+/// <c>new WorkshopFactory()</c> in a test is an app of that test's own; a test class whose tests only
+/// need a fresh account and space each shares one app between them instead (see <see cref="SharedWorkshop"/>).
 /// </summary>
-public sealed partial class WorkshopFactory : WebApplicationFactory<Program>
+public partial class WorkshopFactory : WebApplicationFactory<Program>
 {
+    /// <summary>Tests readied on a shared app so far (in every class), for each test's own client address.</summary>
+    private static int _tests;
+
+    /// <summary>The address this test's visitors come from on a shared app (null: the test server's none).</summary>
+    private string? _testAddress;
+
     private readonly bool _ownsFolder;
     private readonly IReadOnlyDictionary<string, string?> _settings;
 
@@ -70,8 +79,34 @@ public sealed partial class WorkshopFactory : WebApplicationFactory<Program>
     [System.Text.RegularExpressions.GeneratedRegex(@"No mail sender is configured\. "".*"" link for \S+: (\S+)$")]
     private static partial System.Text.RegularExpressions.Regex LoggedLink();
 
+    /// <summary>
+    /// Readies a shared app for the next test of its class (xunit runs them one at a time): visitors made from
+    /// now on come from an address no other test used, so the per-address rate limits and sign-in holds count
+    /// this test's own posts only, and <see cref="Logs"/> starts empty. Each test still signs up its own account
+    /// and space; what the earlier tests stored stays in the database.
+    /// </summary>
+    public WorkshopFactory NextTest()
+    {
+        var n = Interlocked.Increment(ref _tests);
+        _testAddress = $"10.{(n >> 16) & 255}.{(n >> 8) & 255}.{n & 255}";
+        Logs.Clear();
+        return this;
+    }
+
+    /// <summary>The address this test's visitors come from on a shared app (see <see cref="NextTest"/>), or null.</summary>
+    public string? TestAddress => _testAddress;
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
+        // RW_TEST_BOOT_LOG=<file>: one line per app started, to count the boots of a run.
+        if (Environment.GetEnvironmentVariable("RW_TEST_BOOT_LOG") is { Length: > 0 } bootLog)
+        {
+            lock (BootLogLock)
+            {
+                File.AppendAllText(bootLog, GetType().Name + Environment.NewLine);
+            }
+        }
+
         builder.UseSetting("ConnectionStrings:Default", $"Data Source={DatabasePath}");
         builder.UseSetting("Activities:Folder", ActivityFolder);
         builder.UseEnvironment("Production");
@@ -81,8 +116,16 @@ public sealed partial class WorkshopFactory : WebApplicationFactory<Program>
         }
 
         builder.ConfigureLogging(logging => logging.AddProvider(new QueueLoggerProvider(Logs)));
-        builder.ConfigureServices(services => services.AddTransient<IStartupFilter, ClientAddresses>());
+        builder.ConfigureServices(services =>
+        {
+            services.AddTransient<IStartupFilter, ClientAddresses>();
+            // Identity's PBKDF2 at 100,000 rounds costs ~50 ms of CPU per sign-up and sign-in, and the tests sign up
+            // hundreds of accounts; 1,000 rounds keep the same hasher and format (the count is stored in each hash).
+            services.Configure<PasswordHasherOptions>(options => options.IterationCount = 1_000);
+        });
     }
+
+    private static readonly Lock BootLogLock = new();
 
     /// <summary>The header a test sets to play a visitor from another network (the test server has no client address).</summary>
     public const string ClientAddressHeader = "X-Test-Client-Address";
@@ -111,6 +154,7 @@ public sealed partial class WorkshopFactory : WebApplicationFactory<Program>
     public Visitor NewVisitor(CookieContainer? cookies = null, string? address = null)
     {
         cookies ??= new CookieContainer();
+        address ??= _testAddress;
         var client = CreateDefaultClient(new Uri("http://localhost"), new CookieContainerHandler(cookies));
         if (address is not null)
         {
@@ -124,7 +168,13 @@ public sealed partial class WorkshopFactory : WebApplicationFactory<Program>
     public Visitor NewVisitor(Uri address, DelegatingHandler watcher)
     {
         var cookies = new CookieContainer();
-        return new(CreateDefaultClient(address, watcher, new CookieContainerHandler(cookies)), cookies);
+        var client = CreateDefaultClient(address, watcher, new CookieContainerHandler(cookies));
+        if (_testAddress is not null)
+        {
+            client.DefaultRequestHeaders.Add(ClientAddressHeader, _testAddress);
+        }
+
+        return new(client, cookies);
     }
 
     /// <summary>Serves the app on a free loopback port through real Kestrel (for SignalR clients and raw HTTP) and returns its address.</summary>

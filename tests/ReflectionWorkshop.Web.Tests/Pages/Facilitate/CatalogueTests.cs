@@ -3,7 +3,7 @@ using ReflectionWorkshop.Web.Tests.Support;
 
 namespace ReflectionWorkshop.Web.Tests.Pages.Facilitate;
 
-public sealed class CatalogueTests
+public sealed class CatalogueTests(SharedWorkshop shared) : IClassFixture<SharedWorkshop>
 {
     private const string BrokenActivity = """
         ---
@@ -20,7 +20,7 @@ public sealed class CatalogueTests
     [Fact]
     public async Task The_catalogue_lists_every_shipped_activity_with_its_steps()
     {
-        using var app = new WorkshopFactory();
+        var app = shared.NextTest();
         var facilitator = app.NewVisitor();
         await facilitator.SignUpAsync();
         var page = await facilitator.GetAsync("/facilitate");
@@ -52,7 +52,7 @@ public sealed class CatalogueTests
     [Fact]
     public async Task Starting_a_session_shows_the_join_code_link_and_qr_code()
     {
-        using var app = new WorkshopFactory();
+        var app = shared.NextTest();
         var facilitator = app.NewVisitor();
         var session = await facilitator.OpenSessionAsync("two-team-compare");
         var run = await facilitator.GetAsync(session.RunUrl);
@@ -68,7 +68,7 @@ public sealed class CatalogueTests
     [Fact]
     public async Task Starting_an_activity_that_is_not_in_the_catalogue_says_so()
     {
-        using var app = new WorkshopFactory();
+        var app = shared.NextTest();
         var facilitator = app.NewVisitor();
         await facilitator.SignUpAsync();
         var start = await facilitator.GetAsync("/facilitate/start?activityId=two-team-compare");
@@ -82,7 +82,7 @@ public sealed class CatalogueTests
     [Fact]
     public async Task The_health_endpoint_reports_the_database_healthy()
     {
-        using var app = new WorkshopFactory();
+        var app = shared.NextTest();
         var response = await app.NewVisitor().Client.GetAsync("/healthz");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);

@@ -5,14 +5,16 @@ using ReflectionWorkshop.Web.Tests.Support;
 namespace ReflectionWorkshop.Web.Tests.Pages.Facilitate;
 
 /// <summary>A coach lists a space's sessions by activity and date and compares runs of one activity.</summary>
-public sealed class CompareTests : IDisposable
+public sealed class CompareTests : IClassFixture<EveryKindWorkshop>
 {
-    private readonly WorkshopFactory _app = TestActivities.FactoryWithEveryKind();
+    private readonly WorkshopFactory _app;
     private readonly Visitor _facilitator;
 
-    public CompareTests() => _facilitator = _app.NewVisitor();
-
-    public void Dispose() => _app.Dispose();
+    public CompareTests(EveryKindWorkshop app)
+    {
+        _app = app.NextTest();
+        _facilitator = _app.NewVisitor();
+    }
 
     /// <summary>A closed run of every-kind where each phone rates the two items.</summary>
     private async Task<RunningSession> RunAsync(params (int Benevolence, int Reliability)[] ratings)

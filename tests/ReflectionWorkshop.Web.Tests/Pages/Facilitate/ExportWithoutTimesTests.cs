@@ -15,14 +15,16 @@ namespace ReflectionWorkshop.Web.Tests.Pages.Facilitate;
 /// docs/privacy.md): the CSV without its time column, the archive with every time set to the session's start, and
 /// neither in the order the answers arrived.
 /// </summary>
-public sealed partial class ExportWithoutTimesTests : IDisposable
+public sealed partial class ExportWithoutTimesTests : IClassFixture<EveryKindWorkshop>
 {
-    private readonly WorkshopFactory _app = TestActivities.FactoryWithEveryKind();
+    private readonly WorkshopFactory _app;
     private readonly Visitor _facilitator;
 
-    public ExportWithoutTimesTests() => _facilitator = _app.NewVisitor();
-
-    public void Dispose() => _app.Dispose();
+    public ExportWithoutTimesTests(EveryKindWorkshop app)
+    {
+        _app = app.NextTest();
+        _facilitator = _app.NewVisitor();
+    }
 
     [Fact]
     public async Task The_summary_offers_both_downloads_without_times_as_plain_links()

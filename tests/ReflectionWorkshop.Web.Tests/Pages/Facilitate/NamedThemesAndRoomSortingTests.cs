@@ -6,8 +6,11 @@ namespace ReflectionWorkshop.Web.Tests.Pages.Facilitate;
 /// The facilitator names themes, the board places each card under the likeliest name (one tap, or confirming the
 /// suggested ones), and the room sorts its own cards from the phones — all through the real forms.
 /// </summary>
-public sealed class NamedThemesAndRoomSortingTests : IDisposable
+public sealed class NamedThemesAndRoomSortingTests : IClassFixture<NamedThemesAndRoomSortingTests.App>
 {
+    /// <summary>The app the tests of this class share, with the activities they use.</summary>
+    public sealed class App() : SharedWorkshop(("characteristics.md", Characteristics));
+
     private const string Characteristics = """
         ---
         id: characteristics
@@ -23,12 +26,14 @@ public sealed class NamedThemesAndRoomSortingTests : IDisposable
         ## text: Anything else?
         """;
 
-    private readonly WorkshopFactory _app = new(("characteristics.md", Characteristics));
+    private readonly WorkshopFactory _app;
     private readonly Visitor _facilitator;
 
-    public NamedThemesAndRoomSortingTests() => _facilitator = _app.NewVisitor();
-
-    public void Dispose() => _app.Dispose();
+    public NamedThemesAndRoomSortingTests(NamedThemesAndRoomSortingTests.App app)
+    {
+        _app = app.NextTest();
+        _facilitator = _app.NewVisitor();
+    }
 
     private static string BoardUrl(RunningSession session) => $"{session.RunUrl}/themes/1";
 

@@ -7,8 +7,11 @@ namespace ReflectionWorkshop.Web.Tests.Pages.Facilitate;
 /// The theme board, the summary and the comparison in Spanish for a Spanish-speaking facilitator, and the
 /// exports in the session's language whoever downloads them.
 /// </summary>
-public sealed class ReviewPagesInSpanishTests : IDisposable
+public sealed class ReviewPagesInSpanishTests : IClassFixture<ReviewPagesInSpanishTests.App>
 {
+    /// <summary>The app the tests of this class share, with the activities they use.</summary>
+    public sealed class App() : SharedWorkshop(("every-kind.md", TestActivities.EveryKind), ("equipos-es.md", Spanish));
+
     private const string Spanish = """
         ---
         id: equipos-es
@@ -23,12 +26,14 @@ public sealed class ReviewPagesInSpanishTests : IDisposable
         item-label: Característica
         """;
 
-    private readonly WorkshopFactory _app = new(("every-kind.md", TestActivities.EveryKind), ("equipos-es.md", Spanish));
+    private readonly WorkshopFactory _app;
     private readonly Visitor _facilitator;
 
-    public ReviewPagesInSpanishTests() => _facilitator = _app.NewVisitor();
-
-    public void Dispose() => _app.Dispose();
+    public ReviewPagesInSpanishTests(ReviewPagesInSpanishTests.App app)
+    {
+        _app = app.NextTest();
+        _facilitator = _app.NewVisitor();
+    }
 
     private void Speak(string language)
     {

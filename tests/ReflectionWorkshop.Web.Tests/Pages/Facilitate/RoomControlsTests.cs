@@ -3,14 +3,16 @@ using ReflectionWorkshop.Web.Tests.Support;
 
 namespace ReflectionWorkshop.Web.Tests.Pages.Facilitate;
 
-public sealed class RoomControlsTests : IDisposable
+public sealed class RoomControlsTests : IClassFixture<EveryKindWorkshop>
 {
-    private readonly WorkshopFactory _app = TestActivities.FactoryWithEveryKind();
+    private readonly WorkshopFactory _app;
     private readonly Visitor _facilitator;
 
-    public RoomControlsTests() => _facilitator = _app.NewVisitor();
-
-    public void Dispose() => _app.Dispose();
+    public RoomControlsTests(EveryKindWorkshop app)
+    {
+        _app = app.NextTest();
+        _facilitator = _app.NewVisitor();
+    }
 
     private async Task<Page> PressAsync(RunningSession session, string handler, params (string Name, string Value)[] fields)
     {

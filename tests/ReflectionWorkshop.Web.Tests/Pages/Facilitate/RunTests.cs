@@ -2,14 +2,16 @@ using ReflectionWorkshop.Web.Tests.Support;
 
 namespace ReflectionWorkshop.Web.Tests.Pages.Facilitate;
 
-public sealed class RunTests : IDisposable
+public sealed class RunTests : IClassFixture<EveryKindWorkshop>
 {
-    private readonly WorkshopFactory _app = TestActivities.FactoryWithEveryKind();
+    private readonly WorkshopFactory _app;
     private readonly Visitor _facilitator;
 
-    public RunTests() => _facilitator = _app.NewVisitor();
-
-    public void Dispose() => _app.Dispose();
+    public RunTests(EveryKindWorkshop app)
+    {
+        _app = app.NextTest();
+        _facilitator = _app.NewVisitor();
+    }
 
     [Fact]
     public async Task Starting_shows_step_one_on_the_phones()

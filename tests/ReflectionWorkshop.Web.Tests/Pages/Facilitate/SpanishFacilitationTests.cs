@@ -4,11 +4,11 @@ using ReflectionWorkshop.Web.Tests.Support;
 namespace ReflectionWorkshop.Web.Tests.Pages.Facilitate;
 
 /// <summary>The facilitator's pages (catalogue, sessions, control page, projector) in Spanish.</summary>
-public sealed class SpanishFacilitationTests : IDisposable
+public sealed class SpanishFacilitationTests : IClassFixture<EveryKindWorkshop>
 {
-    private readonly WorkshopFactory _app = TestActivities.FactoryWithEveryKind();
+    private readonly WorkshopFactory _app;
 
-    public void Dispose() => _app.Dispose();
+    public SpanishFacilitationTests(EveryKindWorkshop app) => _app = app.NextTest();
 
     [Fact]
     public async Task A_facilitator_whose_browser_reads_spanish_runs_a_session_in_spanish()

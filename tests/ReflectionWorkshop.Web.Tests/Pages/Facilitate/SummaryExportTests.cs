@@ -7,14 +7,16 @@ using ReflectionWorkshop.Web.Tests.Support;
 namespace ReflectionWorkshop.Web.Tests.Pages.Facilitate;
 
 /// <summary>The summary page's notes and downloads, through the real app.</summary>
-public sealed class SummaryExportTests : IDisposable
+public sealed class SummaryExportTests : IClassFixture<EveryKindWorkshop>
 {
-    private readonly WorkshopFactory _app = TestActivities.FactoryWithEveryKind();
+    private readonly WorkshopFactory _app;
     private readonly Visitor _facilitator;
 
-    public SummaryExportTests() => _facilitator = _app.NewVisitor();
-
-    public void Dispose() => _app.Dispose();
+    public SummaryExportTests(EveryKindWorkshop app)
+    {
+        _app = app.NextTest();
+        _facilitator = _app.NewVisitor();
+    }
 
     private async Task<RunningSession> ClosedSessionAsync(string anonymity = "Anonymous")
     {

@@ -5,8 +5,11 @@ using ReflectionWorkshop.Web.Tests.Support;
 namespace ReflectionWorkshop.Web.Tests.Pages.Facilitate;
 
 /// <summary>The theme board, the vote on its themes and the steps that build on them, through the real forms.</summary>
-public sealed class ThemeBoardTests : IDisposable
+public sealed class ThemeBoardTests : IClassFixture<ThemeBoardTests.App>
 {
+    /// <summary>The app the tests of this class share, with the activities they use.</summary>
+    public sealed class App() : SharedWorkshop(("chained.md", Chained));
+
     private const string Chained = """
         ---
         id: chained
@@ -36,12 +39,14 @@ public sealed class ThemeBoardTests : IDisposable
         item: In this group
         """;
 
-    private readonly WorkshopFactory _app = new(("chained.md", Chained));
+    private readonly WorkshopFactory _app;
     private readonly Visitor _facilitator;
 
-    public ThemeBoardTests() => _facilitator = _app.NewVisitor();
-
-    public void Dispose() => _app.Dispose();
+    public ThemeBoardTests(ThemeBoardTests.App app)
+    {
+        _app = app.NextTest();
+        _facilitator = _app.NewVisitor();
+    }
 
     private static string BoardUrl(RunningSession session, int number) => $"{session.RunUrl}/themes/{number}";
 

@@ -4,11 +4,11 @@ using ReflectionWorkshop.Web.Tests.Support;
 namespace ReflectionWorkshop.Web.Tests.Pages.Join;
 
 /// <summary>The join pages speak the phone's language, and let the phone choose it before anything else.</summary>
-public sealed class JoinLanguageTests : IDisposable
+public sealed class JoinLanguageTests : IClassFixture<SharedWorkshop>
 {
-    private readonly WorkshopFactory _app = new();
+    private readonly WorkshopFactory _app;
 
-    public void Dispose() => _app.Dispose();
+    public JoinLanguageTests(SharedWorkshop app) => _app = app.NextTest();
 
     private Visitor Phone(string acceptLanguage)
     {

@@ -3,12 +3,12 @@ using ReflectionWorkshop.Web.Tests.Support;
 
 namespace ReflectionWorkshop.Web.Tests.Pages.Join;
 
-public sealed class JoinTests
+public sealed class JoinTests(SharedWorkshop shared) : IClassFixture<SharedWorkshop>
 {
     [Fact]
     public async Task A_phone_joins_an_anonymous_session_by_typing_the_code_and_waits_in_the_lobby()
     {
-        using var app = new WorkshopFactory();
+        var app = shared.NextTest();
         var session = await app.NewVisitor().OpenSessionAsync("two-team-compare");
 
         var page = await app.NewVisitor().JoinWithCodeAsync(" " + session.Code.ToLowerInvariant()[..3] + "-" + session.Code.ToLowerInvariant()[3..]);
@@ -21,7 +21,7 @@ public sealed class JoinTests
     [Fact]
     public async Task The_join_page_labels_its_field_session_code()
     {
-        using var app = new WorkshopFactory();
+        var app = shared.NextTest();
         var page = await app.NewVisitor().GetAsync("/join");
 
         Assert.Equal("Session code", page.Document.QuerySelector("label[for='code']")!.TextContent.Trim());
@@ -31,7 +31,7 @@ public sealed class JoinTests
     [Fact]
     public async Task A_named_session_asks_for_a_name_and_refuses_an_empty_one()
     {
-        using var app = new WorkshopFactory();
+        var app = shared.NextTest();
         var session = await app.NewVisitor().OpenSessionAsync("two-team-compare", "Named");
         var phone = app.NewVisitor();
 
@@ -50,7 +50,7 @@ public sealed class JoinTests
     [Fact]
     public async Task The_qr_link_joins_an_anonymous_session_with_one_tap_and_asks_nothing()
     {
-        using var app = new WorkshopFactory();
+        var app = shared.NextTest();
         var session = await app.NewVisitor().OpenSessionAsync("two-team-compare");
         var phone = app.NewVisitor();
 
@@ -64,7 +64,7 @@ public sealed class JoinTests
     [Fact]
     public async Task Rejoining_from_the_same_phone_resumes_instead_of_adding_a_participant()
     {
-        using var app = new WorkshopFactory();
+        var app = shared.NextTest();
         var facilitator = app.NewVisitor();
         var session = await facilitator.OpenSessionAsync("two-team-compare");
         var phone = app.NewVisitor();
@@ -86,7 +86,7 @@ public sealed class JoinTests
     [InlineData("ZZZZZZ", "No session has the code ZZZZZZ")]
     public async Task A_bad_code_gets_a_clear_message_and_stays_in_the_box(string typed, string message)
     {
-        using var app = new WorkshopFactory();
+        var app = shared.NextTest();
         var page = await app.NewVisitor().JoinWithCodeAsync(typed);
 
         Assert.Equal("/join", page.Url);
@@ -100,7 +100,7 @@ public sealed class JoinTests
     [InlineData("/j/not-a-code!", "is not a session code")]
     public async Task A_bad_join_link_explains_itself_and_offers_the_code_form(string url, string message)
     {
-        using var app = new WorkshopFactory();
+        var app = shared.NextTest();
         var page = await app.NewVisitor().GetAsync(url);
 
         Assert.Equal(HttpStatusCode.NotFound, page.Status);
@@ -111,7 +111,7 @@ public sealed class JoinTests
     [Fact]
     public async Task A_closed_session_takes_no_new_participants()
     {
-        using var app = new WorkshopFactory();
+        var app = shared.NextTest();
         var facilitator = app.NewVisitor();
         var session = await facilitator.OpenSessionAsync("two-team-compare");
         await facilitator.CloseAsync(session);
@@ -127,7 +127,7 @@ public sealed class JoinTests
     [Fact]
     public async Task A_phone_without_a_cookie_is_sent_to_join_instead_of_seeing_the_session()
     {
-        using var app = new WorkshopFactory();
+        var app = shared.NextTest();
         var session = await app.NewVisitor().OpenSessionAsync("two-team-compare");
 
         var response = await app.NewVisitor().Client.GetAsync(session.PhoneUrl);

@@ -2,20 +2,19 @@ using ReflectionWorkshop.Web.Tests.Support;
 
 namespace ReflectionWorkshop.Web.Tests.Pages.Play;
 
-public sealed class AnswerTests : IDisposable
+public sealed class AnswerTests : IClassFixture<EveryKindWorkshop>
 {
-    private readonly WorkshopFactory _app = TestActivities.FactoryWithEveryKind();
+    private readonly WorkshopFactory _app;
     private readonly Visitor _facilitator;
     private readonly Visitor _phone;
     private RunningSession _session = null!;
 
-    public AnswerTests()
+    public AnswerTests(EveryKindWorkshop app)
     {
+        _app = app.NextTest();
         _facilitator = _app.NewVisitor();
         _phone = _app.NewVisitor();
     }
-
-    public void Dispose() => _app.Dispose();
 
     private async Task OpenAtStepAsync(int step)
     {

@@ -5,11 +5,11 @@ using ReflectionWorkshop.Web.Tests.Support;
 namespace ReflectionWorkshop.Web.Tests.Pages.Play;
 
 /// <summary>A participant's phone speaks its own language, whatever the other phones in the room speak.</summary>
-public sealed partial class PhoneLanguageTests : IDisposable
+public sealed partial class PhoneLanguageTests : IClassFixture<EveryKindWorkshop>
 {
-    private readonly WorkshopFactory _app = TestActivities.FactoryWithEveryKind();
+    private readonly WorkshopFactory _app;
 
-    public void Dispose() => _app.Dispose();
+    public PhoneLanguageTests(EveryKindWorkshop app) => _app = app.NextTest();
 
     private Visitor Phone(string acceptLanguage)
     {

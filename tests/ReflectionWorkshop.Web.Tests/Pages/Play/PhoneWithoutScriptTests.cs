@@ -3,19 +3,18 @@ using ReflectionWorkshop.Web.Tests.Support;
 namespace ReflectionWorkshop.Web.Tests.Pages.Play;
 
 /// <summary>A phone without script never dead-ends, and its forms use the code as the room sees it.</summary>
-public sealed class PhoneWithoutScriptTests : IDisposable
+public sealed class PhoneWithoutScriptTests : IClassFixture<EveryKindWorkshop>
 {
-    private readonly WorkshopFactory _app = TestActivities.FactoryWithEveryKind();
+    private readonly WorkshopFactory _app;
     private readonly Visitor _facilitator;
     private readonly Visitor _phone;
 
-    public PhoneWithoutScriptTests()
+    public PhoneWithoutScriptTests(EveryKindWorkshop app)
     {
+        _app = app.NextTest();
         _facilitator = _app.NewVisitor();
         _phone = _app.NewVisitor();
     }
-
-    public void Dispose() => _app.Dispose();
 
     [Fact]
     public async Task After_saving_a_phone_without_script_has_a_link_that_follows_the_room_to_the_next_step()

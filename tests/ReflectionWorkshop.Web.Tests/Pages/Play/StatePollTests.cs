@@ -5,12 +5,12 @@ using ReflectionWorkshop.Web.Tests.Support;
 namespace ReflectionWorkshop.Web.Tests.Pages.Play;
 
 /// <summary>The small endpoints the pages poll to follow the room until live updates arrive.</summary>
-public sealed class StatePollTests
+public sealed class StatePollTests(SharedWorkshop shared) : IClassFixture<SharedWorkshop>
 {
     [Fact]
     public async Task The_phone_state_follows_the_facilitator()
     {
-        using var app = new WorkshopFactory();
+        var app = shared.NextTest();
         var facilitator = app.NewVisitor();
         var session = await facilitator.OpenSessionAsync("two-team-compare");
         var phone = app.NewVisitor();
@@ -37,7 +37,7 @@ public sealed class StatePollTests
     [Fact]
     public async Task The_facilitator_pages_and_their_polls_agree_until_something_changes()
     {
-        using var app = new WorkshopFactory();
+        var app = shared.NextTest();
         var facilitator = app.NewVisitor();
         var session = await facilitator.OpenSessionAsync("two-team-compare");
         var phone = app.NewVisitor();
@@ -62,7 +62,7 @@ public sealed class StatePollTests
     [Fact]
     public async Task A_self_paced_sessions_control_page_and_its_poll_agree_on_the_step_it_shows()
     {
-        using var app = new WorkshopFactory();
+        var app = shared.NextTest();
         var facilitator = app.NewVisitor();
         var session = await facilitator.OpenSessionAsync("two-team-compare", pacing: "SelfPaced");
         var phone = app.NewVisitor();
@@ -82,7 +82,7 @@ public sealed class StatePollTests
     [Fact]
     public async Task An_unknown_code_has_no_state()
     {
-        using var app = new WorkshopFactory();
+        var app = shared.NextTest();
         var response = await app.NewVisitor().Client.GetAsync("/s/ZZZZZZ?handler=State");
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);

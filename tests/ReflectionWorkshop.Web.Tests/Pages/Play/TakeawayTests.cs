@@ -4,11 +4,11 @@ using ReflectionWorkshop.Web.Tests.Support;
 namespace ReflectionWorkshop.Web.Tests.Pages.Play;
 
 /// <summary>A participant keeps their own answers after the session, from a private link, without an account.</summary>
-public sealed class TakeawayTests : IDisposable
+public sealed class TakeawayTests : IClassFixture<EveryKindWorkshop>
 {
-    private readonly WorkshopFactory _app = TestActivities.FactoryWithEveryKind();
+    private readonly WorkshopFactory _app;
 
-    public void Dispose() => _app.Dispose();
+    public TakeawayTests(EveryKindWorkshop app) => _app = app.NextTest();
 
     [Fact]
     public async Task After_the_session_a_phone_opens_its_own_answers_and_downloads_them_as_text()

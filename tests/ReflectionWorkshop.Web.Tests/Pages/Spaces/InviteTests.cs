@@ -12,14 +12,16 @@ using ReflectionWorkshop.Web.Tests.Support;
 
 namespace ReflectionWorkshop.Web.Tests.Pages.Spaces;
 
-public sealed class InviteTests : IDisposable
+public sealed class InviteTests : IClassFixture<SharedWorkshop>
 {
-    private readonly WorkshopFactory _app = new();
+    private readonly WorkshopFactory _app;
     private readonly Visitor _facilitator;
 
-    public InviteTests() => _facilitator = _app.NewVisitor();
-
-    public void Dispose() => _app.Dispose();
+    public InviteTests(SharedWorkshop app)
+    {
+        _app = app.NextTest();
+        _facilitator = _app.NewVisitor();
+    }
 
     [Fact]
     public async Task An_invite_link_brings_a_colleague_into_the_space_with_its_role()

@@ -4,11 +4,11 @@ using ReflectionWorkshop.Web.Tests.Support;
 
 namespace ReflectionWorkshop.Web.Tests.Pages.Spaces;
 
-public sealed class SpacesTests : IDisposable
+public sealed class SpacesTests : IClassFixture<SharedWorkshop>
 {
-    private readonly WorkshopFactory _app = new();
+    private readonly WorkshopFactory _app;
 
-    public void Dispose() => _app.Dispose();
+    public SpacesTests(SharedWorkshop app) => _app = app.NextTest();
 
     [Fact]
     public async Task A_new_account_without_a_space_is_sent_to_make_one()
