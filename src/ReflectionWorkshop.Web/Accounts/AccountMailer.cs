@@ -29,6 +29,22 @@ public static class AccountEmails
     public static AccountEmail AlreadyRegistered(IStringLocalizer<AccountsText> text, string to, string forgotUrl, CultureInfo language) =>
         Write(text, to, language, "Email.ExistsSubject", "Email.ExistsIntro", "Email.ExistsOpen", forgotUrl, "Email.ExistsRules");
 
+    /// <summary>To a colleague a facilitator invites into a space: the invite link, in the inviter's language.</summary>
+    public static AccountEmail Invite(IStringLocalizer<AccountsText> text, string to, string inviteUrl, CultureInfo language, string inviter, string space)
+    {
+        var requestLanguage = CultureInfo.CurrentUICulture;
+        CultureInfo.CurrentUICulture = language;
+        try
+        {
+            var body = string.Join("\n", text["Email.InviteIntro", inviter, space], "", text["Email.InviteOpen"], inviteUrl, "", text["Email.InviteRules"]);
+            return new AccountEmail(to, language, text["Email.InviteSubject", inviter, space], body);
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = requestLanguage;
+        }
+    }
+
     private static AccountEmail Write(IStringLocalizer<AccountsText> text, string to, CultureInfo language, string subject, string intro, string open, string link, string rules)
     {
         // The localizer reads the current UI culture; switch it only while this email is written.

@@ -1,17 +1,21 @@
+using System.Globalization;
+using System.Security.Claims;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
 using ReflectionWorkshop.Domain;
 using ReflectionWorkshop.Domain.Spaces;
 using ReflectionWorkshop.Infrastructure.Persistence;
+using ReflectionWorkshop.Web.Accounts;
 using ReflectionWorkshop.Web.Resources;
 using ReflectionWorkshop.Web.Spaces;
 
 namespace ReflectionWorkshop.Web.Pages.Spaces;
 
 /// <summary>/spaces/{id}: who is in a space, and (for its facilitators) inviting colleagues.</summary>
-public sealed class DetailsModel(AppDbContext db, SpaceAccess access, Retention retention, TimeProvider clock, IConfiguration configuration, IStringLocalizer<AccountsText> text) : PageModel
+public sealed class DetailsModel(AppDbContext db, SpaceAccess access, Retention retention, IAccountMailer mailer, IOptions<MailSettings> mail, TimeProvider clock, IConfiguration configuration, IStringLocalizer<AccountsText> text) : PageModel
 {
     public sealed record Member(string Name, string Email, SpaceRole Role);
 
@@ -30,17 +34,22 @@ public sealed class DetailsModel(AppDbContext db, SpaceAccess access, Retention 
     [TempData]
     public string? KeepMessage { get; set; }
 
+    /// <summary>The email typed for an invite, kept when it is refused.</summary>
+    public string? InviteEmail { get; private set; }
+
+    /// <summary>Whether the invite just made was mailed; carried over the redirect.</summary>
+    [TempData]
+    public string? InviteSent { get; set; }
+
     /// <summary>The link of an invite just made: shown once, because only its hash is stored.</summary>
     [TempData]
     public string? NewInviteLink { get; set; }
 
-    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
-    {
-        if (await access.RoleInAsync(User, id, cancellationToken) is not { } role)
-        {
-            return NotFound();
-        }
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken) =>
+        await access.RoleInAsync(User, id, cancellationToken) is { } role ? await ShowAsync(id, role, cancellationToken) : NotFound();
 
+    private async Task<IActionResult> ShowAsync(Guid id, SpaceRole role, CancellationToken cancellationToken)
+    {
         Role = role;
         Space = await db.Spaces.AsNoTracking().SingleAsync(s => s.Id == id, cancellationToken);
         Members = (await db.SpaceMembers.AsNoTracking()
@@ -62,17 +71,33 @@ public sealed class DetailsModel(AppDbContext db, SpaceAccess access, Retention 
         return Page();
     }
 
-    public async Task<IActionResult> OnPostInviteAsync(Guid id, SpaceRole role, CancellationToken cancellationToken)
+    /// <summary>Makes an invite link; with an email, also mails it there (in the inviter's language).</summary>
+    public async Task<IActionResult> OnPostInviteAsync(Guid id, SpaceRole role, string? email, CancellationToken cancellationToken)
     {
         if (await access.RoleInAsync(User, id, cancellationToken) is not SpaceRole.Facilitator)
         {
             return NotFound();
         }
 
+        InviteEmail = email?.Trim();
+        if (InviteEmail is { Length: > 0 } && !new System.ComponentModel.DataAnnotations.EmailAddressAttribute().IsValid(InviteEmail))
+        {
+            ModelState.AddModelError("email", text["Details.InviteEmailInvalid", InviteEmail]);
+            return await ShowAsync(id, SpaceRole.Facilitator, cancellationToken);
+        }
+
         var token = InviteTokens.New();
         db.Invites.Add(Invite.Create(id, role, SpaceAccess.UserId(User), InviteTokens.Hash(token), clock.GetUtcNow()));
         await db.SaveChangesAsync(cancellationToken);
         NewInviteLink = $"{PublicUrl.Base(Request, configuration)}/invite/{token}";
+        if (InviteEmail is { Length: > 0 } to)
+        {
+            var space = await db.Spaces.AsNoTracking().Where(s => s.Id == id).Select(s => s.Name).SingleAsync(cancellationToken);
+            var inviter = User.FindFirstValue(AppClaimsFactory.DisplayNameClaim) ?? User.Identity?.Name ?? "";
+            await mailer.SendAsync(AccountEmails.Invite(text, to, NewInviteLink, CultureInfo.CurrentUICulture, inviter, space), NewInviteLink, cancellationToken);
+            InviteSent = mail.Value.IsConfigured ? text["Details.InviteMailed", to] : text["Details.InviteNotMailed", to];
+        }
+
         return RedirectToPage(new { id });
     }
 
