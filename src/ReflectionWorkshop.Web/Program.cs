@@ -70,6 +70,7 @@ builder.Services.AddScoped<Retention>();
 builder.Services.AddHostedService<RetentionJob>();
 builder.Services.AddSignalR().AddWorkshopBackplane(builder.Configuration);
 builder.Services.AddSingleton<LiveUpdates>();
+builder.Services.AddSingleton<StepViews>();
 
 // Keys live in the database: a restart, a new build or a second instance keeps every cookie and form valid.
 builder.Services.AddDataProtection()

@@ -7,6 +7,7 @@ using Microsoft.Extensions.Localization;
 using ReflectionWorkshop.Domain.Sessions;
 using ReflectionWorkshop.Infrastructure.Diagnostics;
 using ReflectionWorkshop.Infrastructure.Persistence;
+using ReflectionWorkshop.Web.Localization;
 using ReflectionWorkshop.Web.Participation;
 using ReflectionWorkshop.Web.Resources;
 using ReflectionWorkshop.Web.Spaces;
@@ -16,9 +17,14 @@ namespace ReflectionWorkshop.Web.Live;
 /// <summary>
 /// Where the room is: what a phone needs to know to show the right step, its timer, whether it is
 /// locked, and how many votes have opened (a phone waiting on a vote re-reads its page when one opens).
+/// A step-change signal also carries <see cref="View"/>, the room's view of the step in the phone's language
+/// (<see cref="StepViews"/>): a phone that has not answered the step shows it without reading its page (ADR-016).
 /// </summary>
 public sealed record LiveState(string State, int Step, string? TimerEndsAt = null, bool Locked = false, int Ballots = 0, int Sorting = -1)
 {
+    /// <summary>The live part of the phone's page for a phone that has not answered the step; null: read the page.</summary>
+    public string? View { get; init; }
+
     public static LiveState Of(Session session) => new(
         session.State.ToString(),
         session.CurrentStep,
@@ -99,6 +105,7 @@ public sealed class SessionHub(AppDbContext db, ParticipantCookie cookie, SpaceA
         }
 
         await Groups.AddToGroupAsync(Context.ConnectionId, LiveGroups.Participants(session.Id), Context.ConnectionAborted);
+        await Groups.AddToGroupAsync(Context.ConnectionId, LiveGroups.Participants(session.Id, CultureInfo.CurrentUICulture.Name), Context.ConnectionAborted);
         await Groups.AddToGroupAsync(Context.ConnectionId, LiveGroups.Participant(participantId.Value), Context.ConnectionAborted);
         if (Context.Items.TryAdd(FollowingKey, true))
         {
@@ -125,6 +132,13 @@ public static class LiveGroups
 {
     public static string Participants(Guid sessionId) => $"p:{sessionId:N}";
 
+    /// <summary>
+    /// A session's phones that read one language (the one their page was drawn in; a language the app does not speak
+    /// counts as its default), which hear the step change with the room's view in that language.
+    /// </summary>
+    public static string Participants(Guid sessionId, string language) =>
+        $"p:{sessionId:N}:{(WorkshopLanguages.Find(language) ?? WorkshopLanguages.Supported[0]).Name}";
+
     public static string Facilitators(Guid sessionId) => $"f:{sessionId:N}";
 
     /// <summary>One phone, so it alone hears that it was removed.</summary>
@@ -135,9 +149,36 @@ public static class LiveGroups
 /// Sent by page handlers after their change is saved (save first, then broadcast: a phone that misses
 /// a message still finds the truth in the database when it next reads a page).
 /// </summary>
-public sealed partial class LiveUpdates(IHubContext<SessionHub> hub, ILogger<LiveUpdates> logger)
+public sealed partial class LiveUpdates(IHubContext<SessionHub> hub, StepViews views, ILogger<LiveUpdates> logger)
 {
-    public Task StateChangedAsync(Session session) => SendAsync(session.Id, LiveState.Of(session), "state");
+    /// <summary>
+    /// The room moved (or its step changed: lock, timer, ballot). Phones hear where it is, each language group with
+    /// the room's view of the step when it can be shared; the watching pages hear that something changed.
+    /// </summary>
+    public async Task StateChangedAsync(Session session)
+    {
+        var state = LiveState.Of(session);
+        var drawn = await views.DrawAsync(session, CancellationToken.None);
+        if (drawn.Count == 0)
+        {
+            await SendAsync(session.Id, state, "state");
+            return;
+        }
+
+        try
+        {
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
+            await Task.WhenAll(drawn.Select(view =>
+                hub.Clients.Group(LiveGroups.Participants(session.Id, view.Key)).SendAsync("state", state with { View = view.Value })));
+            WorkshopMetrics.StepChangeFanOut.Record(System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogBroadcastFailed(ex, session.Id);
+        }
+
+        await SendAsync(session.Id, null, "state");
+    }
 
     /// <summary>The removed phone hears it and re-reads its page, which explains; the others hear nothing.</summary>
     public async Task ParticipantRemovedAsync(Guid sessionId, Guid participantId)

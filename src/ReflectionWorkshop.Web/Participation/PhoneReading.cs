@@ -18,7 +18,11 @@ public sealed record PhoneAtStep(
     IReadOnlyList<Response> Mine,
     StepContext? Context,
     IReadOnlyList<Theme> SortThemes,
-    IReadOnlyList<SortCard> MyCards);
+    IReadOnlyList<SortCard> MyCards)
+{
+    /// <summary>The steps this phone has answered (its script takes the room's view of a step only when it has not answered it).</summary>
+    public IReadOnlyCollection<int> Answered { get; init; } = [];
+}
 
 /// <summary>Reads a phone's page (<see cref="PhoneAtStep"/>) and the small state its script polls.</summary>
 public sealed class PhoneReading(AppDbContext db, Joining joining, ParticipantCookie cookie, ThemeBoards boards)
@@ -47,12 +51,15 @@ public sealed class PhoneReading(AppDbContext db, Joining joining, ParticipantCo
         }
 
         var step = session.StepFor(participant);
-        var saved = await db.Responses.SingleOrDefaultAsync(r => r.ParticipantId == participant.Id && r.Step == step, cancellationToken);
+        var answered = await db.Responses.Where(r => r.ParticipantId == participant.Id).Select(r => r.Step).ToListAsync(cancellationToken);
+        var saved = answered.Contains(step)
+            ? await db.Responses.SingleOrDefaultAsync(r => r.ParticipantId == participant.Id && r.Step == step, cancellationToken)
+            : null;
         var context = await boards.ContextAsync(session, step, cancellationToken);
         var (themes, cards) = session.SortingStep is { } sorting && !session.IsSelfPaced && !participant.IsRemoved
             ? await boards.SortViewAsync(session, sorting, participant.Id, cancellationToken)
             : ([], []);
-        return (session, new(session, participant, saved, [], context, themes, cards));
+        return (session, new(session, participant, saved, [], context, themes, cards) { Answered = answered });
     }
 
     /// <summary>

@@ -76,6 +76,29 @@ public sealed class IndexModel(PhoneReading phones, Answering answering, Takeawa
     /// <summary>The step this phone is on: the room's, or its own in a self-paced session.</summary>
     public int Step => Session.StepFor(Participant);
 
+    /// <summary>The steps this phone has answered.</summary>
+    private IReadOnlyCollection<int> Answered { get; set; } = [];
+
+    /// <summary>What the page draws (the same partial draws the room's view of a step, ADR-016).</summary>
+    public PhoneView View => new(Session, Prompt, Step, Context)
+    {
+        Removed = Participant.IsRemoved,
+        DisplayName = Participant.DisplayName,
+        Answered = Saved is { } saved && !Answered.Contains(saved.Step) ? [.. Answered, saved.Step] : Answered,
+        Saved = Saved,
+        MyResponses = MyResponses,
+        Editing = Editing,
+        Input = Input,
+        NotSavedReason = NotSavedReason,
+        RefusedReason = RefusedReason,
+        NotSavedText = NotSavedText,
+        Withdrawn = Withdrawn,
+        Sorted = Sorted,
+        TakeawayUrl = Session.State == SessionState.Closed ? TakeawayUrl : null,
+        MyCards = MyCards,
+        SortThemes = SortThemes,
+    };
+
     public async Task<IActionResult> OnGetAsync(string code, bool edit, CancellationToken cancellationToken)
     {
         if (await LoadAsync(code, cancellationToken) is { } redirect)
@@ -268,6 +291,7 @@ public sealed class IndexModel(PhoneReading phones, Answering answering, Takeawa
         Context = phone.Context;
         SortThemes = phone.SortThemes;
         MyCards = phone.MyCards;
+        Answered = phone.Answered;
         return null;
     }
 }

@@ -78,6 +78,30 @@ const refreshWatched = async () => {
   }
 };
 
+// The step-change signal carries the room's view of the step, drawn once per language for every phone that has not
+// answered it (ADR-016). Such a phone shows it at once, with its own bits added (the steps it answered, its
+// antiforgery token in each form); a phone that answered the step, or was removed, reads its own page instead.
+const takeView = (state) => {
+  const current = root();
+  const token = current.dataset.token;
+  const answered = (current.dataset.answered ?? "").split(" ");
+  if (!state.view || !token || current.dataset.removed === "true" || answered.includes(String(state.step))) {
+    return false;
+  }
+  latestRefresh++; // a read of the page still on its way is older than this view: it must not replace it
+  return swapIn(state.view, (fresh) => {
+    fresh.dataset.answered = current.dataset.answered ?? "";
+    fresh.dataset.token = token;
+    for (const form of fresh.querySelectorAll("form[method=post]")) {
+      const field = document.createElement("input");
+      field.type = "hidden";
+      field.name = "__RequestVerificationToken";
+      field.value = token;
+      form.append(field);
+    }
+  });
+};
+
 // A phone moves only when the room did; if the person is typing, it asks instead of throwing words away.
 // (What they typed is also kept as a draft, and put back if the same step comes back.)
 const follow = (state) => {
@@ -88,10 +112,9 @@ const follow = (state) => {
   }
   if (state.state === current.dataset.state && String(state.step) === current.dataset.step) {
     if (String(state.locked) !== current.dataset.locked || String(state.ballots ?? 0) !== (current.dataset.ballots ?? "0")
-      || String(state.sorting ?? -1) !== (current.dataset.sorting ?? "-1")) {
-      refresh();
-    } else if ((state.timerEndsAt ?? "") !== (current.querySelector("[data-timer]")?.dataset.timer ?? "")) {
-      refresh();
+      || String(state.sorting ?? -1) !== (current.dataset.sorting ?? "-1")
+      || (state.timerEndsAt ?? "") !== (current.querySelector("[data-timer]")?.dataset.timer ?? "")) {
+      takeView(state) || refresh();
     }
     return;
   }
@@ -100,7 +123,7 @@ const follow = (state) => {
     banner.hidden = false;
     return;
   }
-  refresh();
+  takeView(state) || refresh();
 };
 
 /** On a page with a live part, connects to the hub (the SignalR client, a classic script, loads first) and polls while it is down. */

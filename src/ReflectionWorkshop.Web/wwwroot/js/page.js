@@ -26,13 +26,17 @@ const swapped = [];
 /** Runs callback(part) on every live part swapped in from now on. */
 export const onSwap = (callback) => { swapped.push(callback); };
 
-/** Puts the live part of a freshly fetched page in place of the current one, keeping open panels and focus. */
-export const swapIn = (html) => {
+/**
+ * Puts the live part of a freshly fetched page in place of the current one, keeping open panels and focus.
+ * prepare(fresh, current), when given, finishes the fresh part first (the room's view of a step gets this phone's own bits).
+ */
+export const swapIn = (html, prepare) => {
   const fresh = new DOMParser().parseFromString(html, "text/html").querySelector("[data-live]");
   const current = root();
   if (!fresh || !current) {
     return false;
   }
+  prepare?.(fresh, current);
   const open = [...current.querySelectorAll("details[open][id]")].map((d) => d.id);
   // A confirmation ("Theme added") was shown once by the server; a refresh must not make it vanish.
   const flash = current.querySelector("[data-flash]");
