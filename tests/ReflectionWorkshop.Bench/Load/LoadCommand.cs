@@ -83,7 +83,7 @@ public static class LoadCommand
             var connected = room.Phones.Count(p => p.Connected);
             await Task.Delay(2000, ct);
             var with = Memory();
-            Console.WriteLine($"participants joined={joined} connected={connected} of {options.Participants} in {F(joinSeconds)} s; join (GET /j + POST form) {Spread([.. room.JoinMs])}");
+            Console.WriteLine($"participants joined={joined} connected={connected} of {options.Participants} in {F(joinSeconds)} s; join (GET /j, POST form, GET /s) {Spread([.. room.JoinMs])}");
 
             var submissions = new ConcurrentBag<Submission>();
             var phones = room.Phones.Where(p => p.Joined).ToList();
@@ -92,7 +92,7 @@ public static class LoadCommand
             var pressed = Stopwatch.GetTimestamp();
             await room.Facilitator.StartAsync(ct);
             var pages1 = await room.LoadFormsAsync(0, ct, pressed);
-            Console.WriteLine($"step 1 shown: from the facilitator's press to the answer page on the phone {Spread(pages1)}");
+            Console.WriteLine($"step 1 shown: from the facilitator's press to the answer form on the phone {Spread(pages1)}; {phones.Count(p => p.ShownFromSignal(0))} of {phones.Count} from the signal's view, the rest read their page");
             var steadyStarted = Stopwatch.GetTimestamp();
             await Task.WhenAll(phones.Select(async phone =>
             {
@@ -111,7 +111,7 @@ public static class LoadCommand
             await room.Facilitator.NextAsync(ct);
             var pages2 = await room.LoadFormsAsync(1, ct, pressed);
             var pagesCpu = CpuSeconds(pid) - pagesCpuBefore;
-            Console.WriteLine($"step 2 shown: from the facilitator's press to the answer page on the phone {Spread(pages2)}; server CPU {F(pagesCpu, "0.00")} s, {F(1000 * pagesCpu / Math.Max(1, pages2.Count), "0.00")} ms a page");
+            Console.WriteLine($"step 2 shown: from the facilitator's press to the answer form on the phone {Spread(pages2)}; {phones.Count(p => p.ShownFromSignal(1))} of {phones.Count} from the signal's view; server CPU {F(pagesCpu, "0.00")} s, {F(1000 * pagesCpu / Math.Max(1, pages2.Count), "0.00")} ms a phone");
             var go = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
             var burst = phones.Select(phone => phone.NewSubmission(1, runTag)).ToList();
             var burstTasks = phones.Zip(burst).Select(async pair =>

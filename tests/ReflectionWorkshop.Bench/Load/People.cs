@@ -9,7 +9,11 @@ using ReflectionWorkshop.TestSupport;
 namespace ReflectionWorkshop.Bench.Load;
 
 /// <summary>Where the room is, as the hub tells phones (the shape of the app's LiveState).</summary>
-public sealed record RoomState(string State, int Step, string? TimerEndsAt = null, bool Locked = false, int Ballots = 0);
+public sealed record RoomState(string State, int Step, string? TimerEndsAt = null, bool Locked = false, int Ballots = 0)
+{
+    /// <summary>The room's view of the step, carried by a step change (the app's ADR-016); null: read the page.</summary>
+    public string? View { get; init; }
+}
 
 /// <summary>What happened to one submission of an answer.</summary>
 public enum SubmitOutcome
@@ -48,8 +52,11 @@ public sealed class Phone(int index, Uri server, string code) : IAsyncDisposable
 {
     private readonly ConcurrentDictionary<int, TaskCompletionSource> _steps = new();
     private HubConnection? _hub;
+    private readonly ConcurrentDictionary<int, long> _shownFromSignal = new();
+    private readonly ConcurrentDictionary<int, bool> _answered = new();
     private Page? _answerPage;
     private int _answerStep = -1;
+    private string? _token;
 
     public int Index { get; } = index;
 
@@ -61,7 +68,10 @@ public sealed class Phone(int index, Uri server, string code) : IAsyncDisposable
 
     public int StateSignals;
 
-    /// <summary>GET /j/{code}, post its form; the phone is in when it is sent on to /s/{code}. Returns the time taken.</summary>
+    /// <summary>
+    /// GET /j/{code}, post its form, and read /s/{code} where it is sent ("You're in"), keeping the page's antiforgery
+    /// token as the page's script does. Returns the time taken.
+    /// </summary>
     public async Task<double> JoinAsync(CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
@@ -73,6 +83,8 @@ public sealed class Phone(int index, Uri server, string code) : IAsyncDisposable
         }
 
         Joined = true;
+        var inside = await Browser.GetAsync($"/s/{code}", cancellationToken);
+        _token = inside.Document.QuerySelector("[data-live]")?.GetAttribute("data-token");
         return Stopwatch.GetElapsedTime(started).TotalMilliseconds;
     }
 
@@ -95,6 +107,7 @@ public sealed class Phone(int index, Uri server, string code) : IAsyncDisposable
         _hub.On<RoomState>("state", state =>
         {
             Interlocked.Increment(ref StateSignals);
+            TakeView(state);
             if (state.State == "Running")
             {
                 for (var step = 0; step <= state.Step; step++)
@@ -106,6 +119,56 @@ public sealed class Phone(int index, Uri server, string code) : IAsyncDisposable
         await _hub.StartAsync(cancellationToken);
         await _hub.InvokeAsync<RoomState>("Follow", code, cancellationToken);
     }
+
+    /// <summary>
+    /// As live.js does: a phone that has not answered the step shows the room's view the signal carries, with its own
+    /// token in each form, and reads no page.
+    /// </summary>
+    private void TakeView(RoomState state)
+    {
+        if (state is not { State: "Running", View: { } view } || _token is not { } token || _answered.ContainsKey(state.Step))
+        {
+            return;
+        }
+
+        var document = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(view);
+        var form = document.QuerySelector("form[data-answer-form]");
+        if (form is null || form.QuerySelector("input[name='Input.Step']")?.GetAttribute("value") != state.Step.ToString(System.Globalization.CultureInfo.InvariantCulture))
+        {
+            return;
+        }
+
+        var field = document.CreateElement("input");
+        field.SetAttribute("type", "hidden");
+        field.SetAttribute("name", "__RequestVerificationToken");
+        field.SetAttribute("value", token);
+        form.AppendChild(field);
+        lock (_shownFromSignal)
+        {
+            _answerPage = new Page($"/s/{code}", HttpStatusCode.OK, document);
+            _answerStep = state.Step;
+        }
+
+        _shownFromSignal.TryAdd(state.Step, Stopwatch.GetTimestamp());
+    }
+
+    /// <summary>
+    /// The phone shows <paramref name="step"/>: from the signal's view when it carried one, else by reading its page.
+    /// Returns the moment (a <see cref="Stopwatch"/> timestamp) the step was on the screen.
+    /// </summary>
+    public async Task<long> ShowStepAsync(int step, CancellationToken cancellationToken)
+    {
+        if (_shownFromSignal.TryGetValue(step, out var shownAt))
+        {
+            return shownAt;
+        }
+
+        await LoadAnswerFormAsync(step, cancellationToken);
+        return Stopwatch.GetTimestamp();
+    }
+
+    /// <summary>Whether the phone showed <paramref name="step"/> from the signal, without reading its page.</summary>
+    public bool ShownFromSignal(int step) => _shownFromSignal.ContainsKey(step);
 
     /// <summary>Completes when the hub says the room reached <paramref name="step"/>, or false after the wait.</summary>
     public async Task<bool> WaitForStepAsync(int step, TimeSpan wait, CancellationToken cancellationToken)
@@ -133,8 +196,12 @@ public sealed class Phone(int index, Uri server, string code) : IAsyncDisposable
             throw new InvalidOperationException($"answer page shows step {shown ?? "none"}, expected {step}");
         }
 
-        _answerPage = page;
-        _answerStep = step;
+        lock (_shownFromSignal)
+        {
+            _answerPage = page;
+            _answerStep = step;
+        }
+
         return Stopwatch.GetElapsedTime(started).TotalMilliseconds;
     }
 
@@ -148,7 +215,13 @@ public sealed class Phone(int index, Uri server, string code) : IAsyncDisposable
     /// </summary>
     public async Task<SubmitOutcome> PostAnswerAsync(Submission submission, CancellationToken cancellationToken)
     {
-        if (_answerStep != submission.Step)
+        int shownStep;
+        lock (_shownFromSignal)
+        {
+            shownStep = _answerStep;
+        }
+
+        if (shownStep != submission.Step)
         {
             // The page did not load when the step changed (an overloaded server): the person reloads it first.
             submission.Attempts++;
@@ -163,7 +236,12 @@ public sealed class Phone(int index, Uri server, string code) : IAsyncDisposable
             }
         }
 
-        var page = _answerPage!;
+        Page page;
+        lock (_shownFromSignal)
+        {
+            page = _answerPage!;
+        }
+
         var document = page.Document;
         var fields = new List<(string, string)> { ("Input.Key", submission.Key) };
         if (document.QuerySelector("form[data-answer-form] textarea[name='Input.Left']") is not null)
@@ -252,6 +330,7 @@ public sealed class Phone(int index, Uri server, string code) : IAsyncDisposable
                 submission.Outcome = outcome;
                 if (outcome == SubmitOutcome.Saved)
                 {
+                    _answered[submission.Step] = true;
                     onSaved?.Invoke(submission);
                 }
 

@@ -137,9 +137,12 @@ public sealed class Room : IAsyncDisposable
         });
     }
 
-    /// <summary>The room moved to <paramref name="step"/>: each phone hears it on the hub and re-reads its page.</summary>
-    /// <param name="since">When given (the moment the facilitator pressed), each figure runs from then to the page shown;
-    /// otherwise it is the page's own read after the signal.</param>
+    /// <summary>
+    /// The room moved to <paramref name="step"/>: each phone hears it on the hub and shows the room's view it carries
+    /// (or, when it carries none, re-reads its page).
+    /// </summary>
+    /// <param name="since">When given (the moment the facilitator pressed), each figure runs from then to the step shown;
+    /// otherwise from the moment the phone heard the signal (0 when the view came with it).</param>
     public async Task<List<double>> LoadFormsAsync(int step, CancellationToken cancellationToken, long? since = null)
     {
         var pageMs = new ConcurrentBag<double>();
@@ -152,8 +155,9 @@ public sealed class Room : IAsyncDisposable
 
             try
             {
-                var read = await phone.LoadAnswerFormAsync(step, cancellationToken);
-                pageMs.Add(since is { } pressed ? System.Diagnostics.Stopwatch.GetElapsedTime(pressed).TotalMilliseconds : read);
+                var asked = System.Diagnostics.Stopwatch.GetTimestamp();
+                var shown = await phone.ShowStepAsync(step, cancellationToken);
+                pageMs.Add(Math.Max(0, System.Diagnostics.Stopwatch.GetElapsedTime(since ?? asked, shown).TotalMilliseconds));
             }
             catch (Exception ex) when (ex is HttpRequestException or InvalidOperationException or TaskCanceledException)
             {
