@@ -1,3 +1,6 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Text.Json;
 using Microsoft.Extensions.Localization;
 using ReflectionWorkshop.Web.Resources;
 
@@ -15,4 +18,14 @@ public static class ScriptText
         text.GetAllStrings(includeParentCultures: true)
             .Where(s => s.Name.StartsWith(Prefix, StringComparison.Ordinal))
             .ToDictionary(s => s.Name[Prefix.Length..], s => s.Value);
+
+    private static readonly ConcurrentDictionary<string, string> Written = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// <see cref="For"/> as the JSON every page carries, in the current UI language. Written once per language: reading
+    /// every string of a resource file cost each page (a room's phones read theirs at the same moment) more than
+    /// drawing the page itself.
+    /// </summary>
+    public static string JsonFor(IStringLocalizer<SharedText> text) =>
+        Written.GetOrAdd(CultureInfo.CurrentUICulture.Name, _ => JsonSerializer.Serialize(For(text)));
 }

@@ -39,8 +39,7 @@ public sealed class Answering(AppDbContext db, WriteQueue writes, LiveUpdates li
     /// <param name="saved">The phone's stored answer to the step it is on, as the page read it (null: none yet).</param>
     public async Task<Submission> SubmitAsync(Session session, Participant participant, Response? saved, AnswerInput typed, CancellationToken cancellationToken)
     {
-        if (typed.Key is { Length: > 0 } key
-            && await db.Responses.AsNoTracking().SingleOrDefaultAsync(r => r.ParticipantId == participant.Id && r.Step == typed.Step && r.SubmissionKey == key, cancellationToken) is { } stored)
+        if (typed.Key is { Length: > 0 } key && await StoredAsync(session, participant, saved, typed.Step, key, cancellationToken) is { } stored)
         {
             // A retry of a submission that was saved (its reply was lost on the way): it is saved; say so.
             return new Submission.Saved(stored);
@@ -77,6 +76,16 @@ public sealed class Answering(AppDbContext db, WriteQueue writes, LiveUpdates li
         await live.AnswersChangedAsync(session.Id);
         return new Submission.Saved(recorded!);
     }
+
+    /// <summary>
+    /// The response a submission with this key already stored, if any. For the step the phone is on, that is the answer
+    /// the page already read (no second query for every answer of a burst); a key for another step is a retry that may
+    /// have been stored just before the room moved on, so it is looked up.
+    /// </summary>
+    private async Task<Response?> StoredAsync(Session session, Participant participant, Response? saved, int step, string key, CancellationToken cancellationToken) =>
+        step == session.StepFor(participant)
+            ? saved is { SubmissionKey: var stored } && stored == key ? saved : null
+            : await db.Responses.AsNoTracking().SingleOrDefaultAsync(r => r.ParticipantId == participant.Id && r.Step == step && r.SubmissionKey == key, cancellationToken);
 
     /// <summary>Runs in the write queue's turn, on its context (SQLite) or the request's own (PostgreSQL).</summary>
     private async Task<Response> RecordAsync(AppDbContext writer, Session session, AcceptedAnswer accepted, Response? saved, string? key, CancellationToken cancellationToken)

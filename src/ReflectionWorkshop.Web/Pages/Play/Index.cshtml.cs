@@ -175,9 +175,9 @@ public sealed class IndexModel(PhoneReading phones, Answering answering, Takeawa
     /// <summary>
     /// The answer is saved. A form the browser posted gets a redirect, so that reloading the page does not post it
     /// again. The page's script (which says so with <c>X-Requested-With: fetch</c>) would follow that redirect and
-    /// swap the page in; it gets the page at once instead, from what this request already read and wrote: one
-    /// request a phone instead of two, which in a room where everyone answers at the same moment is about half
-    /// the server's work.
+    /// swap the page's live part in; it gets that part at once instead, from what this request already read and
+    /// wrote, without the layout around it: one request a phone instead of two, which in a room where everyone
+    /// answers at the same moment is about half the server's work.
     /// </summary>
     private IActionResult AnswerSaved()
     {
@@ -187,7 +187,8 @@ public sealed class IndexModel(PhoneReading phones, Answering answering, Takeawa
         }
 
         ModelState.Clear();
-        return Show(edit: false);
+        Show(edit: false);
+        return Partial("_Phone", View);
     }
 
     /// <summary>
