@@ -53,7 +53,11 @@ public sealed record PhoneView(Session Session, Prompt? Prompt, int Step, StepCo
     public IReadOnlyList<Theme> SortThemes { get; init; } = [];
 
     /// <summary>A vote step whose ballot the facilitator has not opened yet: nothing to answer for now.</summary>
-    public bool WaitingForBallot => Prompt is { Kind: PromptKind.Vote } && !Session.IsBallotOpen(Step);
+    public bool WaitingForBallot => WaitsForBallot(Session, Prompt, Step);
+
+    /// <summary>Whether <paramref name="step"/> is a vote whose ballot the facilitator has not opened yet.</summary>
+    public static bool WaitsForBallot(Session session, Prompt? prompt, int step) =>
+        prompt is { Kind: PromptKind.Vote } && !session.IsBallotOpen(step);
 
     /// <summary>
     /// Whether the room's view can stand for every phone that has not answered the room's step: a facilitated

@@ -60,8 +60,6 @@ public sealed class IndexModel(PhoneReading phones, Answering answering, Takeawa
     /// <summary>The earlier step's top themes this step shows, if it asks for them.</summary>
     public StepContext? Context { get; private set; }
 
-    /// <summary>A vote step whose ballot the facilitator has not opened yet: nothing to answer for now.</summary>
-    public bool WaitingForBallot => Prompt is { Kind: PromptKind.Vote } && !Session.IsBallotOpen(Step);
 
     /// <summary>While the room sorts: this phone's own cards of the step, each with where it is and the likeliest theme.</summary>
     public IReadOnlyList<SortCard> MyCards { get; private set; } = [];
@@ -112,7 +110,7 @@ public sealed class IndexModel(PhoneReading phones, Answering answering, Takeawa
     /// <summary>The page for the loaded state: the answer form, or the saved answer (with a way to change it).</summary>
     private PageResult Show(bool edit)
     {
-        Editing = Prompt is { TakesAnswers: true } && !WaitingForBallot && !Session.AnswersLocked && !Participant.IsRemoved && (Saved is null || edit);
+        Editing = Prompt is { TakesAnswers: true } && !PhoneView.WaitsForBallot(Session, Prompt, Step) && !Session.AnswersLocked && !Participant.IsRemoved && (Saved is null || edit);
         if (Prompt is not null)
         {
             Input = AnswerInput.From(Prompt, Step, Saved);
