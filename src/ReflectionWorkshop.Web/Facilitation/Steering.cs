@@ -61,12 +61,12 @@ public sealed class Steering(AppDbContext db, SpaceAccess access, LiveUpdates li
             var wasClosed = found.Session.State == SessionState.Closed;
             var said = await change(found.Session);
             await db.SaveChangesAsync(cancellationToken);
-            await live.StateChangedAsync(found.Session);
             if (!wasClosed && found.Session.State == SessionState.Closed)
             {
                 summaryMails.SessionClosed(found.Session.Id);
             }
 
+            await live.StateChangedAsync(found.Session);
             return new(true, said);
         }
         catch (DomainException ex)

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
@@ -23,10 +24,21 @@ public sealed partial class SummaryMailQueue(ILogger<SummaryMailQueue> logger)
 
     private readonly Channel<Guid> _closed = Channel.CreateBounded<Guid>(new BoundedChannelOptions(Capacity) { SingleReader = true });
 
+    /// <summary>
+    /// The sessions queued so far. A session closes once, but two presses of Close racing on one instance can both
+    /// save it: its coaches are mailed once all the same. One id per closed session, kept for the process's life.
+    /// </summary>
+    private readonly ConcurrentDictionary<Guid, byte> _queued = new();
+
     public ChannelReader<Guid> Reader => _closed.Reader;
 
     public void SessionClosed(Guid sessionId)
     {
+        if (!_queued.TryAdd(sessionId, 0))
+        {
+            return;
+        }
+
         if (!_closed.Writer.TryWrite(sessionId))
         {
             LogFull(logger, sessionId, Capacity);

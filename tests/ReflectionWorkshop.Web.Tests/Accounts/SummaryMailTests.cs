@@ -4,6 +4,7 @@ using System.Net.Sockets;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using MimeKit;
+using ReflectionWorkshop.Web.Facilitation;
 using ReflectionWorkshop.Web.Tests.Security;
 using ReflectionWorkshop.Web.Tests.Support;
 
@@ -167,6 +168,22 @@ public sealed partial class SummaryMailTests
 
         Assert.Contains(app.LoggedLinks(), l => l.AbsolutePath == session.SummaryUrl);
         Assert.Contains(app.Logs, l => l.Contains("The unsent email to ben@example.org", StringComparison.Ordinal) && l.Contains("Summary ready: " + ActivityTitle, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Two_racing_closes_of_one_session_queue_its_mails_once()
+    {
+        var queue = new SummaryMailQueue(Microsoft.Extensions.Logging.Abstractions.NullLogger<SummaryMailQueue>.Instance);
+        var (first, second) = (Guid.NewGuid(), Guid.NewGuid());
+
+        queue.SessionClosed(first);
+        queue.SessionClosed(first);
+        queue.SessionClosed(second);
+
+        Assert.True(queue.Reader.TryRead(out var a));
+        Assert.True(queue.Reader.TryRead(out var b));
+        Assert.False(queue.Reader.TryRead(out _));
+        Assert.Equal([first, second], [a, b]);
     }
 
     /// <summary>Registers through the mailed link (mail is on), picks a language, and joins Fran's space in <paramref name="role"/>.</summary>
