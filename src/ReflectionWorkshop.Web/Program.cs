@@ -52,6 +52,10 @@ else
 {
     builder.Services.AddSingleton<IAccountMailer, LoggingAccountMailer>();
 }
+builder.Services.AddSingleton<SummaryMailLinks>();
+builder.Services.AddSingleton<SummaryMailQueue>();
+builder.Services.AddScoped<SummaryMails>();
+builder.Services.AddHostedService<SummaryMailJob>();
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddLocalization();
 builder.Services.AddScoped<SpaceAccess>();

@@ -17,14 +17,18 @@ public static class PublicUrl
     /// listens on, never the request's Host header, which whoever sends the request chooses (issue 18, item 6:
     /// <c>Host: evil.test</c> once put a reset link to evil.test in the log). docs/deploy.md: set PublicBaseUrl.
     /// </summary>
-    public static string ForMessages(HttpContext context, IConfiguration configuration)
+    public static string ForMessages(HttpContext context, IConfiguration configuration) =>
+        ForMessages(context.RequestServices, configuration);
+
+    /// <summary>The same, outside a request (a mail sent in the background).</summary>
+    public static string ForMessages(IServiceProvider services, IConfiguration configuration)
     {
         if (configuration["PublicBaseUrl"] is { Length: > 0 } configured)
         {
             return configured.TrimEnd('/');
         }
 
-        var listening = context.RequestServices.GetService<Microsoft.AspNetCore.Hosting.Server.IServer>()?
+        var listening = services.GetService<Microsoft.AspNetCore.Hosting.Server.IServer>()?
             .Features.Get<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>()?.Addresses.FirstOrDefault();
         return listening is { Length: > 0 }
             ? listening.Replace("://+", "://localhost", StringComparison.Ordinal).Replace("://*", "://localhost", StringComparison.Ordinal)

@@ -612,6 +612,9 @@ namespace ReflectionWorkshop.Infrastructure.PostgreSql.Migrations
                     b.Property<string>("SecurityStamp")
                         .HasColumnType("text");
 
+                    b.Property<bool>("SummaryMailOptOut")
+                        .HasColumnType("boolean");
+
                     b.Property<bool>("TwoFactorEnabled")
                         .HasColumnType("boolean");
 

@@ -15,4 +15,10 @@ public sealed class AppUser : IdentityUser
     public bool IsAdministrator { get; set; }
 
     public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>
+    /// The person asked not to be mailed when a summary is ready in a space they coach (the account page's
+    /// "Email me when a summary is ready", or the mail's own link). False, the default: they are mailed.
+    /// </summary>
+    public bool SummaryMailOptOut { get; set; }
 }

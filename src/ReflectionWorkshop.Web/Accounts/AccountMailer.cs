@@ -5,9 +5,10 @@ using ReflectionWorkshop.Web.Resources;
 namespace ReflectionWorkshop.Web.Accounts;
 
 /// <summary>An email to one account holder, already written in the language they will read it in.</summary>
-public sealed record AccountEmail(string To, CultureInfo Language, string Subject, string Body);
+/// <param name="Unsubscribe">For a mail a person may turn off: the link that does (sent as <c>List-Unsubscribe</c> too).</param>
+public sealed record AccountEmail(string To, CultureInfo Language, string Subject, string Body, string? Unsubscribe = null);
 
-/// <summary>Sends the messages an account needs: password resets, and finishing a registration (ADR-013).</summary>
+/// <summary>Sends the messages an account needs: password resets, finishing a registration (ADR-013), invites, summaries ready.</summary>
 public interface IAccountMailer
 {
     /// <param name="email">The message to send, written by <see cref="AccountEmails"/>.</param>
@@ -45,6 +46,43 @@ public static class AccountEmails
         }
     }
 
+    /// <summary>
+    /// To a coach of the space, when one of its sessions has closed: what ran (its activity's title as the summary
+    /// page shows it, the space, when) and the link to the summary, which asks them to sign in. Nothing about who
+    /// took part or what anyone answered: the mailbox is not the app, and the page checks who reads it.
+    /// </summary>
+    public static AccountEmail SummaryReady(IStringLocalizer<AccountsText> text, string to, CultureInfo language, SummaryReadyFacts facts)
+    {
+        var (requestCulture, requestLanguage) = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
+        CultureInfo.CurrentCulture = language;
+        CultureInfo.CurrentUICulture = language;
+        try
+        {
+            // The times as the summary page writes them: in UTC, with the minutes it ran.
+            var minutes = Math.Max(1, (int)Math.Round((facts.ClosedAt - facts.StartedAt).TotalMinutes));
+            var ran = text[minutes == 1 ? "Email.SummaryRanOne" : "Email.SummaryRanMany", facts.StartedAt.UtcDateTime, minutes];
+            var body = string.Join(
+                "\n",
+                text["Email.SummaryIntro", facts.Activity, facts.Space],
+                ran,
+                "",
+                text["Email.SummaryOpen"],
+                facts.SummaryUrl,
+                "",
+                text["Email.SummaryWhy", facts.Space],
+                text["Email.SummaryStop"],
+                facts.UnsubscribeUrl,
+                text["Email.SummaryAccount"],
+                facts.AccountUrl);
+            return new AccountEmail(to, language, text["Email.SummarySubject", facts.Activity, facts.Space], body, facts.UnsubscribeUrl);
+        }
+        finally
+        {
+            CultureInfo.CurrentCulture = requestCulture;
+            CultureInfo.CurrentUICulture = requestLanguage;
+        }
+    }
+
     private static AccountEmail Write(IStringLocalizer<AccountsText> text, string to, CultureInfo language, string subject, string intro, string open, string link, string rules)
     {
         // The localizer reads the current UI culture; switch it only while this email is written.
@@ -61,6 +99,9 @@ public static class AccountEmails
         }
     }
 }
+
+/// <summary>What a "summary is ready" mail says about the session, and its links (see <see cref="AccountEmails.SummaryReady"/>).</summary>
+public sealed record SummaryReadyFacts(string Activity, string Space, DateTimeOffset StartedAt, DateTimeOffset ClosedAt, string SummaryUrl, string AccountUrl, string UnsubscribeUrl);
 
 /// <summary>
 /// Used when no mail sender is configured: writes the link to the log, where the person who runs

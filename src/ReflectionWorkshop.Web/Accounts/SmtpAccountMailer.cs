@@ -45,6 +45,12 @@ public sealed partial class SmtpAccountMailer(IOptions<MailSettings> options, IL
         message.Subject = email.Subject;
         message.Body = new TextPart(MimeKit.Text.TextFormat.Plain) { Text = email.Body };
         message.Body.Headers.Add(HeaderId.ContentLanguage, email.Language.Name);
+        if (email.Unsubscribe is { } unsubscribe)
+        {
+            // Mail programs show their own "unsubscribe" for it (RFC 2369); the link opens a page that asks first.
+            message.Headers.Add(HeaderId.ListUnsubscribe, $"<{unsubscribe}>");
+        }
+
         try
         {
             using var client = new SmtpClient { Timeout = (int)TimeSpan.FromSeconds(20).TotalMilliseconds };

@@ -34,9 +34,10 @@ public enum Steerer
 /// <summary>
 /// The facilitator's controls, from a pressed button to a saved session and the signal that moves the phones and
 /// pages: who may press (<see cref="SessionAccess"/>), one save per press, then one broadcast. The session decides
-/// whether the change is allowed; a refusal comes back as its message.
+/// whether the change is allowed; a refusal comes back as its message. A press that closes the session queues
+/// the "summary is ready" mails to the space's coaches once the close is saved (<see cref="SummaryMailQueue"/>).
 /// </summary>
-public sealed class Steering(AppDbContext db, SpaceAccess access, LiveUpdates live, ThemeBoards boards, IStringLocalizer<FacilitationText> text)
+public sealed class Steering(AppDbContext db, SpaceAccess access, LiveUpdates live, ThemeBoards boards, SummaryMailQueue summaryMails, IStringLocalizer<FacilitationText> text)
 {
     /// <summary>
     /// Applies <paramref name="change"/> (which returns what to tell the facilitator, or null) and saves. With
@@ -57,8 +58,14 @@ public sealed class Steering(AppDbContext db, SpaceAccess access, LiveUpdates li
 
         try
         {
+            var wasClosed = found.Session.State == SessionState.Closed;
             var said = await change(found.Session);
             await db.SaveChangesAsync(cancellationToken);
+            if (!wasClosed && found.Session.State == SessionState.Closed)
+            {
+                summaryMails.SessionClosed(found.Session.Id);
+            }
+
             await live.StateChangedAsync(found.Session);
             return new(true, said);
         }

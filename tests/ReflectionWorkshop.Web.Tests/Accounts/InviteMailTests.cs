@@ -35,7 +35,7 @@ public sealed partial class InviteMailTests
         // Ben has no account yet: with mail on, registering mails him a link that creates it (ADR-013).
         var ben = app.NewVisitor();
         await ben.SignUpAsync("ben@example.org", name: "Ben Coach", spaceName: null);
-        var finish = await FinishMailAsync(mail);
+        var finish = await mail.MessageAsync(m => m.Subject?.StartsWith("Finish creating", StringComparison.Ordinal) == true, "The mail that finishes Ben's registration");
         var confirm = await ben.GetAsync("http://localhost" + new Uri(AnyLink().Match(finish.TextBody ?? "").Value).PathAndQuery);
         await ben.PostAsync(confirm, "main form");
         var invite = await ben.GetAsync(link.PathAndQuery);
@@ -62,21 +62,6 @@ public sealed partial class InviteMailTests
         Assert.Equal("ben at example", refused.Document.QuerySelector("#invite-email")!.GetAttribute("value"));
         Assert.Null(refused.Document.QuerySelector("#invite-link"));
         Assert.Equal(0, await app.QueryAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.CountAsync(db.Invites)));
-    }
-
-    private static async Task<MimeKit.MimeMessage> FinishMailAsync(MailServer mail)
-    {
-        for (var i = 0; i < 200; i++)
-        {
-            if (mail.Received.FirstOrDefault(m => m.Subject?.StartsWith("Finish creating", StringComparison.Ordinal) == true) is { } message)
-            {
-                return message;
-            }
-
-            await Task.Delay(50);
-        }
-
-        throw new TimeoutException("The mail that finishes Ben's registration never arrived.");
     }
 
     [GeneratedRegex(@"https?://\S+/invite/\S+")]

@@ -48,12 +48,16 @@ public sealed class MailServer : IDisposable
         ["Mail:From"] = "Reflection Workshop <workshops@district.example>",
     };
 
-    /// <summary>Waits (at most ten seconds) for a message to <paramref name="to"/>.</summary>
-    public async Task<MimeMessage> MessageToAsync(string to)
+    /// <summary>Waits (at most ten seconds) for the first message to <paramref name="to"/>.</summary>
+    public Task<MimeMessage> MessageToAsync(string to) =>
+        MessageAsync(m => m.To.Mailboxes.Any(b => b.Address == to), $"a message to {to}");
+
+    /// <summary>Waits (at most ten seconds) for the first message that <paramref name="matches"/>; <paramref name="what"/> names it if none comes.</summary>
+    public async Task<MimeMessage> MessageAsync(Func<MimeMessage, bool> matches, string what = "the message")
     {
         for (var i = 0; i < 200; i++)
         {
-            if (Received.FirstOrDefault(m => m.To.Mailboxes.Any(b => b.Address == to)) is { } message)
+            if (Received.FirstOrDefault(matches) is { } message)
             {
                 return message;
             }
@@ -61,7 +65,7 @@ public sealed class MailServer : IDisposable
             await Task.Delay(50);
         }
 
-        throw new TimeoutException($"No message to {to} arrived; {Received.Count} arrived for others.");
+        throw new TimeoutException($"{what} never arrived; {Received.Count} other(s) did: {string.Join(" | ", Received.Select(m => $"{m.To} \"{m.Subject}\""))}");
     }
 
     public void Dispose()
