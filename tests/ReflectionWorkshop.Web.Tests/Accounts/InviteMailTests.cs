@@ -64,6 +64,28 @@ public sealed partial class InviteMailTests
         Assert.Equal(0, await app.QueryAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.CountAsync(db.Invites)));
     }
 
+    [Fact]
+    public async Task Without_a_public_address_a_mailed_invite_link_never_takes_the_host_the_request_named()
+    {
+        using var mail = new MailServer();
+        using var app = new WorkshopFactory(mail.Settings);
+        var fran = app.NewVisitor();
+        await fran.SignUpAsync(spaceName: "Birch team");
+        var spaceId = await fran.CurrentSpaceIdAsync();
+        var details = await fran.GetAsync($"/spaces/{spaceId}");
+
+        var (target, values) = Visitor.FormValues(details, "form[action*='handler=Invite']", [("email", "ben@example.org"), ("role", "Coach")]);
+        using var request = new HttpRequestMessage(HttpMethod.Post, target) { Content = new FormUrlEncodedContent(values) };
+        request.Headers.Host = "evil.test";
+        using var sent = await fran.Client.SendAsync(request);
+        var message = await mail.MessageToAsync("ben@example.org");
+        var link = new Uri(LinkIn().Match(message.TextBody ?? "").Value);
+
+        Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
+        Assert.NotEqual("evil.test", link.Host);
+        Assert.DoesNotContain("evil.test", message.TextBody, StringComparison.Ordinal);
+    }
+
     [GeneratedRegex(@"https?://\S+/invite/\S+")]
     private static partial Regex LinkIn();
 

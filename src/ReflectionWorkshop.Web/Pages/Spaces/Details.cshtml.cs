@@ -92,9 +92,12 @@ public sealed class DetailsModel(AppDbContext db, SpaceAccess access, Retention 
         NewInviteLink = $"{PublicUrl.Base(Request, configuration)}/invite/{token}";
         if (InviteEmail is { Length: > 0 } to)
         {
+            // A mailed link is built like a reset link: PublicBaseUrl (else the address the server listens on), never
+            // the request's Host header (issue 22). The link shown on the page stays the one the inviter is using.
+            var mailedLink = $"{PublicUrl.ForMessages(HttpContext, configuration)}/invite/{token}";
             var space = await db.Spaces.AsNoTracking().Where(s => s.Id == id).Select(s => s.Name).SingleAsync(cancellationToken);
             var inviter = User.FindFirstValue(AppClaimsFactory.DisplayNameClaim) ?? User.Identity?.Name ?? "";
-            await mailer.SendAsync(AccountEmails.Invite(text, to, NewInviteLink, CultureInfo.CurrentUICulture, inviter, space), NewInviteLink, cancellationToken);
+            await mailer.SendAsync(AccountEmails.Invite(text, to, mailedLink, CultureInfo.CurrentUICulture, inviter, space), mailedLink, cancellationToken);
             InviteSent = mail.Value.IsConfigured ? text["Details.InviteMailed", to] : text["Details.InviteNotMailed", to];
         }
 
