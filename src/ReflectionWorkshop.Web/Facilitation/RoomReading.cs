@@ -51,7 +51,7 @@ public sealed class RoomReading(AppDbContext db, ThemeBoards boards)
             .OrderBy(r => r.SubmittedAt)
             .ToListAsync(cancellationToken);
         var summary = SessionSummary.Build(session, participants, answers).Prompts[step];
-        var board = withBoard && session.PromptAt(step).CanBeThemed ? await boards.ViewAsync(session, step, cancellationToken) : null;
+        var board = withBoard && session.PromptAt(step).CanBeThemed ? await boards.ViewAsync(session, step, answers, cancellationToken) : null;
         var context = await boards.ContextAsync(session, step, cancellationToken);
         return new(session, step, participants, answers, summary, board, context);
     }

@@ -30,6 +30,13 @@ public sealed class ThemeBoards(AppDbContext db, ThemeEngine engine, TimeProvide
         return BoardView.Build(prompt, board, cards);
     }
 
+    /// <summary>The step's board from its answers as the caller already read them (the control page reads them for its list).</summary>
+    public async Task<BoardView> ViewAsync(Session session, int step, IEnumerable<Response> answersToStep, CancellationToken cancellationToken)
+    {
+        var board = await db.ThemeBoards.AsNoTracking().SingleOrDefaultAsync(b => b.SessionId == session.Id && b.Step == step, cancellationToken);
+        return BoardView.Of(session.PromptAt(step), board, answersToStep);
+    }
+
     /// <summary>When the board last changed, for the page's "has anything changed?" poll.</summary>
     public Task<DateTimeOffset?> UpdatedAtAsync(Guid sessionId, int step, CancellationToken cancellationToken) =>
         db.ThemeBoards.Where(b => b.SessionId == sessionId && b.Step == step).Select(b => (DateTimeOffset?)b.UpdatedAt).SingleOrDefaultAsync(cancellationToken);
