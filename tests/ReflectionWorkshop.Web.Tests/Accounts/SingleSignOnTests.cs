@@ -47,8 +47,9 @@ public sealed class SingleSignOnTests : IAsyncLifetime
         var second = await SignInThroughProviderAsync(again);
         var account = await again.GetAsync("/account");
 
+        // A new account goes to make its space; a returning one to /facilitate, which sends a person without a space on to /spaces.
         Assert.Equal("/spaces", landed.Url);
-        Assert.Equal("/facilitate", second.Url);
+        Assert.Equal("/spaces", second.Url);
         Assert.Equal(HttpStatusCode.OK, account.Status);
         Assert.Contains("pat@district.example", account.Text);
         using var scope = _app.Services.CreateScope();
@@ -180,8 +181,8 @@ public sealed class SingleSignOnTests : IAsyncLifetime
         Assert.Contains("You signed in with District as ana@district.example, and an account here already has that address.", asked.Text);
         Assert.Contains("That is not this account's password. Nothing was linked.", wrong.Text);
         Assert.Equal(HttpStatusCode.Redirect, stillOut.StatusCode);
-        Assert.Equal("/facilitate", linked.Url);
-        Assert.Equal("/facilitate", nextTime.Url);
+        Assert.Equal("/spaces", linked.Url);
+        Assert.Equal("/spaces", nextTime.Url);
         using var scope = _app.Services.CreateScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
         var ana = Assert.Single(await users.Users.ToListAsync());
