@@ -206,7 +206,7 @@ public sealed class TestOidcProvider : IAsyncDisposable
     private string SignInPage(OpenIddictRequest request)
     {
         var html = new StringBuilder();
-        html.Append("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width\"><title>Test provider</title></head><body><main>");
+        html.Append("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width\"><link rel=\"icon\" href=\"data:,\"><title>Test provider</title></head><body><main>");
         html.Append("<h1>Test provider</h1>");
         html.Append(CultureInvariant($"<form method=\"post\" action=\"{Authority}connect/authorize\">"));
         foreach (var (key, value) in request.GetParameters())
