@@ -54,13 +54,53 @@ public sealed class SingleSignOnInTheBrowserTests(ITestOutputHelper output) : Br
         await page.Keyboard.PressAsync("Enter");
         await page.WaitForURLAsync(new Regex("^" + Regex.Escape(_provider.Authority.AbsoluteUri) + "connect/authorize"));
         Phase("at the provider");
-        await page.Locator("#" + TestOidcProvider.SignInButtonId).ClickAsync();
+        await page.Locator("#" + TestOidcProvider.SignInButtonId).ClickAsync(new() { Timeout = 30_000 });
 
         await page.WaitForURLAsync(new Regex("/spaces$"));
         Phase("back, signed in");
         await page.GotoAsync("account");
         await Expect(page.GetByText("rosa@district.example").First).ToBeVisibleAsync();
         Assert.Equal(1, _provider.IdTokensIssued);
+        AssertNoErrors();
+    });
+
+    [ChromiumFact]
+    public Task A_person_whose_address_has_an_account_links_it_with_its_password_and_lands_signed_in() => RunAsync(async () =>
+    {
+        _provider!.AllowRedirect(new Uri(Server, "/signin-district"));
+        var laptop = await OpenAsync("laptop", 1280, 900, phone: false);
+        await laptop.Page.GotoAsync("account/register");
+        await laptop.Page.Locator("[name='Input.DisplayName']").FillAsync("Ana Admin");
+        await laptop.Page.Locator("[name='Input.Email']").FillAsync("ana@district.example");
+        await laptop.Page.Locator("[name='Input.Password']").FillAsync("correct horse battery");
+        await laptop.Page.Locator("[name='Input.ConfirmPassword']").FillAsync("correct horse battery");
+        await laptop.Page.GetByRole(AriaRole.Button, new() { Name = "Create account" }).ClickAsync();
+        await laptop.Page.WaitForURLAsync(new Regex("/spaces$"));
+        Phase("Ana has an account with a password");
+
+        _provider.Person = new TestPerson("ana@district.example", "Ana from the district");
+        var screen = await OpenAsync("phone", 360, 740, phone: true);
+        var page = screen.Page;
+        await page.GotoAsync("account/login");
+        // A click waits for the navigation it starts; the way to the provider (the app reads its discovery document
+        // first) is a page load, so it gets a page load's 30 s, not a check's 10.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in with District" }).ClickAsync(new() { Timeout = 30_000 });
+        await page.WaitForURLAsync(new Regex("^" + Regex.Escape(_provider.Authority.AbsoluteUri) + "connect/authorize"));
+        await page.Locator("#" + TestOidcProvider.SignInButtonId).ClickAsync(new() { Timeout = 30_000 });
+        await page.WaitForURLAsync(new Regex("/account/external"));
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Link your account", Level = 1 })).ToBeVisibleAsync();
+        Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= innerWidth"), "The link page scrolls sideways at 360 px.");
+        Assert.Empty(await Axe.SeriousViolationsAsync(page, "link your account"));
+        await Screenshot(screen, "sso-link-360.png");
+        Phase("asked for the account's password");
+
+        // By keyboard: the password field has focus, Enter sends it.
+        await page.GetByLabel("Password of the account ana@district.example").FillAsync("correct horse battery");
+        await page.Keyboard.PressAsync("Enter");
+        await page.WaitForURLAsync(new Regex("/spaces$"));
+        await page.GotoAsync("account");
+        await Expect(page.GetByText("ana@district.example").First).ToBeVisibleAsync();
+        Phase("linked and signed in");
         AssertNoErrors();
     });
 }

@@ -178,6 +178,12 @@ public sealed class TestOidcProvider : IAsyncDisposable
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         provider.Authority = new Uri(address.TrimEnd('/') + "/");
+
+        // Its discovery document and keys once, so the provider's first answers (JIT, the key's first use) are not
+        // timed by a test's first click.
+        using var warmUp = new HttpClient();
+        (await warmUp.GetAsync(new Uri(provider.Authority, ".well-known/openid-configuration"))).EnsureSuccessStatusCode();
+        (await warmUp.GetAsync(new Uri(provider.Authority, ".well-known/jwks"))).EnsureSuccessStatusCode();
         return provider;
     }
 

@@ -154,8 +154,10 @@ public sealed class SingleSignOnTests : IAsyncLifetime
         var admin = NewBrowser();
         await admin.SignUpAsync("admin@district.example", spaceName: null);
 
-        var refused = await admin.SubmitAsync(await admin.GetAsync("/admin"), "form[action*='handler=Domains']", ("Domains", "district.example, not a domain!, x"));
+        var adminPage = await admin.GetAsync("/admin");
+        var refused = await admin.SubmitAsync(adminPage, "form[action*='handler=Domains']", ("Domains", "district.example, not a domain!, x"));
 
+        Assert.Contains("People can sign in with: District.", adminPage.Text);
         Assert.Contains("These are not domains: not, a, domain!, x.", refused.Document.QuerySelector("#sso-domains-error")?.TextContent);
         Assert.Equal("true", refused.Document.QuerySelector("#sso-domains")?.GetAttribute("aria-invalid"));
         Assert.Contains("district.example, not a domain!, x", refused.Document.QuerySelector("#sso-domains")?.TextContent);
