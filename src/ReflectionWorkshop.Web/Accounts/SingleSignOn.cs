@@ -30,8 +30,8 @@ public sealed class SingleSignOnProviderSettings
 
     /// <summary>
     /// Whether the provider's <c>email</c> claim is taken as proven without an <c>email_verified</c> claim of "true".
-    /// Default true only for Microsoft, whose authority here is the district's own directory (its administrators set
-    /// every address); Google and most providers send <c>email_verified</c>.
+    /// Default true only for Microsoft through its <see cref="TenantId"/>, whose authority is then the district's own
+    /// directory (its administrators set every address); Google and most providers send <c>email_verified</c>.
     /// </summary>
     public bool? TrustEmails { get; set; }
 
@@ -93,6 +93,13 @@ public sealed partial class SingleSignOn(IReadOnlyList<SingleSignOnProvider> pro
             var isMicrosoft = name.Equals("Microsoft", StringComparison.OrdinalIgnoreCase);
             var isGoogle = name.Equals("Google", StringComparison.OrdinalIgnoreCase);
             var authority = settings.Authority;
+            if (isMicrosoft && settings.TenantId?.Trim().ToLowerInvariant() is "common" or "organizations" or "consumers")
+            {
+                // Any directory's (or anyone's personal) accounts: their addresses are not the district's to vouch for.
+                problems.Add($"{Section}:{name}: TenantId must be the district's own directory, not '{settings.TenantId}', so this provider is off.");
+                continue;
+            }
+
             if (string.IsNullOrWhiteSpace(authority) && isMicrosoft && !string.IsNullOrWhiteSpace(settings.TenantId))
             {
                 authority = $"https://login.microsoftonline.com/{Uri.EscapeDataString(settings.TenantId.Trim())}/v2.0";
@@ -127,7 +134,7 @@ public sealed partial class SingleSignOn(IReadOnlyList<SingleSignOnProvider> pro
                 authority.Trim(),
                 settings.ClientId.Trim(),
                 string.IsNullOrWhiteSpace(settings.ClientSecret) ? null : settings.ClientSecret,
-                settings.TrustEmails ?? isMicrosoft,
+                settings.TrustEmails ?? (isMicrosoft && string.IsNullOrWhiteSpace(settings.Authority)),
                 settings.RequireHttpsMetadata));
         }
 

@@ -44,6 +44,8 @@ public sealed class SingleSignOnSettingsTests
             ["SingleSignOn:Providers:District:ClientId"] = "rw",
             ["SingleSignOn:Providers:Bad_Name:ClientId"] = "x",
         }), problems);
+        var multiTenant = new List<string>();
+        SingleSignOn.Read(Settings(new() { ["SingleSignOn:Providers:Microsoft:TenantId"] = "common", ["SingleSignOn:Providers:Microsoft:ClientId"] = "ms" }), multiTenant);
 
         Assert.False(sso.IsOn);
         Assert.Equal(
@@ -54,6 +56,7 @@ public sealed class SingleSignOnSettingsTests
                 "SingleSignOn:Providers:Microsoft: no TenantId (the district's directory) nor Authority, so this provider is off.",
             ],
             problems.Order(StringComparer.Ordinal));
+        Assert.Equal(["SingleSignOn:Providers:Microsoft: TenantId must be the district's own directory, not 'common', so this provider is off."], multiTenant);
     }
 
     [Fact]
