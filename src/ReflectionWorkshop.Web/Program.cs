@@ -81,7 +81,12 @@ builder.Services.AddDataProtection()
     .SetApplicationName("ReflectionWorkshop")
     .PersistKeysToDbContext<AppDbContext>();
 
-builder.Services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
+var authentication = builder.Services.AddAuthentication(IdentityConstants.ApplicationScheme);
+authentication.AddIdentityCookies();
+
+// "Sign in with Microsoft / Google / …": one OpenID Connect handler per provider the settings name, none by default.
+var singleSignOnProblems = new List<string>();
+authentication.AddWorkshopSingleSignOn(builder.Configuration, singleSignOnProblems);
 builder.Services.AddIdentityCore<AppUser>(options =>
     {
         options.User.RequireUniqueEmail = true;
@@ -136,6 +141,10 @@ builder.Services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database").A
 builder.AddWorkshopTelemetry();
 
 var app = builder.Build();
+foreach (var problem in singleSignOnProblems)
+{
+    app.Logger.LogWarning("Single sign-on: {Problem}", problem);
+}
 
 if (!await Startup.PrepareAsync(app))
 {

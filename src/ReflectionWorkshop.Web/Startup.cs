@@ -53,15 +53,22 @@ public static class Startup
     /// that somehow carried markup still could not run. The only inline script allowed is the layout's
     /// import map, by a nonce made afresh for each response.
     /// </summary>
-    public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) =>
-        app.Use(async (context, next) =>
+    /// <remarks>
+    /// The sign-in page's "Sign in with …" buttons post a form that is answered by a redirect to the provider, and
+    /// browsers hold that redirect to <c>form-action</c> too: each configured provider's origin is admitted there.
+    /// </remarks>
+    public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app)
+    {
+        var formAction = string.Join(' ', new[] { "'self'" }.Concat(app.ApplicationServices.GetRequiredService<Accounts.SingleSignOn>().Providers.Select(p => p.Origin).Distinct(StringComparer.Ordinal)));
+        return app.Use(async (context, next) =>
         {
             var nonce = Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16));
             context.Items[ScriptNonce] = nonce;
             var headers = context.Response.Headers;
-            headers.ContentSecurityPolicy = $"default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self' 'nonce-{nonce}'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+            headers.ContentSecurityPolicy = $"default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self' 'nonce-{nonce}'; object-src 'none'; base-uri 'self'; form-action {formAction}; frame-ancestors 'none'";
             headers.XContentTypeOptions = "nosniff";
             headers["Referrer-Policy"] = "same-origin";
             await next();
         });
+    }
 }

@@ -41,6 +41,9 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
 
     public DbSet<ThemeBoard> ThemeBoards => Set<ThemeBoard>();
 
+    /// <summary>The email domains single sign-on admits (none: any); see <see cref="SignInDomain"/>.</summary>
+    public DbSet<SignInDomain> SignInDomains => Set<SignInDomain>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);

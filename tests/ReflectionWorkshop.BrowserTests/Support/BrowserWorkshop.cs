@@ -41,6 +41,7 @@ public abstract class BrowserWorkshop(ITestOutputHelper output) : IAsyncLifetime
         _clock.Start();
         SetDefaultExpectTimeout(10_000); // page loads on a busy 2-core CI machine; live checks set their own 5 s
         _app = new LiveWorkshop();
+        await BeforeTheAppStartsAsync(_app);
         _server = _app.Start();
         _playwright = await Playwright.CreateAsync();
         _browser = await Chromium.LaunchAsync(_playwright);
@@ -61,7 +62,17 @@ public abstract class BrowserWorkshop(ITestOutputHelper output) : IAsyncLifetime
 
         _playwright?.Dispose();
         _app?.Dispose();
+        await AfterTheAppStoppedAsync();
     }
+
+    /// <summary>The app's address, e.g. http://127.0.0.1:41234/.</summary>
+    protected Uri Server => _server;
+
+    /// <summary>What a test class starts before the app (a counterpart the app's settings point at), adding to <see cref="LiveWorkshop.Settings"/>.</summary>
+    protected virtual Task BeforeTheAppStartsAsync(LiveWorkshop app) => Task.CompletedTask;
+
+    /// <summary>Stops what <see cref="BeforeTheAppStartsAsync"/> started.</summary>
+    protected virtual Task AfterTheAppStoppedAsync() => Task.CompletedTask;
 
     /// <summary>
     /// Runs the test's story. When it fails, the screens and the server's problems go to the output before the

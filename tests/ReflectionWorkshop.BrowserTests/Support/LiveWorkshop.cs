@@ -23,6 +23,9 @@ public sealed class LiveWorkshop : WebApplicationFactory<Program>
     /// <summary>What the app logged as an error: a browser test fails on any.</summary>
     public IReadOnlyList<string> Errors => [.. Problems.Where(p => p.StartsWith(nameof(LogLevel.Error), StringComparison.Ordinal) || p.StartsWith(nameof(LogLevel.Critical), StringComparison.Ordinal))];
 
+    /// <summary>Settings a test adds before <see cref="Start"/> (e.g. a single sign-on provider's).</summary>
+    public Dictionary<string, string?> Settings { get; } = new();
+
     /// <summary>Starts the server and returns its address, e.g. http://127.0.0.1:41234/.</summary>
     public Uri Start()
     {
@@ -37,6 +40,11 @@ public sealed class LiveWorkshop : WebApplicationFactory<Program>
         Directory.CreateDirectory(_folder);
         builder.UseSetting("ConnectionStrings:Default", $"Data Source={Path.Combine(_folder, "browser-tests.db")}");
         builder.UseEnvironment("Production");
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
         // Serve site.js, the SignalR client and the CSS from the build's manifest, as `dotnet run` does.
         builder.UseStaticWebAssets();
         builder.ConfigureLogging(logging =>

@@ -7,15 +7,19 @@ using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Localization;
 using ReflectionWorkshop.Infrastructure.Diagnostics;
 using ReflectionWorkshop.Infrastructure.Identity;
+using ReflectionWorkshop.Infrastructure.Persistence;
 using ReflectionWorkshop.Web.Accounts;
 using ReflectionWorkshop.Web.Resources;
 
 namespace ReflectionWorkshop.Web.Pages.Account;
 
-/// <summary>/account/login: email and password; repeated failures hold the address off that email for a while (<see cref="SignInThrottle"/>).</summary>
+/// <summary>
+/// /account/login: email and password; repeated failures hold the address off that email for a while (<see cref="SignInThrottle"/>).
+/// With single sign-on configured, a "Sign in with …" button per provider too; a refused single sign-on comes back here with why.
+/// </summary>
 [AllowAnonymous]
 [EnableRateLimiting(RateLimits.Accounts)]
-public sealed class LoginModel(UserManager<AppUser> users, SignInManager<AppUser> signIn, SignInThrottle throttle, IStringLocalizer<AccountsText> text) : PageModel
+public sealed class LoginModel(UserManager<AppUser> users, SignInManager<AppUser> signIn, SignInThrottle throttle, SingleSignOn singleSignOn, AppDbContext db, IStringLocalizer<AccountsText> text) : PageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -24,8 +28,47 @@ public sealed class LoginModel(UserManager<AppUser> users, SignInManager<AppUser
     [BindProperty(SupportsGet = true)]
     public string? ReturnUrl { get; set; }
 
-    public void OnGet()
+    /// <summary>Why a single sign-on came back here (<see cref="SingleSignOnProblem"/>), and through which provider.</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? Problem { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? Provider { get; set; }
+
+    /// <summary>The providers whose "Sign in with …" buttons the page shows (none: no buttons).</summary>
+    public IReadOnlyList<SingleSignOnProvider> Providers => singleSignOn.Providers;
+
+    /// <summary>The sentence for <see cref="Problem"/>, or null.</summary>
+    public string? SingleSignOnMessage { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
     {
+        var provider = singleSignOn.ByName(Provider)?.DisplayName ?? text["Login.SsoSomeProvider"].Value;
+        SingleSignOnMessage = Problem switch
+        {
+            SingleSignOnProblem.Failed => text["Login.SsoFailed", provider].Value,
+            SingleSignOnProblem.NoEmail => text["Login.SsoNoEmail", provider].Value,
+            SingleSignOnProblem.Unverified => text["Login.SsoUnverified", provider].Value,
+            SingleSignOnProblem.Domain => text["Login.SsoDomain", provider, string.Join(", ", await SignInDomains.ReadAsync(db, cancellationToken))].Value,
+            _ => null,
+        };
+        if (SingleSignOnMessage is not null)
+        {
+            Response.StatusCode = StatusCodes.Status403Forbidden;
+        }
+    }
+
+    /// <summary>A "Sign in with …" button: off to the provider, back through /account/external.</summary>
+    public IActionResult OnPostExternal(string? provider)
+    {
+        if (singleSignOn.ByName(provider) is not { } chosen)
+        {
+            return NotFound();
+        }
+
+        var back = Url.Page("/Account/External", new { returnUrl = Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : null });
+        var properties = signIn.ConfigureExternalAuthenticationProperties(chosen.Scheme, back);
+        return Challenge(properties, chosen.Scheme);
     }
 
     public async Task<IActionResult> OnPostAsync()

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using ReflectionWorkshop.Infrastructure.Identity;
 using ReflectionWorkshop.Infrastructure.Persistence;
+using ReflectionWorkshop.Web.Accounts;
 using ReflectionWorkshop.Web.Resources;
 using ReflectionWorkshop.Web.Spaces;
 
@@ -14,7 +15,7 @@ namespace ReflectionWorkshop.Web.Pages.Admin;
 /// /admin: the installation's administrator (its first account) sees every space and account and can
 /// remove an account. Reached only through the administrator policy on the /Admin folder.
 /// </summary>
-public sealed class IndexModel(AppDbContext db, UserManager<AppUser> users, IStringLocalizer<AccountsText> text) : PageModel
+public sealed class IndexModel(AppDbContext db, UserManager<AppUser> users, SingleSignOn singleSignOn, IStringLocalizer<AccountsText> text) : PageModel
 {
     public sealed record SpaceRow(string Name, int Members, int Sessions);
 
@@ -27,7 +28,36 @@ public sealed class IndexModel(AppDbContext db, UserManager<AppUser> users, IStr
     [TempData]
     public string? Message { get; set; }
 
+    /// <summary>The single sign-on providers the settings turn on (none: the section says how to).</summary>
+    public IReadOnlyList<SingleSignOnProvider> Providers => singleSignOn.Providers;
+
+    /// <summary>The email domains single sign-on admits, one a line, as the form shows (and gives back when refused).</summary>
+    [BindProperty]
+    public string? Domains { get; set; }
+
     public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        await ReadAsync(cancellationToken);
+        Domains = string.Join('\n', await SignInDomains.ReadAsync(db, cancellationToken));
+    }
+
+    /// <summary>Keeps the domain list; an entry that is no domain refuses the whole list, with what was typed kept.</summary>
+    public async Task<IActionResult> OnPostDomainsAsync(CancellationToken cancellationToken)
+    {
+        var (domains, invalid) = SignInDomains.Parse(Domains);
+        if (invalid.Count > 0)
+        {
+            ModelState.AddModelError(nameof(Domains), text["Admin.DomainsInvalid", string.Join(", ", invalid)]);
+            await ReadAsync(cancellationToken);
+            return Page();
+        }
+
+        await SignInDomains.SaveAsync(db, domains, cancellationToken);
+        Message = domains.Count == 0 ? text["Admin.DomainsSavedAny"] : text["Admin.DomainsSaved", string.Join(", ", domains)];
+        return RedirectToPage();
+    }
+
+    private async Task ReadAsync(CancellationToken cancellationToken)
     {
         var memberCounts = await db.SpaceMembers.GroupBy(m => m.SpaceId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
         var sessionCounts = await db.Sessions.GroupBy(s => s.SpaceId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
