@@ -16,6 +16,9 @@ public sealed class SingleSignOnInTheBrowserTests(ITestOutputHelper output) : Br
 {
     private TestOidcProvider? _provider;
 
+    /// <summary>The app points at this class's own provider, so it runs an app of its own.</summary>
+    protected override bool OwnApp => true;
+
     protected override async Task BeforeTheAppStartsAsync(LiveWorkshop app)
     {
         _provider = await TestOidcProvider.StartAsync();

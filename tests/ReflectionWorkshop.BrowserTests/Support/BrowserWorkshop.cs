@@ -6,9 +6,10 @@ using static Microsoft.Playwright.Assertions;
 namespace ReflectionWorkshop.BrowserTests.Support;
 
 /// <summary>
-/// What every browser test stands on: the app on a free port, one Chromium, the screens the test opened (closed
-/// again afterwards), a clock for the phases in the test's output, and, when the story fails, a screenshot of
-/// every screen with what its console and the server said.
+/// What every browser test stands on: the app on a free port and one Chromium, both shared by the whole run (see
+/// <see cref="BrowserHost"/>), the screens the test opened (each its own browser context, closed again afterwards), a
+/// clock for the phases in the test's output, and, when the story fails, a screenshot of every screen with what its
+/// console and the server said while the test ran.
 /// </summary>
 public abstract class BrowserWorkshop(ITestOutputHelper output) : IAsyncLifetime
 {
@@ -18,15 +19,15 @@ public abstract class BrowserWorkshop(ITestOutputHelper output) : IAsyncLifetime
 
     private readonly List<Screen> _screens = [];
     private readonly Stopwatch _clock = new();
-    private LiveWorkshop? _app;
-    private IPlaywright? _playwright;
-    private IBrowser? _browser;
-    private Uri _server = null!;
+    private BrowserHost? _host;
+
+    /// <summary>How many lines the shared app had logged when this test began: the test answers for those after.</summary>
+    private int _problemsBefore;
 
     protected ITestOutputHelper Output { get; } = output;
 
     /// <summary>The running app; only there when Chromium is, as a test without a browser is skipped.</summary>
-    protected LiveWorkshop App => _app!;
+    protected LiveWorkshop App => _host!.App;
 
     /// <summary>Every screen the test opened, in the order they opened.</summary>
     protected IReadOnlyList<Screen> Screens => _screens;
@@ -40,12 +41,9 @@ public abstract class BrowserWorkshop(ITestOutputHelper output) : IAsyncLifetime
 
         _clock.Start();
         SetDefaultExpectTimeout(10_000); // page loads on a busy 2-core CI machine; live checks set their own 5 s
-        _app = new LiveWorkshop();
-        await BeforeTheAppStartsAsync(_app);
-        _server = _app.Start();
-        _playwright = await Playwright.CreateAsync();
-        _browser = await Chromium.LaunchAsync(_playwright);
-        Phase($"app on {_server} and Chromium {_browser.Version} ready");
+        _host = OwnApp ? await BrowserHost.StartAsync(BeforeTheAppStartsAsync) : await BrowserHost.GetAsync();
+        _problemsBefore = _host.App.Problems.Count;
+        Phase($"app on {_host.Server} and Chromium {_host.Browser.Version} ready");
     }
 
     public async Task DisposeAsync()
@@ -55,20 +53,23 @@ public abstract class BrowserWorkshop(ITestOutputHelper output) : IAsyncLifetime
             await screen.CloseAsync();
         }
 
-        if (_browser is not null)
+        if (OwnApp && _host is not null)
         {
-            await _browser.CloseAsync();
+            _host.Stop();
+            await AfterTheAppStoppedAsync();
         }
-
-        _playwright?.Dispose();
-        _app?.Dispose();
-        await AfterTheAppStoppedAsync();
     }
 
     /// <summary>The app's address, e.g. http://127.0.0.1:41234/.</summary>
-    protected Uri Server => _server;
+    protected Uri Server => _host!.Server;
 
-    /// <summary>What a test class starts before the app (a counterpart the app's settings point at), adding to <see cref="LiveWorkshop.Settings"/>.</summary>
+    /// <summary>
+    /// True for a class whose app needs settings of its own: each of its tests then starts its own app (after
+    /// <see cref="BeforeTheAppStartsAsync"/>) and Chromium instead of the run's shared ones.
+    /// </summary>
+    protected virtual bool OwnApp => false;
+
+    /// <summary>What a test class starts before its own app (a counterpart the app's settings point at), adding to <see cref="LiveWorkshop.Settings"/>.</summary>
     protected virtual Task BeforeTheAppStartsAsync(LiveWorkshop app) => Task.CompletedTask;
 
     /// <summary>Stops what <see cref="BeforeTheAppStartsAsync"/> started.</summary>
@@ -87,7 +88,7 @@ public abstract class BrowserWorkshop(ITestOutputHelper output) : IAsyncLifetime
         catch
         {
             await SaveFailureScreenshotsAsync();
-            foreach (var problem in App.Problems)
+            foreach (var problem in ProblemsSinceStart())
             {
                 Output.WriteLine("server: " + problem);
             }
@@ -104,7 +105,7 @@ public abstract class BrowserWorkshop(ITestOutputHelper output) : IAsyncLifetime
 
     protected async Task<Screen> OpenAsync(string name, int width, int height, bool phone, string locale = "en-US")
     {
-        var screen = await Screen.OpenAsync(_browser!, _server, name, width, height, phone, locale);
+        var screen = await Screen.OpenAsync(_host!.Browser, _host.Server, name, width, height, phone, locale);
         lock (_screens)
         {
             _screens.Add(screen);
@@ -113,13 +114,20 @@ public abstract class BrowserWorkshop(ITestOutputHelper output) : IAsyncLifetime
         return screen;
     }
 
-    /// <summary>A story ends clean: no screen's console reported an error it should not have, and neither did the server.</summary>
+    /// <summary>
+    /// A story ends clean: no screen's console reported an error it should not have, and neither did the server while
+    /// the test ran (the app is shared, so an error of a test running beside this one shows here too, and still fails).
+    /// </summary>
     protected void AssertNoErrors()
     {
         var unexpected = _screens.SelectMany(s => s.UnexpectedErrors()).ToList();
         Assert.True(unexpected.Count == 0, "Console errors:\n" + string.Join("\n", unexpected));
-        Assert.True(App.Errors.Count == 0, "The server logged errors:\n" + string.Join("\n", App.Errors));
+        var errors = ProblemsSinceStart().Where(LiveWorkshop.IsError).ToList();
+        Assert.True(errors.Count == 0, "The server logged errors while this test ran:\n" + string.Join("\n", errors));
     }
+
+    /// <summary>What the shared app logged at warning level or above since this test began.</summary>
+    private IEnumerable<string> ProblemsSinceStart() => App.Problems.Skip(_problemsBefore);
 
     /// <summary>
     /// Screenshots go to TestResults/browser/; with RW_UPDATE_SCREENSHOTS=1 the published ones also replace

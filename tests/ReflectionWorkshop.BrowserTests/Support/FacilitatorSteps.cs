@@ -5,7 +5,7 @@ namespace ReflectionWorkshop.BrowserTests.Support;
 
 /// <summary>
 /// What a facilitator does on the laptop before the room can join: an account, a space, a session of one activity.
-/// Each browser test starts with a fresh app, so each signs up anew.
+/// The browser tests share one app, so each signs up a facilitator of its own (a fresh address) and makes its own space.
 /// </summary>
 public static class FacilitatorSteps
 {

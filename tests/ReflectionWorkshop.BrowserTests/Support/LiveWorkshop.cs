@@ -11,7 +11,7 @@ namespace ReflectionWorkshop.BrowserTests.Support;
 
 /// <summary>
 /// The real app on real Kestrel at 127.0.0.1 (a free port), over a throw-away SQLite file and the shipped
-/// activities, so a browser can open it like any other site.
+/// activities, so a browser can open it like any other site. One serves every browser test of a run (<see cref="BrowserHost"/>).
 /// </summary>
 public sealed class LiveWorkshop : WebApplicationFactory<Program>
 {
@@ -21,7 +21,11 @@ public sealed class LiveWorkshop : WebApplicationFactory<Program>
     public ConcurrentQueue<string> Problems { get; } = new();
 
     /// <summary>What the app logged as an error: a browser test fails on any.</summary>
-    public IReadOnlyList<string> Errors => [.. Problems.Where(p => p.StartsWith(nameof(LogLevel.Error), StringComparison.Ordinal) || p.StartsWith(nameof(LogLevel.Critical), StringComparison.Ordinal))];
+    public IReadOnlyList<string> Errors => [.. Problems.Where(IsError)];
+
+    /// <summary>Whether a line of <see cref="Problems"/> is an error (or worse) rather than a warning.</summary>
+    public static bool IsError(string problem) =>
+        problem.StartsWith(nameof(LogLevel.Error), StringComparison.Ordinal) || problem.StartsWith(nameof(LogLevel.Critical), StringComparison.Ordinal);
 
     /// <summary>Settings a test adds before <see cref="Start"/> (e.g. a single sign-on provider's).</summary>
     public Dictionary<string, string?> Settings { get; } = new();
@@ -40,6 +44,9 @@ public sealed class LiveWorkshop : WebApplicationFactory<Program>
         Directory.CreateDirectory(_folder);
         builder.UseSetting("ConnectionStrings:Default", $"Data Source={Path.Combine(_folder, "browser-tests.db")}");
         builder.UseEnvironment("Production");
+        // One app serves the whole run (BrowserHost) and every browser comes from 127.0.0.1, so the per-address limit
+        // on account posts (10 a minute: sign-ups and sign-ins) would count all the tests' facilitators together.
+        builder.UseSetting("RateLimits:accounts:PermitsPerWindow", "1000");
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);

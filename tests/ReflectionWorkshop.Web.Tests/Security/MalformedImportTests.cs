@@ -135,9 +135,10 @@ public sealed class MalformedImportTests
         var problems = new List<string>();
         var refused = 0;
 
+        // Nothing else writes to this app's database, so what was counted after one edit is what the next starts from.
+        var before = await CountsAsync(app);
         foreach (var (edit, file) in DamagedArchives(good).Append(("truncated", Encoding.UTF8.GetBytes(good[..(good.Length / 2)]))))
         {
-            var before = await CountsAsync(app);
             using var response = await import(file);
             var after = await CountsAsync(app);
             var html = await response.Content.ReadAsStringAsync();
@@ -162,6 +163,9 @@ public sealed class MalformedImportTests
             {
                 refused++;
             }
+
+            // An accepted file's page was opened since: counted again, so the next edit answers only for itself.
+            before = response.StatusCode == HttpStatusCode.Redirect ? await CountsAsync(app) : after;
         }
 
         Assert.True(problems.Count == 0, string.Join('\n', problems));
@@ -187,9 +191,9 @@ public sealed class MalformedImportTests
 
         var problems = new List<string>();
         var refused = 0;
+        var before = await CountsAsync(app);
         foreach (var (edit, text) in damaged)
         {
-            var before = await CountsAsync(app);
             using var response = await import(Encoding.UTF8.GetBytes(text));
             var after = await CountsAsync(app);
             if ((int)response.StatusCode >= 500)
@@ -212,6 +216,9 @@ public sealed class MalformedImportTests
             {
                 refused++;
             }
+
+            // An accepted file's page was opened since: counted again, so the next edit answers only for itself.
+            before = response.StatusCode == HttpStatusCode.Redirect ? await CountsAsync(app) : after;
         }
 
         Assert.True(problems.Count == 0, string.Join('\n', problems));

@@ -12,15 +12,18 @@ namespace ReflectionWorkshop.Web.Tests.Pages.Account;
 /// besides the length rule, whatever their case. "qwertyuiop" and "1234567890" are on the list and long enough to pass
 /// the length rule alone.
 /// </summary>
-public sealed partial class CommonPasswordTests
+/// <remarks>One app for the class (<see cref="SharedWorkshop"/>); each test's Ana has a fresh email.</remarks>
+public sealed partial class CommonPasswordTests(SharedWorkshop shared) : IClassFixture<SharedWorkshop>
 {
+    private readonly string _ana = $"ana-{Guid.NewGuid():N}@example.org";
+
     private const string Form = "main form";
     private const string TooCommon = "Too many people use this password, so it is among the first ones guessed. Choose another: a short sentence you will remember works well.";
 
     [Fact]
     public void The_shipped_list_holds_the_ten_thousand_most_common_passwords()
     {
-        using var app = new WorkshopFactory();
+        var app = shared.NextTest();
         var common = app.Services.GetRequiredService<CommonPasswords>();
 
         // 10,000 entries; 9,913 once "Dragon" and "dragon" count as one.
@@ -36,35 +39,35 @@ public sealed partial class CommonPasswordTests
     [InlineData("1234567890")]
     public async Task A_common_password_is_refused_at_registration_with_a_message_at_the_field(string password)
     {
-        using var app = new WorkshopFactory();
+        var app = shared.NextTest();
         var visitor = app.NewVisitor();
 
         var page = await visitor.SubmitAsync(await visitor.GetAsync("/account/register"), Form,
-            ("Input.DisplayName", "Ana Ruiz"), ("Input.Email", "ana@example.org"), ("Input.Password", password), ("Input.ConfirmPassword", password));
+            ("Input.DisplayName", "Ana Ruiz"), ("Input.Email", _ana), ("Input.Password", password), ("Input.ConfirmPassword", password));
 
         Assert.Equal("/account/register", page.Url);
         Assert.Equal(TooCommon, ErrorOf(page, "Input.Password"));
-        Assert.Equal(0, await CountUsersAsync(app));
+        Assert.False(await HasAccountAsync(app, _ana));
     }
 
     [Fact]
     public async Task The_refusal_speaks_spanish_to_a_spanish_browser()
     {
-        using var app = new WorkshopFactory();
+        var app = shared.NextTest();
         var visitor = app.NewVisitor();
         visitor.Client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("es");
 
         var page = await visitor.SubmitAsync(await visitor.GetAsync("/account/register"), Form,
-            ("Input.DisplayName", "Ana Ruiz"), ("Input.Email", "ana@example.org"), ("Input.Password", "1234567890"), ("Input.ConfirmPassword", "1234567890"));
+            ("Input.DisplayName", "Ana Ruiz"), ("Input.Email", _ana), ("Input.Password", "1234567890"), ("Input.ConfirmPassword", "1234567890"));
 
         Assert.StartsWith("Mucha gente usa esta contraseña", ErrorOf(page, "Input.Password"));
-        Assert.Equal(0, await CountUsersAsync(app));
+        Assert.False(await HasAccountAsync(app, _ana));
     }
 
     [Fact]
     public async Task A_common_password_is_refused_as_a_new_password()
     {
-        using var app = new WorkshopFactory();
+        var app = shared.NextTest();
         var visitor = app.NewVisitor();
         await visitor.SignUpAsync(spaceName: null);
 
@@ -78,10 +81,10 @@ public sealed partial class CommonPasswordTests
     [Fact]
     public async Task A_common_password_is_refused_when_resetting_a_forgotten_one()
     {
-        using var app = new WorkshopFactory();
-        await app.NewVisitor().SignUpAsync(email: "ana@example.org", spaceName: null);
+        var app = shared.NextTest();
+        await app.NewVisitor().SignUpAsync(email: _ana, spaceName: null);
         var visitor = app.NewVisitor();
-        await visitor.SubmitAsync(await visitor.GetAsync("/account/forgot"), Form, ("Input.Email", "ana@example.org"));
+        await visitor.SubmitAsync(await visitor.GetAsync("/account/forgot"), Form, ("Input.Email", _ana));
         var link = app.LoggedLinks().Single().ToString();
         var reset = await visitor.GetAsync(new Uri(link).PathAndQuery);
 
@@ -91,10 +94,11 @@ public sealed partial class CommonPasswordTests
         Assert.DoesNotContain("Your password has been reset", page.Text);
     }
 
-    private static async Task<int> CountUsersAsync(WorkshopFactory app)
+    private static async Task<bool> HasAccountAsync(WorkshopFactory app, string email)
     {
         using var scope = app.Services.CreateScope();
-        return await scope.ServiceProvider.GetRequiredService<AppDbContext>().Users.CountAsync();
+        var normalized = email.ToUpperInvariant();
+        return await scope.ServiceProvider.GetRequiredService<AppDbContext>().Users.AnyAsync(u => u.NormalizedEmail == normalized);
     }
 
     private static string ErrorOf(Page page, string name)

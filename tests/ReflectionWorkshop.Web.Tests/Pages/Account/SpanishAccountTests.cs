@@ -6,9 +6,13 @@ using ReflectionWorkshop.Web.Tests.Support;
 namespace ReflectionWorkshop.Web.Tests.Pages.Account;
 
 /// <summary>The account pages, their validation and Identity's own messages for a browser that asks for Spanish.</summary>
-public sealed class SpanishAccountTests
+/// <remarks>One app for the class (<see cref="SharedWorkshop"/>); each test's Lucía and Ben have fresh emails.</remarks>
+public sealed class SpanishAccountTests(SharedWorkshop shared) : IClassFixture<SharedWorkshop>
 {
     private const string Form = "main form";
+
+    private readonly string _lucia = $"lucia-{Guid.NewGuid():N}@example.org";
+    private readonly string _ben = $"ben-{Guid.NewGuid():N}@example.org";
 
     [Theory]
     [InlineData("/account/register", "Crear una cuenta", "Create an account")]
@@ -19,7 +23,7 @@ public sealed class SpanishAccountTests
     [InlineData("/account/denied", "No tienes acceso a esa página", "You don't have access")]
     public async Task Every_account_page_speaks_spanish(string url, string heading, string english)
     {
-        using var app = new WorkshopFactory();
+        var app = shared.NextTest();
         var page = await Spanish(app).GetAsync("http://localhost" + url);
 
         Assert.Equal(heading, page.H1);
@@ -29,7 +33,7 @@ public sealed class SpanishAccountTests
     [Fact]
     public async Task The_register_form_labels_hints_and_buttons_are_spanish()
     {
-        using var app = new WorkshopFactory();
+        var app = shared.NextTest();
         var page = await Spanish(app).GetAsync("/account/register");
 
         Assert.Equal("Crear una cuenta · Reflection Workshop", page.Document.Title);
@@ -50,14 +54,14 @@ public sealed class SpanishAccountTests
     [Fact]
     public async Task The_sign_in_form_is_spanish_and_a_failed_sign_in_is_explained_in_spanish()
     {
-        using var app = new WorkshopFactory();
-        await app.NewVisitor().SignUpAsync(email: "lucia@example.org", spaceName: null);
+        var app = shared.NextTest();
+        await app.NewVisitor().SignUpAsync(email: _lucia, spaceName: null);
         var visitor = Spanish(app);
         var login = await visitor.GetAsync("/account/login");
         Assert.Equal("Correo electrónico", LabelOf(login, "Input.Email"));
         Assert.Equal("Mantener la sesión iniciada en este dispositivo", LabelOf(login, "Input.RememberMe"));
 
-        var wrong = await visitor.SubmitAsync(login, Form, ("Input.Email", "lucia@example.org"), ("Input.Password", "not the password"));
+        var wrong = await visitor.SubmitAsync(login, Form, ("Input.Email", _lucia), ("Input.Password", "not the password"));
         var empty = await visitor.SubmitAsync(login, Form);
 
         Assert.Equal(["Ese correo y esa contraseña no corresponden a ninguna cuenta."], wrong.FieldErrors);
@@ -69,11 +73,11 @@ public sealed class SpanishAccountTests
     [Fact]
     public async Task A_short_password_is_refused_in_spanish_with_identitys_rule_and_the_forms_own_messages()
     {
-        using var app = new WorkshopFactory();
+        var app = shared.NextTest();
         var visitor = Spanish(app);
 
         var page = await visitor.SubmitAsync(await visitor.GetAsync("/account/register"), Form,
-            ("Input.DisplayName", ""), ("Input.Email", "lucia@example.org"), ("Input.Password", "corta"), ("Input.ConfirmPassword", "otra"));
+            ("Input.DisplayName", ""), ("Input.Email", _lucia), ("Input.Password", "corta"), ("Input.ConfirmPassword", "otra"));
 
         Assert.Equal("Crear una cuenta", page.H1);
         Assert.Equal("Usa al menos 10 caracteres. Una frase corta que vayas a recordar funciona muy bien.", ErrorOf(page, "Input.Password"));
@@ -86,13 +90,13 @@ public sealed class SpanishAccountTests
     [Fact]
     public async Task A_taken_email_and_a_malformed_one_are_refused_in_spanish()
     {
-        using var app = new WorkshopFactory();
-        await app.NewVisitor().SignUpAsync(email: "lucia@example.org", spaceName: null);
+        var app = shared.NextTest();
+        await app.NewVisitor().SignUpAsync(email: _lucia, spaceName: null);
         var visitor = Spanish(app);
         var form = await visitor.GetAsync("/account/register");
 
         var taken = await visitor.SubmitAsync(form, Form,
-            ("Input.DisplayName", "Lucía"), ("Input.Email", "LUCIA@example.org"), ("Input.Password", WorkshopSteps.Password), ("Input.ConfirmPassword", WorkshopSteps.Password));
+            ("Input.DisplayName", "Lucía"), ("Input.Email", _lucia.ToUpperInvariant()), ("Input.Password", WorkshopSteps.Password), ("Input.ConfirmPassword", WorkshopSteps.Password));
         var malformed = await visitor.SubmitAsync(form, Form,
             ("Input.DisplayName", "Lucía"), ("Input.Email", "lucia.example.org"), ("Input.Password", WorkshopSteps.Password), ("Input.ConfirmPassword", WorkshopSteps.Password));
 
@@ -103,7 +107,7 @@ public sealed class SpanishAccountTests
     [Fact]
     public async Task A_wrong_current_password_is_refused_in_spanish_and_a_change_is_confirmed_in_spanish()
     {
-        using var app = new WorkshopFactory();
+        var app = shared.NextTest();
         var visitor = Spanish(app);
         await visitor.SignUpAsync(spaceName: null);
         var form = await visitor.GetAsync("/account/password");
@@ -122,28 +126,28 @@ public sealed class SpanishAccountTests
     [Fact]
     public async Task A_reset_email_is_written_in_the_accounts_language_else_in_the_language_it_was_asked_in()
     {
-        using var app = new WorkshopFactory();
+        var app = shared.NextTest();
         var lucia = app.NewVisitor();
-        await lucia.SignUpAsync(email: "lucia@example.org", spaceName: null);
+        await lucia.SignUpAsync(email: _lucia, spaceName: null);
         await lucia.SubmitAsync(await lucia.GetAsync("/account"), Form, ("Language", "es"));
-        await app.NewVisitor().SignUpAsync(email: "ben@example.org", spaceName: null);
+        await app.NewVisitor().SignUpAsync(email: _ben, spaceName: null);
         var english = app.NewVisitor();
         english.Client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en");
         var spanish = Spanish(app);
 
-        await english.SubmitAsync(await english.GetAsync("/account/forgot"), Form, ("Input.Email", "lucia@example.org"));
-        await english.SubmitAsync(await english.GetAsync("/account/forgot"), Form, ("Input.Email", "ben@example.org"));
-        var sent = await spanish.SubmitAsync(await spanish.GetAsync("/account/forgot"), Form, ("Input.Email", "ben@example.org"));
+        await english.SubmitAsync(await english.GetAsync("/account/forgot"), Form, ("Input.Email", _lucia));
+        await english.SubmitAsync(await english.GetAsync("/account/forgot"), Form, ("Input.Email", _ben));
+        var sent = await spanish.SubmitAsync(await spanish.GetAsync("/account/forgot"), Form, ("Input.Email", _ben));
 
         var emails = app.Logs.Where(l => l.Contains("The unsent email to", StringComparison.Ordinal)).ToList();
         Assert.Equal(3, emails.Count);
-        Assert.Contains("lucia@example.org, in es:", emails[0]);
+        Assert.Contains($"{_lucia}, in es:", emails[0]);
         Assert.Contains("Subject: Elige una contraseña nueva para Reflection Workshop", emails[0]);
-        Assert.Contains("Abre este enlace para elegirla:\nhttp://localhost/account/reset?email=lucia%40example.org&token=", emails[0]);
-        Assert.Contains("ben@example.org, in en:", emails[1]);
+        Assert.Contains($"Abre este enlace para elegirla:\nhttp://localhost/account/reset?email={Uri.EscapeDataString(_lucia)}&token=", emails[0]);
+        Assert.Contains($"{_ben}, in en:", emails[1]);
         Assert.Contains("Subject: Choose a new password for Reflection Workshop", emails[1]);
         Assert.Contains("Open this link to choose it:", emails[1]);
-        Assert.Contains("ben@example.org, in es:", emails[2]);
+        Assert.Contains($"{_ben}, in es:", emails[2]);
         Assert.Contains("Si no lo has pedido tú", emails[2]);
         Assert.Equal("Si hay una cuenta con ese correo, le hemos enviado un enlace para elegir una contraseña nueva.", sent.Document.QuerySelector("[role=status]")!.TextContent.Trim());
     }
@@ -151,7 +155,7 @@ public sealed class SpanishAccountTests
     [Fact]
     public async Task Every_identity_message_is_ours_and_in_the_readers_language()
     {
-        using var app = new WorkshopFactory();
+        var app = shared.NextTest();
         using var scope = app.Services.CreateScope();
         var describer = scope.ServiceProvider.GetRequiredService<IdentityErrorDescriber>();
         var identitys = new IdentityErrorDescriber();

@@ -11,8 +11,11 @@ using ReflectionWorkshop.Web.Tests.Support;
 
 namespace ReflectionWorkshop.Web.Tests.Pages.Facilitate.Activities;
 
-/// <summary>Export, import, duplicating shipped activities, and versions.</summary>
-public sealed class ActivityFilesTests
+/// <summary>
+/// Export, import, duplicating shipped activities, and versions. One app for the class: each test's facilitator has a
+/// space of its own and reads that space's rows; the export to another installation keeps two apps of its own.
+/// </summary>
+public sealed class ActivityFilesTests(SharedWorkshop shared) : IClassFixture<SharedWorkshop>
 {
     private static async Task<Page> ImportAsync(Visitor facilitator, string text, string name = "activity.md")
     {
@@ -65,7 +68,7 @@ public sealed class ActivityFilesTests
     [Fact]
     public async Task An_invalid_file_reports_every_problem_with_its_line_and_stores_nothing()
     {
-        using var app = new WorkshopFactory();
+        var app = shared.NextTest();
         var facilitator = app.NewVisitor();
         await facilitator.SignUpAsync();
 
@@ -98,25 +101,25 @@ public sealed class ActivityFilesTests
             problems);
         Assert.Contains("“broken.md” was not imported", page.Text);
         Assert.Contains("Nothing was stored", page.Text);
-        Assert.Equal(0, await app.QueryAsync(db => db.CustomActivities.CountAsync()));
+        Assert.Equal(0, await OwnActivityCountAsync(app, facilitator));
     }
 
     [Fact]
     public async Task Importing_a_file_that_is_not_text_or_no_file_says_so()
     {
-        using var app = new WorkshopFactory();
+        var app = shared.NextTest();
         var facilitator = app.NewVisitor();
         await facilitator.SignUpAsync();
 
         var empty = await ImportAsync(facilitator, "");
         Assert.Contains("Choose the .md file of an activity first.", empty.FieldErrors);
-        Assert.Equal(0, await app.QueryAsync(db => db.CustomActivities.CountAsync()));
+        Assert.Equal(0, await OwnActivityCountAsync(app, facilitator));
     }
 
     [Fact]
     public async Task Editing_a_bilingual_copy_keeps_its_spanish_while_the_steps_keep_their_shape_and_says_when_it_cannot()
     {
-        using var app = new WorkshopFactory();
+        var app = shared.NextTest();
         var facilitator = app.NewVisitor();
         await facilitator.SignUpAsync();
         var catalogue = await facilitator.GetAsync("/facilitate");
@@ -126,7 +129,7 @@ public sealed class ActivityFilesTests
         var reworded = await facilitator.PressAsync(editor, "save", (EditorSteps.Step(1, "Title"), "What five characteristics set the strong team apart?"));
 
         Assert.Contains("Saved (version 1)", reworded.Text);
-        var copy = await app.QueryAsync(db => db.CustomActivities.AsNoTracking().SingleAsync());
+        var copy = await OwnActivityAsync(app, facilitator);
         Assert.Equal(["en", "es"], copy.Definition.Languages);
         Assert.Equal("What five characteristics set the strong team apart?", copy.Definition.Prompts[1].Title);
         Assert.NotEqual(copy.Definition.Prompts[1].Title, copy.Definition.In("es").Prompts[1].Title);
@@ -136,14 +139,14 @@ public sealed class ActivityFilesTests
         var saved = await facilitator.PressAsync(removed, "save");
 
         Assert.Contains("no longer fitted and was removed", saved.Text);
-        copy = await app.QueryAsync(db => db.CustomActivities.AsNoTracking().SingleAsync());
+        copy = await OwnActivityAsync(app, facilitator);
         Assert.Equal(["en"], copy.Definition.Languages);
     }
 
     [Fact]
     public async Task Duplicating_a_shipped_activity_makes_an_editable_copy_and_the_shipped_one_stays_read_only()
     {
-        using var app = new WorkshopFactory();
+        var app = shared.NextTest();
         var facilitator = app.NewVisitor();
         await facilitator.SignUpAsync();
         var catalogue = await facilitator.GetAsync("/facilitate");
@@ -157,7 +160,7 @@ public sealed class ActivityFilesTests
         var saved = await facilitator.PressAsync(editor, "save", (EditorSteps.Step(0, "Title"), "Name five characteristics"));
         Assert.Contains("Saved (version 1)", saved.Text);
 
-        var copy = await app.QueryAsync(db => db.CustomActivities.AsNoTracking().SingleAsync());
+        var copy = await OwnActivityAsync(app, facilitator);
         var shipped = await app.QueryAsync(db => db.Activities.AsNoTracking().SingleAsync(a => a.Id == "four-characteristics"));
         Assert.Equal("four-characteristics", copy.BasedOn);
         Assert.NotEqual(shipped.Id, copy.Slug);
@@ -168,7 +171,7 @@ public sealed class ActivityFilesTests
     [Fact]
     public async Task Editing_after_a_session_ran_makes_a_new_version_and_the_session_keeps_what_it_ran()
     {
-        using var app = new WorkshopFactory();
+        var app = shared.NextTest();
         var facilitator = app.NewVisitor();
         await facilitator.SignUpAsync();
         var editor = await facilitator.BuildFiveCharacteristicsAsync();
@@ -180,11 +183,13 @@ public sealed class ActivityFilesTests
         Assert.Contains("Saved (version 2)", saved.Text);
         await facilitator.OpenSessionAsync("five-characteristics-with-a-trust-check");
 
-        var sessions = await app.QueryAsync(db => db.Sessions.AsNoTracking().OrderBy(s => s.CreatedAt).ToListAsync());
+        var space = await facilitator.CurrentSpaceIdAsync();
+        var sessions = await app.QueryAsync(db => db.Sessions.AsNoTracking().Where(s => s.SpaceId == space).OrderBy(s => s.CreatedAt).ToListAsync());
         Assert.Equal([1, 2], sessions.Select(s => s.ActivityVersion));
         Assert.Equal("Think of the best team you have been part of. What made it work?", sessions[0].Activity.Prompts[0].Title);
         Assert.Equal("What made your best team work?", sessions[1].Activity.Prompts[0].Title);
-        var versions = await app.QueryAsync(db => db.ActivityVersions.AsNoTracking().OrderBy(v => v.Number).ToListAsync());
+        var activity = (await OwnActivityAsync(app, facilitator)).Id;
+        var versions = await app.QueryAsync(db => db.ActivityVersions.AsNoTracking().Where(v => v.ActivityId == activity).OrderBy(v => v.Number).ToListAsync());
         Assert.Equal([1, 2], versions.Select(v => v.Number));
         Assert.Equal(sessions[0].Activity.Prompts[0].Title, versions[0].Definition.Prompts[0].Title);
         var run = await facilitator.GetAsync(first.RunUrl);
@@ -194,11 +199,12 @@ public sealed class ActivityFilesTests
     [Fact]
     public async Task A_shipped_activity_run_records_its_catalogue_version()
     {
-        using var app = new WorkshopFactory();
+        var app = shared.NextTest();
         var facilitator = app.NewVisitor();
         await facilitator.OpenSessionAsync("two-team-compare");
 
-        var session = await app.QueryAsync(db => db.Sessions.AsNoTracking().SingleAsync());
+        var space = await facilitator.CurrentSpaceIdAsync();
+        var session = await app.QueryAsync(db => db.Sessions.AsNoTracking().SingleAsync(s => s.SpaceId == space));
 
         Assert.Equal((null, 1), (session.CustomActivityId, session.ActivityVersion));
     }
@@ -206,7 +212,7 @@ public sealed class ActivityFilesTests
     [Fact]
     public async Task Saving_over_someone_elses_newer_save_is_refused_and_keeps_what_was_typed()
     {
-        using var app = new WorkshopFactory();
+        var app = shared.NextTest();
         var facilitator = app.NewVisitor();
         await facilitator.SignUpAsync();
         var mine = await facilitator.BuildFiveCharacteristicsAsync();
@@ -217,7 +223,20 @@ public sealed class ActivityFilesTests
 
         Assert.Contains("Someone else saved this activity after you opened it", refused.Text);
         Assert.Equal("My purpose.", refused.ValueOf("a-purpose"));
-        var stored = await app.QueryAsync(db => db.CustomActivities.AsNoTracking().SingleAsync());
+        var stored = await OwnActivityAsync(app, facilitator);
         Assert.Equal("Their purpose.", stored.Definition.Purpose);
+    }
+
+    /// <summary>The one activity in the facilitator's space.</summary>
+    private static async Task<CustomActivity> OwnActivityAsync(WorkshopFactory app, Visitor facilitator)
+    {
+        var space = await facilitator.CurrentSpaceIdAsync();
+        return await app.QueryAsync(db => db.CustomActivities.AsNoTracking().SingleAsync(a => a.SpaceId == space));
+    }
+
+    private static async Task<int> OwnActivityCountAsync(WorkshopFactory app, Visitor facilitator)
+    {
+        var space = await facilitator.CurrentSpaceIdAsync();
+        return await app.QueryAsync(db => db.CustomActivities.CountAsync(a => a.SpaceId == space));
     }
 }

@@ -7,15 +7,18 @@ using static ReflectionWorkshop.Web.Tests.Pages.Facilitate.Activities.EditorStep
 
 namespace ReflectionWorkshop.Web.Tests.Pages.Facilitate.Activities;
 
-/// <summary>The activity editor's form, posted as a browser posts it.</summary>
-public sealed class EditorTests
+/// <summary>
+/// The activity editor's form, posted as a browser posts it. One app for the class: each test's facilitator has a
+/// space of its own, and what a test reads from the database is that space's.
+/// </summary>
+public sealed class EditorTests(SharedWorkshop shared) : IClassFixture<SharedWorkshop>
 {
     private const string Slug = "five-characteristics-with-a-trust-check";
 
     [Fact]
     public async Task A_facilitator_builds_five_characteristics_with_a_trust_check_and_runs_it_with_a_phone()
     {
-        using var app = new WorkshopFactory();
+        var app = shared.NextTest();
         var facilitator = app.NewVisitor();
         await facilitator.SignUpAsync();
 
@@ -24,7 +27,7 @@ public sealed class EditorTests
         Assert.Matches("^/facilitate/activities/edit/[0-9a-f-]{36}$", saved.Url);
         Assert.Contains("Activity created", saved.Text);
         Assert.Equal("Edit “Five characteristics with a trust check”", saved.H1);
-        var stored = await app.QueryAsync(db => db.CustomActivities.AsNoTracking().SingleAsync());
+        var stored = await OwnActivityAsync(app, facilitator);
         Assert.Equal(Slug, stored.Slug);
         Assert.Equal(
             [PromptKind.Text, PromptKind.Rating, PromptKind.List, PromptKind.Vote, PromptKind.List],
@@ -47,14 +50,15 @@ public sealed class EditorTests
         Assert.Equal("Name five characteristics of a team that works", list.H1);
         Assert.Equal(5, list.Document.QuerySelectorAll("input[name^='Input.Items']").Length);
 
-        var run = await app.QueryAsync(db => db.Sessions.AsNoTracking().SingleAsync());
+        var space = await facilitator.CurrentSpaceIdAsync();
+        var run = await app.QueryAsync(db => db.Sessions.AsNoTracking().SingleAsync(s => s.SpaceId == space));
         Assert.Equal((stored.Id, 1), (run.CustomActivityId, run.ActivityVersion));
     }
 
     [Fact]
     public async Task A_list_whose_maximum_is_below_its_minimum_is_refused_at_the_field_with_the_form_kept()
     {
-        using var app = new WorkshopFactory();
+        var app = shared.NextTest();
         var facilitator = app.NewVisitor();
         await facilitator.SignUpAsync();
         var editor = await facilitator.OpenNewActivityAsync();
@@ -67,13 +71,13 @@ public sealed class EditorTests
         Assert.Equal("true", refused.Document.GetElementById("s1-min")!.GetAttribute("aria-invalid"));
         Assert.Equal(("My activity", "A purpose.", "First question", "Name them", "4", "2"), (refused.ValueOf("a-title"), refused.ValueOf("a-purpose"), refused.ValueOf("s0-title"), refused.ValueOf("s1-title"), refused.ValueOf("s1-min"), refused.ValueOf("s1-max")));
         Assert.NotNull(refused.Document.QuerySelector(".error-summary a[href='#s1-min']"));
-        Assert.Equal(0, await app.QueryAsync(db => db.CustomActivities.CountAsync()));
+        Assert.Equal(0, await OwnActivityCountAsync(app, facilitator));
     }
 
     [Fact]
     public async Task A_rating_without_a_scale_is_refused_at_the_scale()
     {
-        using var app = new WorkshopFactory();
+        var app = shared.NextTest();
         var facilitator = app.NewVisitor();
         await facilitator.SignUpAsync();
         var editor = await facilitator.OpenNewActivityAsync();
@@ -88,7 +92,7 @@ public sealed class EditorTests
     [Fact]
     public async Task Moving_a_vote_above_the_step_it_votes_on_is_refused_at_the_vote_and_moving_keeps_references()
     {
-        using var app = new WorkshopFactory();
+        var app = shared.NextTest();
         var facilitator = app.NewVisitor();
         await facilitator.SignUpAsync();
         var saved = await facilitator.BuildFiveCharacteristicsAsync();
@@ -100,14 +104,14 @@ public sealed class EditorTests
         var refused = await facilitator.PressAsync(moved, "save");
 
         Assert.Equal(["Step 4 does not come before this one (step 3); choose an earlier step."], refused.ErrorsAt("s2-themes-from"));
-        var stored = await app.QueryAsync(db => db.CustomActivities.AsNoTracking().SingleAsync());
+        var stored = await OwnActivityAsync(app, facilitator);
         Assert.Equal(PromptKind.List, stored.Definition.Prompts[2].Kind);
     }
 
     [Fact]
     public async Task Removing_a_step_renumbers_the_steps_that_point_past_it()
     {
-        using var app = new WorkshopFactory();
+        var app = shared.NextTest();
         var facilitator = app.NewVisitor();
         await facilitator.SignUpAsync();
         var saved = await facilitator.BuildFiveCharacteristicsAsync();
@@ -117,7 +121,7 @@ public sealed class EditorTests
         var stored = await facilitator.PressAsync(removed, "save");
 
         Assert.Contains("Saved (version 1)", stored.Text);
-        var activity = await app.QueryAsync(db => db.CustomActivities.AsNoTracking().SingleAsync());
+        var activity = await OwnActivityAsync(app, facilitator);
         Assert.Equal(4, activity.Definition.Prompts.Count);
         Assert.Equal(1, activity.Definition.Prompts[2].ThemesFrom);
         Assert.Equal(2, activity.Definition.Prompts[3].ContextFrom);
@@ -126,7 +130,7 @@ public sealed class EditorTests
     [Fact]
     public async Task A_value_that_is_not_a_number_comes_back_as_typed_with_a_message()
     {
-        using var app = new WorkshopFactory();
+        var app = shared.NextTest();
         var facilitator = app.NewVisitor();
         await facilitator.SignUpAsync();
         var editor = await facilitator.OpenNewActivityAsync();
@@ -141,7 +145,7 @@ public sealed class EditorTests
     [Fact]
     public async Task Every_kind_of_step_can_be_added_and_saved_with_its_settings()
     {
-        using var app = new WorkshopFactory();
+        var app = shared.NextTest();
         var facilitator = app.NewVisitor();
         await facilitator.SignUpAsync();
         var editor = await facilitator.OpenNewActivityAsync();
@@ -152,7 +156,7 @@ public sealed class EditorTests
         var saved = await facilitator.PressAsync(editor, "save", (Step(4, "Title"), "Vote"), (Step(4, "ThemesFrom"), "2"), (Step(4, "Dots"), "5"));
 
         Assert.Contains("Activity created", saved.Text);
-        var activity = (await app.QueryAsync(db => db.CustomActivities.AsNoTracking().SingleAsync())).Definition;
+        var activity = (await OwnActivityAsync(app, facilitator)).Definition;
         Assert.Equal(("es", 300, 5), (activity.Language, activity.Prompts[0].MaxLength, activity.Prompts[0].TimerMinutes));
         Assert.Equal(("Went well", "Did not"), (activity.Prompts[1].LeftLabel, activity.Prompts[1].RightLabel));
         Assert.Equal(["Weekly", "Monthly"], activity.Prompts[2].Options);
@@ -164,7 +168,7 @@ public sealed class EditorTests
     [Fact]
     public async Task A_step_timer_is_what_the_control_page_offers_first()
     {
-        using var app = new WorkshopFactory();
+        var app = shared.NextTest();
         var facilitator = app.NewVisitor();
         await facilitator.SignUpAsync();
         var editor = await facilitator.OpenNewActivityAsync();
@@ -179,7 +183,7 @@ public sealed class EditorTests
     [Fact]
     public async Task A_step_set_to_reveal_live_is_on_the_projector_when_it_opens_and_the_file_says_so()
     {
-        using var app = new WorkshopFactory();
+        var app = shared.NextTest();
         var facilitator = app.NewVisitor();
         await facilitator.SignUpAsync();
         var editor = await facilitator.OpenNewActivityAsync();
@@ -198,7 +202,7 @@ public sealed class EditorTests
     [Fact]
     public async Task The_preview_shows_a_step_as_the_phone_will()
     {
-        using var app = new WorkshopFactory();
+        var app = shared.NextTest();
         var facilitator = app.NewVisitor();
         await facilitator.SignUpAsync();
         var editor = await facilitator.OpenNewActivityAsync();
@@ -231,7 +235,7 @@ public sealed class EditorTests
     [Fact]
     public async Task A_step_text_is_markdown_without_raw_html_in_the_preview()
     {
-        using var app = new WorkshopFactory();
+        var app = shared.NextTest();
         var facilitator = app.NewVisitor();
         await facilitator.SignUpAsync();
         var editor = await facilitator.OpenNewActivityAsync();
@@ -242,5 +246,18 @@ public sealed class EditorTests
         var body = page.Document.QuerySelector(".preview-phone .prompt-body")!;
         Assert.NotNull(body.QuerySelector("strong"));
         Assert.Null(body.QuerySelector("script"));
+    }
+
+    /// <summary>The one activity in the facilitator's space.</summary>
+    private static async Task<CustomActivity> OwnActivityAsync(WorkshopFactory app, Visitor facilitator)
+    {
+        var space = await facilitator.CurrentSpaceIdAsync();
+        return await app.QueryAsync(db => db.CustomActivities.AsNoTracking().SingleAsync(a => a.SpaceId == space));
+    }
+
+    private static async Task<int> OwnActivityCountAsync(WorkshopFactory app, Visitor facilitator)
+    {
+        var space = await facilitator.CurrentSpaceIdAsync();
+        return await app.QueryAsync(db => db.CustomActivities.CountAsync(a => a.SpaceId == space));
     }
 }
