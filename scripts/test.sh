@@ -8,12 +8,12 @@ cd "$(dirname "$0")/.."
 results="TestResults"
 rm -rf "$results"
 
-# The browser tests drive Debian's Chromium (/usr/bin/chromium) through Playwright; no browser is ever
+# The browser tests drive Debian's Chromium (its headless shell, else /usr/bin/chromium) through Playwright; no browser is ever
 # downloaded. Without chromium they are skipped, loudly, and everything else still runs.
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
 browser_note=""
 if ! bash scripts/install-chromium.sh; then
-  browser_note="SKIPPED browser tests: chromium not available (as root: apt-get install chromium)"
+  browser_note="SKIPPED browser tests: chromium not available (as root: apt-get install chromium-headless-shell)"
   echo "$browser_note" >&2
 fi
 

@@ -3,14 +3,22 @@ using Microsoft.Playwright;
 namespace ReflectionWorkshop.BrowserTests.Support;
 
 /// <summary>
-/// Debian's Chromium, driven by Playwright. No Playwright browser build is ever downloaded:
+/// Debian's Chromium (its headless shell), driven by Playwright. No Playwright browser build is ever downloaded:
 /// scripts/install-chromium.sh installs the distribution's package, and without it the tests are skipped.
 /// </summary>
 public static class Chromium
 {
-    /// <summary>Where the browser is: RW_CHROMIUM if set (a developer's own Chromium), else Debian's.</summary>
+    /// <summary>
+    /// Where the browser is: RW_CHROMIUM if set (a developer's own Chromium), else Debian's headless shell
+    /// (package chromium-headless-shell: the same engine without the desktop browser around it, which ran the
+    /// browser tests in half the time and CPU of the full chromium on 2 cores), else Debian's full chromium.
+    /// </summary>
     public static string ExecutablePath { get; } =
-        Environment.GetEnvironmentVariable("RW_CHROMIUM") is { Length: > 0 } path ? path : "/usr/bin/chromium";
+        Environment.GetEnvironmentVariable("RW_CHROMIUM") is { Length: > 0 } path ? path
+        : File.Exists(HeadlessShell) ? HeadlessShell
+        : "/usr/bin/chromium";
+
+    private const string HeadlessShell = "/usr/bin/chromium-headless-shell";
 
     public static bool IsAvailable => File.Exists(ExecutablePath);
 
