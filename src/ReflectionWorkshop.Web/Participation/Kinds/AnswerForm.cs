@@ -7,7 +7,8 @@ namespace ReflectionWorkshop.Web.Participation.Kinds;
 /// The web's half of a kind of step (the domain's is <c>Domain/Activities/Kinds</c>): which fields of the
 /// phone's form (<see cref="AnswerInput"/>) the kind uses and how they become an answer, and the one
 /// partial that draws them, on the phone (Pages/Play) and in the editor's preview alike
-/// (<see cref="AnswerFields"/> is its model). <see cref="AnswerForms"/> lists them all.
+/// (<see cref="AnswerFields"/> is its model); and the partial that draws the kind's own settings in the
+/// activity editor (<see cref="SettingsPartial"/>). <see cref="AnswerForms"/> lists them all.
 /// </summary>
 public abstract class AnswerForm
 {
@@ -15,6 +16,13 @@ public abstract class AnswerForm
 
     /// <summary>The partial that draws the kind's fields, by its path.</summary>
     public string Partial => $"~/Participation/Kinds/{Kind}/_{Kind}.cshtml";
+
+    /// <summary>
+    /// The partial that draws the kind's own settings in the activity editor (Pages/Facilitate/Activities/Edit),
+    /// by its path, <c>_&lt;Kind&gt;Settings.cshtml</c> next to <see cref="Partial"/>; its model is the step's
+    /// <see cref="ActivityAuthoring.StepFields"/>. Null for a kind with no settings of its own.
+    /// </summary>
+    public virtual string? SettingsPartial => $"~/Participation/Kinds/{Kind}/_{Kind}Settings.cshtml";
 
     /// <summary>The answer the posted fields make.</summary>
     public abstract IReadOnlyList<AnswerPart> ToAnswer(Prompt prompt, AnswerInput input);

@@ -1,13 +1,16 @@
 using System.Net;
 using AngleSharp;
+using Microsoft.AspNetCore.Razor.Hosting;
 using Microsoft.EntityFrameworkCore;
+using ReflectionWorkshop.Domain.Activities;
+using ReflectionWorkshop.Web.Participation.Kinds;
 using ReflectionWorkshop.Web.Tests.Security;
 using ReflectionWorkshop.Web.Tests.Support;
 using static ReflectionWorkshop.Web.Tests.Pages.Facilitate.Activities.EditorSteps;
 
 namespace ReflectionWorkshop.Web.Tests.Pages.Facilitate.Activities;
 
-/// <summary>The list's "actions" checkbox, and the preview drawn by the same partial as the phone (issue 20).</summary>
+/// <summary>The list's "actions" checkbox, each kind's settings drawn from its own folder, and the preview drawn by the same partial as the phone (issue 20).</summary>
 public sealed class KindsInTheEditorTests
 {
     [Fact]
@@ -77,5 +80,56 @@ public sealed class KindsInTheEditorTests
         Assert.All(inputs, i => Assert.True(i.HasAttribute("disabled")));
         Assert.Empty(fragment.QuerySelectorAll("[data-dots], [data-dots-left], [data-step-by], [data-limit]"));
         Assert.Equal(["pv1-dots-0", "pv1-dots-1"], inputs.Select(i => i.Id));
+    }
+
+    [Fact]
+    public void Every_kind_but_info_has_a_settings_partial_in_its_own_folder()
+    {
+        var views = new RazorCompiledItemLoader().LoadItems(typeof(AnswerForm).Assembly).Select(i => i.Identifier).ToHashSet();
+        foreach (var form in AnswerForms.All)
+        {
+            if (form.Kind == PromptKind.Info)
+            {
+                Assert.Null(form.SettingsPartial);
+                continue;
+            }
+
+            Assert.Equal($"~/Participation/Kinds/{form.Kind}/_{form.Kind}Settings.cshtml", form.SettingsPartial);
+            Assert.Contains(form.SettingsPartial![1..], views);
+        }
+    }
+
+    [Fact]
+    public async Task Each_step_shows_the_settings_of_its_own_kind_and_no_other()
+    {
+        using var app = new WorkshopFactory();
+        var facilitator = app.NewVisitor();
+        await facilitator.SignUpAsync();
+        var editor = await facilitator.OpenNewActivityAsync();
+        foreach (var kind in new[] { "List", "Compare", "Rating", "Choice", "Info", "Vote" })
+        {
+            editor = await facilitator.AddStepAsync(editor, kind);
+        }
+
+        string[][] expected =
+        [
+            ["max-length"],
+            ["min", "max", "item-label", "actions"],
+            ["left", "right"],
+            ["scale", "item", "anonymity-floor"],
+            ["option"],
+            [],
+            ["themes-from", "dots"],
+        ];
+        string[] shared = ["title", "body", "timer", "reveal", "context-from", "context-top"];
+        for (var step = 0; step < expected.Length; step++)
+        {
+            var own = editor.Document.QuerySelectorAll($"#step-{step} [id^='s{step}-']")
+                .Select(e => e.Id![$"s{step}-".Length..])
+                .Where(id => !id.EndsWith("-hint", StringComparison.Ordinal) && !shared.Contains(id));
+            Assert.Equal(expected[step], own);
+        }
+
+        Assert.NotNull(editor.Document.QuerySelector($"#step-4 input[type=checkbox][name='{Step(4, "Multiple")}']"));
     }
 }
