@@ -5,8 +5,11 @@ using System.Text.Json.Nodes;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 using Microsoft.EntityFrameworkCore;
+using ReflectionWorkshop.Domain;
+using ReflectionWorkshop.Domain.Activities;
 using ReflectionWorkshop.Web.Reports;
 using ReflectionWorkshop.Web.Tests.Support;
+using Xunit.Abstractions;
 
 namespace ReflectionWorkshop.Web.Tests.Security;
 
@@ -16,8 +19,12 @@ namespace ReflectionWorkshop.Web.Tests.Security;
 /// a file that is accepted opens without an error. The damaged files are made from a good one by a fixed set
 /// of edits at every place in it (null, missing, wrong type, out of range), so a failure names the edit.
 /// </summary>
-public sealed class MalformedImportTests
+public sealed partial class MalformedImportTests(ITestOutputHelper output)
 {
+    /// <summary>What varies inside one kind of refusal: numbers, and anything quoted.</summary>
+    [System.Text.RegularExpressions.GeneratedRegex("""\d+|“[^”]*”|"[^"]*"|«[^»]*»""")]
+    private static partial System.Text.RegularExpressions.Regex Kind();
+
     private static readonly JsonNode?[] Replacements =
     [
         null,
@@ -124,6 +131,60 @@ public sealed class MalformedImportTests
             await db.ThemeBoards.CountAsync(), await db.CustomActivities.CountAsync(),
         });
 
+    /// <summary>
+    /// What the import page decides about an archive before it touches the database (it runs exactly these two calls
+    /// and refuses on a <see cref="DomainException"/>): null when it would be stored, else the refusal. Any other
+    /// exception escapes, as it would from the page (a 5xx), and fails the test with its edit.
+    /// </summary>
+    private static string? ArchiveRefusal(byte[] file)
+    {
+        try
+        {
+            using var stream = new MemoryStream(file);
+            SessionArchive.Read(stream).Restore("ABC234", Guid.NewGuid(), "facilitator", DateTimeOffset.UtcNow);
+            return null;
+        }
+        catch (DomainException refused)
+        {
+            return refused.Message;
+        }
+    }
+
+    /// <summary>
+    /// Every edit is judged in process, which is cheap; then everything that would be stored, and one refusal of each
+    /// kind (the first edit that gave that message), is posted through the real form, where a refusal must be a 400
+    /// that says why and stores nothing, and an accepted file must open. Posting every edit cost a minute of CPU
+    /// and checked the same code with the same words again and again.
+    /// </summary>
+    private List<(string Edit, T File, bool Refused)> ToPost<T>(IReadOnlyCollection<(string Edit, T File)> edits, Func<T, string?> refusal, List<string> problems)
+    {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        var posts = new List<(string, T, bool)>();
+        var reasons = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (edit, file) in edits)
+        {
+            string? why;
+            try
+            {
+                why = refusal(file);
+            }
+            catch (Exception ex)
+            {
+                problems.Add($"{edit}: {ex.GetType().Name} ({ex.Message}), which the page would answer with a 5xx");
+                continue;
+            }
+
+            // One refusal of each kind: the same sentence about another number or name is the same check again.
+            if (why is null || reasons.Add(Kind().Replace(why, "…")))
+            {
+                posts.Add((edit, file, why is not null));
+            }
+        }
+
+        output.WriteLine($"{edits.Count} damaged files judged in {System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds:0.0} s; posting {posts.Count(p => !p.Item3)} that would be stored and {reasons.Count} different refusals");
+        return posts;
+    }
+
     [Fact]
     public async Task Damaged_session_archives_are_refused_with_a_4xx_and_a_reason_and_store_nothing()
     {
@@ -133,11 +194,13 @@ public sealed class MalformedImportTests
         var import = await ImporterAsync(facilitator, "/facilitate/sessions", "archive", "session.json");
         var good = Encoding.UTF8.GetString(SessionArchive.From(ReflectionWorkshop.Web.Tests.Reports.FixedSession.Build(Domain.Sessions.Anonymity.Named)).ToJson());
         var problems = new List<string>();
+        var edits = DamagedArchives(good).Append(("truncated", Encoding.UTF8.GetBytes(good[..(good.Length / 2)]))).ToList();
+        var posts = ToPost(edits, ArchiveRefusal, problems);
         var refused = 0;
 
         // Nothing else writes to this app's database, so what was counted after one edit is what the next starts from.
         var before = await CountsAsync(app);
-        foreach (var (edit, file) in DamagedArchives(good).Append(("truncated", Encoding.UTF8.GetBytes(good[..(good.Length / 2)]))))
+        foreach (var (edit, file, expectRefusal) in posts)
         {
             using var response = await import(file);
             var after = await CountsAsync(app);
@@ -146,7 +209,7 @@ public sealed class MalformedImportTests
             {
                 problems.Add($"{edit}: {(int)response.StatusCode}");
             }
-            else if (response.StatusCode == HttpStatusCode.Redirect)
+            else if (response.StatusCode == HttpStatusCode.Redirect && !expectRefusal)
             {
                 // Some edits leave a good file (a name changed to "x"): it is stored whole and its summary opens.
                 using var summary = await facilitator.Client.GetAsync(response.Headers.Location);
@@ -155,9 +218,9 @@ public sealed class MalformedImportTests
                     problems.Add($"{edit}: accepted, then its summary answered {(int)summary.StatusCode}");
                 }
             }
-            else if (response.StatusCode != HttpStatusCode.BadRequest || !html.Contains("id=\"archive-error\"", StringComparison.Ordinal) || !after.SequenceEqual(before))
+            else if (!expectRefusal || response.StatusCode != HttpStatusCode.BadRequest || !html.Contains("id=\"archive-error\"", StringComparison.Ordinal) || !after.SequenceEqual(before))
             {
-                problems.Add($"{edit}: {(int)response.StatusCode}, message shown {html.Contains("archive-error", StringComparison.Ordinal)}, stored {string.Join('/', after.Zip(before, (a, b) => a - b))}");
+                problems.Add($"{edit}: {(int)response.StatusCode} (expected {(expectRefusal ? "a refusal" : "it stored")}), message shown {html.Contains("archive-error", StringComparison.Ordinal)}, stored {string.Join('/', after.Zip(before, (a, b) => a - b))}");
             }
             else
             {
@@ -169,7 +232,8 @@ public sealed class MalformedImportTests
         }
 
         Assert.True(problems.Count == 0, string.Join('\n', problems));
-        Assert.True(refused > 100, $"only {refused} damaged archives were refused; the edits did not reach the importer");
+        Assert.True(edits.Count > 500, $"only {edits.Count} damaged archives were made");
+        Assert.True(refused > 10, $"only {refused} different refusals were posted; the edits did not reach the importer");
     }
 
     [Fact]
@@ -189,18 +253,24 @@ public sealed class MalformedImportTests
             damaged.AddRange(odd.Select(o => ($"line {i + 1} = '{o}'", string.Join('\n', lines.Select((l, j) => j == i ? o : l)))));
         }
 
+        // The page refuses what the parser refuses (ActivityFileParser.Parse, the only check before storing); the
+        // refusal's kind is the problems it lists, without their line numbers.
         var problems = new List<string>();
+        var posts = ToPost(damaged, text => ActivityFileParser.Parse(text) is { Activity: null } result
+            ? string.Join(", ", result.Problems.Select(p => p.Code).Distinct().Order(StringComparer.Ordinal))
+            : null, problems);
         var refused = 0;
         var before = await CountsAsync(app);
-        foreach (var (edit, text) in damaged)
+        foreach (var (edit, text, expectRefusal) in posts)
         {
             using var response = await import(Encoding.UTF8.GetBytes(text));
             var after = await CountsAsync(app);
+            var html = await response.Content.ReadAsStringAsync();
             if ((int)response.StatusCode >= 500)
             {
                 problems.Add($"{edit}: {(int)response.StatusCode}");
             }
-            else if (response.StatusCode == HttpStatusCode.Redirect)
+            else if (response.StatusCode == HttpStatusCode.Redirect && !expectRefusal)
             {
                 using var editor = await facilitator.Client.GetAsync(response.Headers.Location);
                 if (editor.StatusCode != HttpStatusCode.OK || after[4] != before[4] + 1)
@@ -208,9 +278,9 @@ public sealed class MalformedImportTests
                     problems.Add($"{edit}: accepted, then its editor answered {(int)editor.StatusCode}");
                 }
             }
-            else if (response.StatusCode != HttpStatusCode.BadRequest || !after.SequenceEqual(before))
+            else if (!expectRefusal || response.StatusCode != HttpStatusCode.BadRequest || !html.Contains("id=\"activity-file-error\"", StringComparison.Ordinal) || !after.SequenceEqual(before))
             {
-                problems.Add($"{edit}: {(int)response.StatusCode}, stored {string.Join('/', after.Zip(before, (a, b) => a - b))}");
+                problems.Add($"{edit}: {(int)response.StatusCode} (expected {(expectRefusal ? "a refusal" : "it stored")}), stored {string.Join('/', after.Zip(before, (a, b) => a - b))}");
             }
             else
             {
@@ -222,6 +292,7 @@ public sealed class MalformedImportTests
         }
 
         Assert.True(problems.Count == 0, string.Join('\n', problems));
-        Assert.True(refused > 50, $"only {refused} damaged files were refused");
+        Assert.True(damaged.Count > 300, $"only {damaged.Count} damaged files were made");
+        Assert.True(refused > 5, $"only {refused} different refusals were posted");
     }
 }
