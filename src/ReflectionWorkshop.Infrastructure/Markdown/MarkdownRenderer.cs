@@ -1,6 +1,7 @@
 using Markdig;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
+using ReflectionWorkshop.Infrastructure.Caching;
 
 namespace ReflectionWorkshop.Infrastructure.Markdown;
 
@@ -18,7 +19,15 @@ public static class MarkdownRenderer
         .UsePipeTables()
         .Build();
 
-    public static string ToHtml(string markdown)
+    /// <summary>
+    /// A prompt's body is drawn on every phone page and every answer's reply, the same few texts all session long:
+    /// those drawn lately are kept (short texts only; a long summary is drawn once and not worth keeping).
+    /// </summary>
+    private static readonly RecentResults<string> Recent = new(Render, capacity: 512, maxKeyLength: 4096);
+
+    public static string ToHtml(string markdown) => Recent.Get(markdown);
+
+    private static string Render(string markdown)
     {
         var document = Markdig.Markdown.Parse(markdown, Pipeline);
         foreach (var link in document.Descendants<LinkInline>())

@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using ReflectionWorkshop.Domain.Activities;
+using ReflectionWorkshop.Infrastructure.Caching;
 
 namespace ReflectionWorkshop.Infrastructure.Persistence;
 
@@ -19,7 +20,15 @@ public static class ActivityJson
 
     public static string Serialize(Activity activity) => JsonSerializer.Serialize(activity, Options);
 
-    public static Activity Deserialize(string json) =>
+    /// <summary>
+    /// Every read of a session reads its activity back; in a room that is every answer and every page, and the same few
+    /// snapshots each time. Activities are immutable, so the ones read lately are shared rather than parsed again.
+    /// </summary>
+    private static readonly RecentResults<Activity> Recent = new(Parse, capacity: 128, maxKeyLength: 256 * 1024);
+
+    public static Activity Deserialize(string json) => Recent.Get(json);
+
+    private static Activity Parse(string json) =>
         JsonSerializer.Deserialize<Activity>(json, Options) ?? throw new JsonException("An activity snapshot is empty.");
 
     public static ValueConverter<Activity, string> Converter { get; } = new(a => Serialize(a), s => Deserialize(s));

@@ -13,20 +13,23 @@ public static class DatabaseSetup
 {
     public const string DefaultSqlite = "Data Source=App_Data/reflection-workshop.db";
 
-    /// <summary>Registers the AppDbContext for the configured provider; throws with a plain message when the settings do not fit.</summary>
+    /// <summary>
+    /// Registers the AppDbContext for the configured provider; throws with a plain message when the settings do not fit.
+    /// Contexts are pooled: setting up a fresh one was a tenth of the server's work for each answer in a burst.
+    /// </summary>
     public static void AddWorkshopDatabase(this WebApplicationBuilder builder)
     {
         var configured = builder.Configuration.GetConnectionString("Default");
         if (IsPostgreSql(builder.Configuration))
         {
             var connectionString = CheckPostgreSql(configured);
-            builder.Services.AddDbContext<AppDbContext>(options => options.UseWorkshopPostgreSql(connectionString));
+            builder.Services.AddDbContextPool<AppDbContext>(options => options.UseWorkshopPostgreSql(connectionString));
             builder.Services.AddSingleton(_ => WriteQueue.Direct());
         }
         else
         {
             var connectionString = SqliteDatabase.ResolveConnectionString(configured ?? DefaultSqlite, builder.Environment.ContentRootPath);
-            builder.Services.AddDbContext<AppDbContext>(options => options.UseSqlite(connectionString));
+            builder.Services.AddDbContextPool<AppDbContext>(options => options.UseSqlite(connectionString));
             builder.Services.AddSingleton(_ => WriteQueue.ForSqlite(connectionString));
         }
     }
