@@ -23,7 +23,7 @@ public static class MarkdownRenderer
     /// A prompt's body is drawn on every phone page and every answer's reply, the same few texts all session long:
     /// those drawn lately are kept (short texts only; a long summary is drawn once and not worth keeping).
     /// </summary>
-    private static readonly RecentResults<string> Recent = new(Render, capacity: 512, maxKeyLength: 4096);
+    private static readonly RecentResults<string, string> Recent = new(Render, capacity: 512, text => text.Length <= 4096);
 
     public static string ToHtml(string markdown) => Recent.Get(markdown);
 

@@ -24,7 +24,7 @@ public static class ActivityJson
     /// Every read of a session reads its activity back; in a room that is every answer and every page, and the same few
     /// snapshots each time. Activities are immutable, so the ones read lately are shared rather than parsed again.
     /// </summary>
-    private static readonly RecentResults<Activity> Recent = new(Parse, capacity: 128, maxKeyLength: 256 * 1024);
+    private static readonly RecentResults<string, Activity> Recent = new(Parse, capacity: 128, json => json.Length <= 256 * 1024);
 
     public static Activity Deserialize(string json) => Recent.Get(json);
 

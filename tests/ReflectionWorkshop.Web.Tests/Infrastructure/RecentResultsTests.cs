@@ -11,7 +11,7 @@ public sealed class RecentResultsTests
     public void An_input_seen_lately_is_not_worked_out_again_and_the_memo_starts_over_when_full()
     {
         var computed = new List<string>();
-        var recent = new RecentResults<string>(input => { computed.Add(input); return input.ToUpperInvariant(); }, capacity: 2, maxKeyLength: 5);
+        var recent = new RecentResults<string, string>(input => { computed.Add(input); return input.ToUpperInvariant(); }, capacity: 2, input => input.Length <= 5);
 
         Assert.Equal("AB", recent.Get("ab"));
         Assert.Equal("AB", recent.Get("ab"));
