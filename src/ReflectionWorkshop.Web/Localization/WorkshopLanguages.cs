@@ -14,6 +14,12 @@ public static class WorkshopLanguages
     /// <summary>The cookie that remembers a phone's or browser's choice for a year.</summary>
     public const string CookieName = "rw-lang";
 
+    /// <summary>
+    /// ViewData key a page sets when it offers the language at its top (the join pages' buttons): the layout then
+    /// leaves out the switch at its foot, so a phone sees one language choice, not two.
+    /// </summary>
+    public const string ChoiceShownAbove = "LanguageChoiceShownAbove";
+
     /// <summary>The account claim that carries a facilitator's chosen language.</summary>
     public const string Claim = "rw:language";
 

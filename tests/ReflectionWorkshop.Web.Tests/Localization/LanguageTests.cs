@@ -39,15 +39,29 @@ public sealed class LanguageTests(SharedWorkshop shared) : IClassFixture<SharedW
         var app = shared.NextTest();
         var phone = app.NewVisitor();
         phone.Client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en");
-        var join = await phone.GetAsync("/join");
+        var home = await phone.GetAsync("/");
 
-        var response = await phone.PostAsync(join, "form.language-picker", ("Culture", "es"));
+        var response = await phone.PostAsync(home, "form.language-picker", ("Culture", "es"));
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.Equal("/join", response.Headers.Location!.OriginalString);
-        var again = await phone.GetAsync("/join");
+        Assert.Equal("/", response.Headers.Location!.OriginalString);
+        var again = await phone.GetAsync("/");
         Assert.Equal("es", again.Document.DocumentElement.GetAttribute("lang"));
         Assert.Equal("Español", again.Document.QuerySelector("#language-choice option[selected]")!.TextContent.Trim());
+    }
+
+    [Fact]
+    public async Task A_join_page_offers_its_languages_once_at_the_top_and_a_link_to_no_session_in_the_footer()
+    {
+        var app = shared.NextTest();
+        var phone = app.NewVisitor();
+        foreach (var url in new[] { "/join", "/j/ZZZZZZ" })
+        {
+            var page = await phone.GetAsync(url);
+            var switches = page.Document.QuerySelectorAll(".language-picker");
+            Assert.Single(switches);
+            Assert.Equal(url == "/join" ? "DIV" : "FORM", switches[0].TagName);
+        }
     }
 
     [Fact]
