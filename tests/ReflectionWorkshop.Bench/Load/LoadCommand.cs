@@ -191,13 +191,14 @@ public static class LoadCommand
             Console.WriteLine($"  step 1, answers as people finish: submit {Spread(Latencies(steady))}; to the facilitator {Spread(steadyFanout)}");
             Console.WriteLine($"  step 2, everyone at once:         submit {Spread(Latencies(burst))}; to the facilitator {Spread(burstFanout)}");
             var control = room.Facilitator.Pages[0];
-            var shownSteady = Visible(steadySaved, control.Reads).Latencies;
-            var shownBurst = Visible(burstSaved, control.Reads).Latencies;
+            var shownSteady = Shown(steadySaved, control.ReadsWithMarkers).Latencies;
+            var shownBurst = Shown(burstSaved, control.ReadsWithMarkers).Latencies;
             foreach (var page in room.Facilitator.Pages)
             {
                 var reads = page.Reads;
-                var (steadyVisible, steadyUncovered) = Visible(steadySaved, reads);
-                var (burstVisible, burstUncovered) = Visible(burstSaved, reads);
+                // The control page lists every answer, so it is read for each one's marker; the projector shows only some.
+                var (steadyVisible, steadyUncovered) = page == control ? Shown(steadySaved, page.ReadsWithMarkers) : Visible(steadySaved, reads);
+                var (burstVisible, burstUncovered) = page == control ? Shown(burstSaved, page.ReadsWithMarkers) : Visible(burstSaved, reads);
                 if (page.Failures > 0)
                 {
                     room.Error($"the facilitator's {page.Name} failed to re-read itself ×{page.Failures}");

@@ -45,6 +45,32 @@ public static class Measures
     }
 
     /// <summary>
+    /// From each answer's POST to the end of the first read of the page that holds it (its marker is in the page):
+    /// exact, where <see cref="Visible"/> can only bound it. For a page that lists every answer (the control page);
+    /// a page that shows only some (the projector) is measured with <see cref="Visible"/>.
+    /// </summary>
+    public static (List<double> Latencies, int Uncovered) Shown(IEnumerable<Submission> saved, IReadOnlyList<(long Start, long End, IReadOnlySet<string> Markers)> reads)
+    {
+        var byStart = reads.OrderBy(r => r.Start).ToList();
+        var result = new List<double>();
+        var uncovered = 0;
+        foreach (var submission in saved)
+        {
+            var first = byStart.FirstOrDefault(r => r.Start >= submission.SentAt && r.Markers.Contains(submission.Marker));
+            if (first.Markers is not null)
+            {
+                result.Add(System.Diagnostics.Stopwatch.GetElapsedTime(submission.SentAt, first.End).TotalMilliseconds);
+            }
+            else
+            {
+                uncovered++;
+            }
+        }
+
+        return (result, uncovered);
+    }
+
+    /// <summary>
     /// For each saved answer, how long after its POST began a read of the page finished that had begun after the
     /// server replied to that POST (so the page read the database with the answer in it); answers no later read covered
     /// are left out and counted.

@@ -480,12 +480,12 @@ public sealed class FacilitatorClient(Uri server) : IAsyncDisposable
 /// took; signals that arrive meanwhile become one more read.
 /// Each read is recorded (start and end) so the run can say when an answer became visible on the page.
 /// </summary>
-public sealed class WatchedPage(string name, Browser browser, string url, CancellationToken cancellationToken)
+public sealed partial class WatchedPage(string name, Browser browser, string url, CancellationToken cancellationToken)
 {
     /// <summary>site.js's readGap.</summary>
     public static readonly TimeSpan ReadGap = TimeSpan.FromMilliseconds(250);
 
-    private readonly List<(long Start, long End)> _reads = [];
+    private readonly List<(long Start, long End, IReadOnlySet<string> Markers)> _reads = [];
     private readonly Lock _gate = new();
     private bool _reading;
     private bool _changedAgain;
@@ -506,10 +506,25 @@ public sealed class WatchedPage(string name, Browser browser, string url, Cancel
         {
             lock (_reads)
             {
+                return [.. _reads.Select(r => (r.Start, r.End))];
+            }
+        }
+    }
+
+    /// <summary>Each read with the answer markers (<see cref="Submission.Marker"/>) its page held.</summary>
+    public IReadOnlyList<(long Start, long End, IReadOnlySet<string> Markers)> ReadsWithMarkers
+    {
+        get
+        {
+            lock (_reads)
+            {
                 return [.. _reads];
             }
         }
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\[rw-[a-z]+-[0-9a-f]+ p\d{5} s\d+\]")]
+    private static partial System.Text.RegularExpressions.Regex MarkerPattern();
 
     public void Changed()
     {
@@ -578,10 +593,11 @@ public sealed class WatchedPage(string name, Browser browser, string url, Cancel
     private async Task ReadOnceAsync()
     {
         var start = Stopwatch.GetTimestamp();
+        string body;
         try
         {
             using var response = await browser.Client.GetAsync(url, cancellationToken);
-            await response.Content.ReadAsByteArrayAsync(cancellationToken);
+            body = await response.Content.ReadAsStringAsync(cancellationToken);
             if (!response.IsSuccessStatusCode)
             {
                 Interlocked.Increment(ref _failures);
@@ -595,9 +611,10 @@ public sealed class WatchedPage(string name, Browser browser, string url, Cancel
         }
 
         var end = Stopwatch.GetTimestamp();
+        var markers = MarkerPattern().Matches(body).Select(m => m.Value).ToHashSet(StringComparer.Ordinal);
         lock (_reads)
         {
-            _reads.Add((start, end));
+            _reads.Add((start, end, markers));
         }
     }
 }

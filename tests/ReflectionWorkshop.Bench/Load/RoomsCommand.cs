@@ -138,12 +138,17 @@ public static class RoomsCommand
             var all = submissions.ToList();
             var saved = all.Where(s => s.Submission.Outcome == SubmitOutcome.Saved).ToList();
             var shown = new List<double>();
+            var bounded = new List<double>();
+            var unseen = 0;
             var lost = 0;
             var stored = 0;
             foreach (var room in open)
             {
                 var roomSaved = saved.Where(s => s.Room == room).Select(s => s.Submission).ToList();
-                shown.AddRange(Visible(roomSaved, room.Facilitator.Pages[0].Reads).Latencies);
+                var (latencies, uncovered) = Shown(roomSaved, room.Facilitator.Pages[0].ReadsWithMarkers);
+                shown.AddRange(latencies);
+                unseen += uncovered;
+                bounded.AddRange(Visible(roomSaved, room.Facilitator.Pages[0].Reads).Latencies);
                 var rows = server is not null
                     ? StoredAnswers.FromDatabase(server.DatabasePath, room.Code, runTag)
                     : StoredAnswers.FromCsv(await room.Facilitator.CsvAsync(ct), runTag);
@@ -160,7 +165,11 @@ public static class RoomsCommand
             Console.WriteLine();
             Console.WriteLine($"{rooms} rooms ran in {F(runSeconds)} s, starting {F(stagger.TotalSeconds, "0.00")} s apart");
             Console.WriteLine($"submit latency:  {Spread(submitMs)}; of the bursts alone {Spread(burstMs)}");
-            Console.WriteLine($"shown on the control page, from the phone's POST: {Spread(shown)}");
+            Console.WriteLine($"shown on the control page, from the phone's POST to the end of the first read that held it: {Spread(shown)}{(unseen > 0 ? $"; {unseen} not seen on it (sent just before the facilitator pressed Next: the page's next read showed the new step; they are stored and counted)" : "")}");
+            Console.WriteLine($"  (bounded from the reply instead, the first read begun after the phone heard \"saved\": {Spread(bounded)}; an answer whose reply came after a read had already shown it waits for the room's next answer there)");
+            var controlReads = open.SelectMany(r => r.Facilitator.Pages[0].Reads).Select(r => Stopwatch.GetElapsedTime(r.Start, r.End).TotalMilliseconds).ToList();
+            var projectorReads = open.SelectMany(r => r.Facilitator.Pages.Skip(1).SelectMany(p => p.Reads)).Select(r => Stopwatch.GetElapsedTime(r.Start, r.End).TotalMilliseconds).ToList();
+            Console.WriteLine($"  the {rooms} control pages re-read {controlReads.Count} times, each read {Spread(controlReads)}; the projectors {projectorReads.Count} times, each {Spread(projectorReads)}");
             Console.WriteLine($"step change, from the facilitator's press to the phone showing the step: {Spread([.. steps])}");
             Console.WriteLine($"errors: {(errors.Count == 0 ? "none" : string.Join("; ", errors))}");
             Console.WriteLine($"server memory (VmRSS): before the phones={(before is { } b1 ? $"{b1 / 1024.0:0.0} MiB" : "n/a")} with {connected} connected={(with is { } w1 ? $"{w1 / 1024.0:0.0} MiB" : "n/a")}; {F(perPhone)} KB a phone");
