@@ -193,6 +193,17 @@ public class FormBrowser(HttpClient client, CookieContainer cookies)
 /// <summary>A form as a browser would send it: where, how, and the name/value pairs in order.</summary>
 public sealed record FormPost(string Action, IReadOnlyList<KeyValuePair<string, string>> Fields, HttpMethod Method)
 {
+    /// <summary>The first value sent under <paramref name="name"/>, or null when the form sends none.</summary>
+    public string? Value(string name) => Fields.FirstOrDefault(f => f.Key == name) is { Key: not null } field ? field.Value : null;
+
+    /// <summary>The same form with <paramref name="fields"/> typed in: as <see cref="FormBrowser.ReadForm(Page, string, (string Name, string Value)[])"/>
+    /// does, the controls they name are left out and they are added at the end.</summary>
+    public FormPost With(params (string Name, string Value)[] fields)
+    {
+        var named = fields.Select(f => f.Name).ToHashSet(StringComparer.Ordinal);
+        return this with { Fields = [.. Fields.Where(f => !named.Contains(f.Key)), .. fields.Select(f => new KeyValuePair<string, string>(f.Name, f.Value))] };
+    }
+
     /// <summary>The request: a POST with the fields url-encoded, or a GET with them in the query.</summary>
     public HttpRequestMessage ToRequest()
     {

@@ -89,8 +89,7 @@ public static class LoadCommand
             var phones = room.Phones.Where(p => p.Joined).ToList();
 
             // Step 1, spread: each phone answers at a random moment within --seconds.
-            var pressed = Stopwatch.GetTimestamp();
-            await room.Facilitator.StartAsync(ct);
+            var pressed = await room.Facilitator.StartAsync(ct);
             var pages1 = await room.LoadFormsAsync(0, ct, pressed);
             Console.WriteLine($"step 1 shown: from the facilitator's press to the answer form on the phone {Spread(pages1)}; {phones.Count(p => p.ShownFromSignal(0))} of {phones.Count} from the signal's view, the rest read their page");
             var steadyStarted = Stopwatch.GetTimestamp();
@@ -107,11 +106,12 @@ public static class LoadCommand
 
             // Step 2, the burst: every phone has its form loaded and taps Submit at the same moment.
             var pagesCpuBefore = CpuSeconds(pid);
-            pressed = Stopwatch.GetTimestamp();
-            await room.Facilitator.NextAsync(ct);
+            var pagesGeneratorBefore = Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds;
+            pressed = await room.Facilitator.NextAsync(ct);
             var pages2 = await room.LoadFormsAsync(1, ct, pressed);
             var pagesCpu = CpuSeconds(pid) - pagesCpuBefore;
-            Console.WriteLine($"step 2 shown: from the facilitator's press to the answer form on the phone {Spread(pages2)}; {phones.Count(p => p.ShownFromSignal(1))} of {phones.Count} from the signal's view; server CPU {F(pagesCpu, "0.00")} s, {F(1000 * pagesCpu / Math.Max(1, pages2.Count), "0.00")} ms a phone");
+            var pagesGenerator = Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds - pagesGeneratorBefore;
+            Console.WriteLine($"step 2 shown: from the facilitator's press to the answer form on the phone {Spread(pages2)}; {phones.Count(p => p.ShownFromSignal(1))} of {phones.Count} from the signal's view; server CPU {F(pagesCpu, "0.00")} s, {F(1000 * pagesCpu / Math.Max(1, pages2.Count), "0.00")} ms a phone; generator CPU {F(pagesGenerator, "0.00")} s");
             var go = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
             var burst = phones.Select(phone => phone.NewSubmission(1, runTag)).ToList();
             var burstTasks = phones.Zip(burst).Select(async pair =>

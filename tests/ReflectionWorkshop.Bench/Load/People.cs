@@ -54,7 +54,7 @@ public sealed class Phone(int index, Uri server, string code) : IAsyncDisposable
     private HubConnection? _hub;
     private readonly ConcurrentDictionary<int, long> _shownFromSignal = new();
     private readonly ConcurrentDictionary<int, bool> _answered = new();
-    private Page? _answerPage;
+    private FormPost? _answerForm;
     private int _answerStep = -1;
     private string? _token;
 
@@ -122,34 +122,44 @@ public sealed class Phone(int index, Uri server, string code) : IAsyncDisposable
 
     /// <summary>
     /// As live.js does: a phone that has not answered the step shows the room's view the signal carries, with its own
-    /// token in each form, and reads no page.
+    /// token in the form, and reads no page. Every phone of a room in one language receives the same view, so the
+    /// simulated phones read it once (<see cref="FormInView"/>) where each real phone builds its own DOM on its own
+    /// processor: building 1,100 documents at the moment of the step put that work on the two cores the server shares
+    /// with the phones, and was most of the step's time (the server spends ~0.1 ms a phone on it).
     /// </summary>
     private void TakeView(RoomState state)
     {
-        if (state is not { State: "Running", View: { } view } || _token is not { } token || _answered.ContainsKey(state.Step))
+        if (state is not { State: "Running", View: { } view } || _token is not { } token || _answered.ContainsKey(state.Step)
+            || FormInView(view) is not { } form
+            || form.Value("Input.Step") != state.Step.ToString(System.Globalization.CultureInfo.InvariantCulture))
         {
             return;
         }
 
-        var document = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(view);
-        var form = document.QuerySelector("form[data-answer-form]");
-        if (form is null || form.QuerySelector("input[name='Input.Step']")?.GetAttribute("value") != state.Step.ToString(System.Globalization.CultureInfo.InvariantCulture))
-        {
-            return;
-        }
-
-        var field = document.CreateElement("input");
-        field.SetAttribute("type", "hidden");
-        field.SetAttribute("name", "__RequestVerificationToken");
-        field.SetAttribute("value", token);
-        form.AppendChild(field);
         lock (_shownFromSignal)
         {
-            _answerPage = new Page($"/s/{code}", HttpStatusCode.OK, document);
+            _answerForm = form.With(("__RequestVerificationToken", token));
             _answerStep = state.Step;
         }
 
         _shownFromSignal.TryAdd(state.Step, Stopwatch.GetTimestamp());
+    }
+
+    private static readonly ConcurrentDictionary<string, Lazy<FormPost?>> ViewForms = new(StringComparer.Ordinal);
+
+    /// <summary>The answer form in a signal's view (null: the view holds none), read once for all the phones that receive that view.</summary>
+    private static FormPost? FormInView(string view)
+    {
+        if (ViewForms.Count > 1_000)
+        {
+            ViewForms.Clear();
+        }
+
+        return ViewForms.GetOrAdd(view, v => new(() =>
+        {
+            var document = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(v);
+            return document.QuerySelector("form[data-answer-form]") is null ? null : FormBrowser.ReadForm(new Page("/", HttpStatusCode.OK, document), "form[data-answer-form]");
+        })).Value;
     }
 
     /// <summary>
@@ -196,9 +206,10 @@ public sealed class Phone(int index, Uri server, string code) : IAsyncDisposable
             throw new InvalidOperationException($"answer page shows step {shown ?? "none"}, expected {step}");
         }
 
+        var form = FormBrowser.ReadForm(page, "form[data-answer-form]");
         lock (_shownFromSignal)
         {
-            _answerPage = page;
+            _answerForm = form;
             _answerStep = step;
         }
 
@@ -236,15 +247,14 @@ public sealed class Phone(int index, Uri server, string code) : IAsyncDisposable
             }
         }
 
-        Page page;
+        FormPost form;
         lock (_shownFromSignal)
         {
-            page = _answerPage!;
+            form = _answerForm!;
         }
 
-        var document = page.Document;
         var fields = new List<(string, string)> { ("Input.Key", submission.Key) };
-        if (document.QuerySelector("form[data-answer-form] textarea[name='Input.Left']") is not null)
+        if (form.Value("Input.Left") is not null)
         {
             fields.Add(("Input.Left", $"{submission.Marker} A team that shipped on time and laughed a lot."));
             fields.Add(("Input.Right", "A team where nobody said what they thought."));
@@ -259,7 +269,7 @@ public sealed class Phone(int index, Uri server, string code) : IAsyncDisposable
         {
             // As site.js posts: with fetch, asking for the answer page itself (X-Requested-With: fetch); a refusal
             // still redirects (its reason travels in TempData) and fetch follows that redirect.
-            using var request = FormBrowser.ReadForm(page, "form[data-answer-form]", [.. fields]).ToRequest();
+            using var request = form.With([.. fields]).ToRequest();
             request.Headers.Add("X-Requested-With", "fetch");
             using var response = await Browser.Client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
             var repliedAt = Stopwatch.GetTimestamp();
@@ -439,11 +449,13 @@ public sealed class FacilitatorClient(Uri server) : IAsyncDisposable
         }
     }
 
-    public Task StartAsync(CancellationToken cancellationToken) => SteerAsync("Start", cancellationToken);
+    /// <summary>Presses Start on the control page; returns the moment of the press (a <see cref="Stopwatch"/> timestamp).</summary>
+    public Task<long> StartAsync(CancellationToken cancellationToken) => SteerAsync("Start", cancellationToken);
 
-    public Task NextAsync(CancellationToken cancellationToken) => SteerAsync("Next", cancellationToken);
+    /// <summary>Presses Next on the control page; returns the moment of the press (a <see cref="Stopwatch"/> timestamp).</summary>
+    public Task<long> NextAsync(CancellationToken cancellationToken) => SteerAsync("Next", cancellationToken);
 
-    public Task CloseAsync(CancellationToken cancellationToken) => SteerAsync("Close", cancellationToken);
+    public Task<long> CloseAsync(CancellationToken cancellationToken) => SteerAsync("Close", cancellationToken);
 
     /// <summary>The session's response rows as the facilitator's CSV export shows them (used with --url, where there is no database file).</summary>
     public async Task<string> CsvAsync(CancellationToken cancellationToken)
@@ -453,14 +465,21 @@ public sealed class FacilitatorClient(Uri server) : IAsyncDisposable
         return await response.Content.ReadAsStringAsync(cancellationToken);
     }
 
-    private async Task SteerAsync(string handler, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads the control page for its form (the facilitator's laptop already shows it), then presses the button: the
+    /// returned moment is the press, the post, not the read before it.
+    /// </summary>
+    private async Task<long> SteerAsync(string handler, CancellationToken cancellationToken)
     {
         var run = await Browser.GetAsync(RunUrl, cancellationToken);
+        var pressed = Stopwatch.GetTimestamp();
         var after = await Browser.SubmitAsync(run, $"form[action*='handler={handler}']", cancellationToken);
         if (after.Status != HttpStatusCode.OK)
         {
             throw new InvalidOperationException($"{handler}: {(int)after.Status} at {after.Url}");
         }
+
+        return pressed;
     }
 
     public async ValueTask DisposeAsync()

@@ -96,8 +96,7 @@ public static class RoomsCommand
             {
                 await Task.Delay(stagger * index, ct);
                 var phones = room.Phones.Where(p => p.Joined).ToList();
-                var pressed = Stopwatch.GetTimestamp();
-                await room.Facilitator.StartAsync(ct);
+                var pressed = await room.Facilitator.StartAsync(ct);
                 foreach (var ms in await room.LoadFormsAsync(0, ct, pressed))
                 {
                     steps.Add(ms);
@@ -111,8 +110,7 @@ public static class RoomsCommand
                     await phone.SubmitAsync(submission, RetryDelay, GiveUpAfter, null, ct);
                 }));
 
-                pressed = Stopwatch.GetTimestamp();
-                await room.Facilitator.NextAsync(ct);
+                pressed = await room.Facilitator.NextAsync(ct);
                 foreach (var ms in await room.LoadFormsAsync(1, ct, pressed))
                 {
                     steps.Add(ms);
