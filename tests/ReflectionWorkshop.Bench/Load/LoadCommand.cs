@@ -216,7 +216,7 @@ public static class LoadCommand
             if (server is not null)
             {
                 var (commits, synchronous) = SqliteCommitProbe(Path.GetDirectoryName(server.DatabasePath)!);
-                Console.WriteLine($"sqlite on this disk: {F(commits, "0")} one-row transactions/s, committed one by one (WAL, synchronous={synchronous}), i.e. {F(1000 / commits, "0.00")} ms each; the app commits each answer in its own transaction");
+                Console.WriteLine($"sqlite on this disk: {F(commits, "0")} one-row transactions/s, committed one by one (WAL, synchronous={synchronous}), i.e. {F(1000 / commits, "0.00")} ms each; the app's write queue commits everything queued so far in one transaction, so a burst costs a few of these, not one an answer");
                 var (contended, slowest) = SqliteContendedProbe(Path.GetDirectoryName(server.DatabasePath)!);
                 Console.WriteLine($"sqlite with 64 writers at once (each its own connection, as concurrent requests): {F(contended, "0")} transactions/s, slowest {F(slowest, "0")} ms");
             }
