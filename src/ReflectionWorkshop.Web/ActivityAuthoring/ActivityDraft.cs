@@ -78,14 +78,20 @@ public sealed class ActivityDraft
         return (activity, [.. unreadable, .. ruled]);
     }
 
-    /// <summary>Appends a step of <paramref name="kind"/>; a vote starts on the latest earlier step that has themes.</summary>
+    /// <summary>
+    /// Appends a step of <paramref name="kind"/>. A setting of the kind's own that names an earlier step (a vote's
+    /// <c>themes-from</c>) starts on the latest step it may name.
+    /// </summary>
     public void Add(PromptKind kind)
     {
         var step = StepDraft.New(kind);
-        if (kind == PromptKind.Vote)
+        foreach (var setting in PromptKinds.Of(kind).Settings)
         {
-            var source = Steps.FindLastIndex(s => PromptKinds.Of(s.Kind).HasThemes);
-            step.ThemesFrom = source >= 0 ? (source + 1).ToString(CultureInfo.InvariantCulture) : null;
+            if (setting.Reference is { } reference)
+            {
+                var target = Steps.FindLastIndex(s => reference.Accepts(PromptKinds.Of(s.Kind)));
+                step.Set(setting.Name, target >= 0 ? (target + 1).ToString(CultureInfo.InvariantCulture) : null);
+            }
         }
 
         Steps.Add(step);

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Localization;
 using ReflectionWorkshop.Domain.Activities;
 using ReflectionWorkshop.Domain.Sessions;
 
@@ -7,6 +8,10 @@ namespace ReflectionWorkshop.Web.Participation.Kinds;
 public sealed class CompareForm : AnswerForm
 {
     public override PromptKind Kind => PromptKind.Compare;
+
+    /// <summary>Each side under its label.</summary>
+    public override IEnumerable<string> AnswerLines(Prompt prompt, IReadOnlyList<ResponseItem> items, IStringLocalizer reports) =>
+        items.Select(i => $"{(i.Slot == 0 ? prompt.LeftLabel : prompt.RightLabel)}: {i.Text}");
 
     public override IReadOnlyList<AnswerPart> ToAnswer(Prompt prompt, AnswerInput input) =>
         [new AnswerPart(0, input.Left ?? ""), new AnswerPart(1, input.Right ?? "")];

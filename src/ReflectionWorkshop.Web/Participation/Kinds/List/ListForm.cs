@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Localization;
 using ReflectionWorkshop.Domain.Activities;
 using ReflectionWorkshop.Domain.Sessions;
 
@@ -7,6 +8,10 @@ namespace ReflectionWorkshop.Web.Participation.Kinds;
 public sealed class ListForm : AnswerForm
 {
     public override PromptKind Kind => PromptKind.List;
+
+    /// <summary>One line an item, as a bullet.</summary>
+    public override IEnumerable<string> AnswerLines(Prompt prompt, IReadOnlyList<ResponseItem> items, IStringLocalizer reports) =>
+        items.Select(i => "- " + i.Text);
 
     public override IReadOnlyList<AnswerPart> ToAnswer(Prompt prompt, AnswerInput input) =>
         input.Items.Select((text, slot) => new AnswerPart(slot, text ?? "")).ToList();

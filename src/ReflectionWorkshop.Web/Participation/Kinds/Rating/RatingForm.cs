@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Localization;
 using ReflectionWorkshop.Domain.Activities;
 using ReflectionWorkshop.Domain.Sessions;
 
@@ -7,6 +8,12 @@ namespace ReflectionWorkshop.Web.Participation.Kinds;
 public sealed class RatingForm : AnswerForm
 {
     public override PromptKind Kind => PromptKind.Rating;
+
+    /// <summary>Each thing rated, with the label of the point chosen.</summary>
+    public override IEnumerable<string> AnswerLines(Prompt prompt, IReadOnlyList<ResponseItem> items, IStringLocalizer reports) =>
+        items.Select(i => $"{prompt.Items.ElementAtOrDefault(i.Slot)}: {prompt.Scale.ElementAtOrDefault((i.Value ?? 1) - 1)}");
+
+    public override string? PreviewNotesPartial => InFolder("PreviewNotes");
 
     public override IReadOnlyList<AnswerPart> ToAnswer(Prompt prompt, AnswerInput input) =>
         input.Ratings.Select((value, slot) => (value, slot))

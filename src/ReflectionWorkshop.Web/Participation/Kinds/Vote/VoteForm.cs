@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Localization;
 using ReflectionWorkshop.Domain.Activities;
 using ReflectionWorkshop.Domain.Sessions;
 
@@ -7,6 +8,18 @@ namespace ReflectionWorkshop.Web.Participation.Kinds;
 public sealed class VoteForm : AnswerForm
 {
     public override PromptKind Kind => PromptKind.Vote;
+
+    /// <summary>Each theme with the dots placed on it.</summary>
+    public override IEnumerable<string> AnswerLines(Prompt prompt, IReadOnlyList<ResponseItem> items, IStringLocalizer reports) =>
+        items.Select(i => i.Value == 1 ? reports["Answer.DotOne", i.Text, i.Value].Value : reports["Answer.DotsMany", i.Text, i.Value ?? 0].Value);
+
+    public override string? PreviewNotesPartial => InFolder("PreviewNotes");
+
+    public override string SaveLabel => "Play.SaveVote";
+
+    /// <summary>A vote's ballot is the themes made in the session; the editor's preview shows two placeholders.</summary>
+    public override Prompt ForPreview(Prompt prompt, IStringLocalizer authoring) =>
+        prompt with { Options = [authoring["Preview.Theme", 1].Value, authoring["Preview.Theme", 2].Value] };
 
     public override IReadOnlyList<AnswerPart> ToAnswer(Prompt prompt, AnswerInput input) =>
         input.Dots.Select((value, slot) => new AnswerPart(slot, "", value))

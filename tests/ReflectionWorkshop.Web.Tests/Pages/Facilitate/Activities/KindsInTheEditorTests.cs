@@ -100,6 +100,42 @@ public sealed class KindsInTheEditorTests
     }
 
     [Fact]
+    public void Every_partial_a_kind_names_is_in_its_own_folder()
+    {
+        var views = new RazorCompiledItemLoader().LoadItems(typeof(AnswerForm).Assembly).Select(i => i.Identifier).ToHashSet();
+        foreach (var form in AnswerForms.All)
+        {
+            foreach (var partial in new[] { form.Partial, form.SettingsPartial, form.PreviewNotesPartial }.OfType<string>())
+            {
+                Assert.StartsWith($"~/Participation/Kinds/{form.Kind}/_{form.Kind}", partial);
+                Assert.Contains(partial[1..], views);
+            }
+        }
+    }
+
+    [Fact]
+    public async Task A_new_vote_starts_on_the_latest_step_whose_answers_become_themes()
+    {
+        using var app = new WorkshopFactory();
+        var facilitator = app.NewVisitor();
+        await facilitator.SignUpAsync();
+        var editor = await facilitator.OpenNewActivityAsync();
+        foreach (var kind in new[] { "List", "Rating", "Vote" })
+        {
+            editor = await facilitator.AddStepAsync(editor, kind);
+        }
+
+        // Steps 1 (text) and 2 (list) become themes, step 3 (rating) does not: the vote offers step 2's themes.
+        Assert.Equal("2", Picked(editor, Step(3, "ThemesFrom")));
+
+        // With no earlier step whose answers become themes (the first step made a rating), it starts on none.
+        var other = await facilitator.OpenNewActivityAsync();
+        other = await facilitator.AddStepAsync(other, "Vote", (Step(0, "Kind"), "Rating"));
+        Assert.Equal("Rating", other.Document.QuerySelector($"input[name='{Step(0, "Kind")}']")!.GetAttribute("value"));
+        Assert.Equal("", Picked(other, Step(1, "ThemesFrom")));
+    }
+
+    [Fact]
     public async Task Each_step_shows_the_settings_of_its_own_kind_and_no_other()
     {
         using var app = new WorkshopFactory();
@@ -132,4 +168,8 @@ public sealed class KindsInTheEditorTests
 
         Assert.NotNull(editor.Document.QuerySelector($"#step-4 input[type=checkbox][name='{Step(4, "Multiple")}']"));
     }
+
+    /// <summary>The value a select of the editor sends as the page stands.</summary>
+    private static string Picked(Page page, string name) =>
+        ((AngleSharp.Html.Dom.IHtmlSelectElement)page.Document.QuerySelector($"select[name='{name}']")!).Value ?? "";
 }
