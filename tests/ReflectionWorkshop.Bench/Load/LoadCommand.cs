@@ -251,7 +251,7 @@ public static class LoadCommand
     }
 
     /// <summary>A workshop of <see cref="WarmUpPhones"/> phones that join, load both steps and answer them.</summary>
-    private static async Task<Room> WarmUpAsync(Uri url, string runTag, CancellationToken cancellationToken)
+    internal static async Task<Room> WarmUpAsync(Uri url, string runTag, CancellationToken cancellationToken)
     {
         var room = await Room.OpenAsync(url, runTag, cancellationToken);
         await room.JoinAsync(WarmUpPhones, cancellationToken);
@@ -275,7 +275,7 @@ public static class LoadCommand
     /// After the warm-up the JIT goes on promoting hot code in the background; .NET maps that code twice (RssShmem).
     /// Waits (at most 30 s) until it stops growing, so that "before" is a warm server.
     /// </summary>
-    private static async Task WaitForCompiledCodeAsync(int pid, CancellationToken cancellationToken)
+    internal static async Task WaitForCompiledCodeAsync(int pid, CancellationToken cancellationToken)
     {
         var settled = Stopwatch.StartNew();
         var code = ServerInstance.ReadStatusKb(pid, "RssShmem");

@@ -47,6 +47,7 @@ public static class RoomsCommand
         var clock = Stopwatch.StartNew();
         ServerInstance? server = null;
         var open = new List<Room>();
+        Room? warmUp = null;
         try
         {
             Uri url;
@@ -66,6 +67,17 @@ public static class RoomsCommand
             long? Rss() => pid is { } p ? ServerInstance.ReadRssKb(p) : null;
             Console.WriteLine($"load average at start: {LoadAverage()} ({Environment.ProcessorCount} cores; generator and server share them)");
             var runTag = $"rw-rooms-{Guid.NewGuid():N}"[..17];
+
+            // Warm-up, as `load` does: a small workshop first, so the run measures a server that has had a workshop
+            // rather than the runtime's first minute (run cold, the JIT's tier-up was a sixth of the server's CPU in
+            // the middle of the rooms' answers: perf, 2026-12-07).
+            var warmUpStarted = Stopwatch.GetTimestamp();
+            warmUp = await LoadCommand.WarmUpAsync(url, runTag + "w", ct);
+            Console.WriteLine($"warm-up: {warmUp.Phones.Count(p => p.Joined)} phones joined another session and answered both its steps in {F(Stopwatch.GetElapsedTime(warmUpStarted).TotalSeconds)} s; they stay connected");
+            if (pid is { } serverPid)
+            {
+                await LoadCommand.WaitForCompiledCodeAsync(serverPid, ct);
+            }
 
             var opening = Stopwatch.GetTimestamp();
             for (var r = 0; r < rooms; r++)
@@ -184,6 +196,11 @@ public static class RoomsCommand
             foreach (var room in open)
             {
                 await room.DisposeAsync();
+            }
+
+            if (warmUp is not null)
+            {
+                await warmUp.DisposeAsync();
             }
 
             if (server is not null)
