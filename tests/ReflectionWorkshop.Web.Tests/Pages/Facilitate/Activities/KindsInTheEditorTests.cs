@@ -72,6 +72,7 @@ public sealed class KindsInTheEditorTests
         Assert.Equal("You have 4 dots to place.", ballot.QuerySelector("p.counter")!.TextContent.Trim());
         Assert.Equal(["Theme 1", "Theme 2"], ballot.QuerySelectorAll(".ballot-row label").Select(l => l.TextContent.Trim()));
         Assert.Contains("step 1 (“First”)", fragment.Body!.TextContent);
+        Assert.Equal("Save my vote", fragment.QuerySelector("button.primary")!.TextContent.Trim());
 
         // Inside the editor's form: no field may post, none is enabled, and the phone's script finds no hook.
         var inputs = fragment.QuerySelectorAll("input, textarea").ToList();
@@ -80,6 +81,44 @@ public sealed class KindsInTheEditorTests
         Assert.All(inputs, i => Assert.True(i.HasAttribute("disabled")));
         Assert.Empty(fragment.QuerySelectorAll("[data-dots], [data-dots-left], [data-step-by], [data-limit]"));
         Assert.Equal(["pv1-dots-0", "pv1-dots-1"], inputs.Select(i => i.Id));
+    }
+
+    [Fact]
+    public async Task The_preview_of_a_rating_says_what_it_still_needs_and_when_the_room_sees_results()
+    {
+        using var app = new WorkshopFactory();
+        var facilitator = app.NewVisitor();
+        await facilitator.SignUpAsync();
+        var editor = await facilitator.OpenNewActivityAsync();
+        editor = await facilitator.AddStepAsync(editor, "Rating", ("Input.Title", "Preview"), (Step(0, "Title"), "First"));
+
+        async Task<AngleSharp.Dom.IDocument> PreviewAsync(params (string Name, string Value)[] rating)
+        {
+            var preview = await facilitator.Client.PostAsync(
+                editor.Document.QuerySelector(Form)!.GetAttribute("data-preview"),
+                new FormUrlEncodedContent(
+                [
+                    new("__RequestVerificationToken", editor.Document.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!),
+                    new("previewStep", "1"),
+                    new(Step(0, "Kind"), "Text"),
+                    new(Step(0, "Title"), "First"),
+                    new(Step(1, "Kind"), "Rating"),
+                    new(Step(1, "Title"), "How are we doing?"),
+                    .. rating.Select(f => new KeyValuePair<string, string>(f.Name, f.Value)),
+                ]));
+            Assert.Equal(HttpStatusCode.OK, preview.StatusCode);
+            return await BrowsingContext.New().OpenAsync(r => r.Content(preview.Content.ReadAsStream()));
+        }
+
+        var empty = await PreviewAsync((Step(1, "AnonymityFloor"), "4"));
+        Assert.Equal(
+            ["Add scale labels and things to rate to see the scale.", "Results show once 4 people have answered."],
+            empty.QuerySelectorAll("p.hint").Select(p => p.TextContent.Trim()).TakeLast(2));
+
+        var ready = await PreviewAsync((Step(1, "Scale"), "Low\nHigh"), (Step(1, "Items"), "Trust"), (Step(1, "AnonymityFloor"), "4"));
+        Assert.DoesNotContain("Add scale labels", ready.Body!.TextContent);
+        Assert.Contains("Results show once 4 people have answered.", ready.Body!.TextContent);
+        Assert.Equal("Save answer", ready.QuerySelector("button.primary")!.TextContent.Trim());
     }
 
     [Fact]
