@@ -18,6 +18,20 @@ internal static class EditorSteps
 
     public static string Step(int step, string property) => $"Input.Steps[{step}].{property}";
 
+    /// <summary>
+    /// What editor.js does as the facilitator types: posts the draft (the given fields, with the page's antiforgery
+    /// token) to the form's <c>data-preview</c> address for step <paramref name="step"/> (from 0); returns the response.
+    /// </summary>
+    public static Task<HttpResponseMessage> PreviewAsync(this Visitor facilitator, Page editor, int step, params (string Name, string Value)[] draft) =>
+        facilitator.Client.PostAsync(
+            editor.Document.QuerySelector(Form)!.GetAttribute("data-preview"),
+            new FormUrlEncodedContent(
+            [
+                new("__RequestVerificationToken", editor.Document.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!),
+                new("previewStep", step.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+                .. draft.Select(f => new KeyValuePair<string, string>(f.Name, f.Value)),
+            ]));
+
     /// <summary>The messages shown beside a field (ids as in the editor: "a-title", "s1-min").</summary>
     public static IReadOnlyList<string> ErrorsAt(this Page page, string fieldId) =>
         page.Document.QuerySelectorAll($"#{fieldId}-error p").Select(p => p.TextContent.Trim()).ToList();

@@ -50,19 +50,15 @@ public sealed class KindsInTheEditorTests
         var editor = await facilitator.OpenNewActivityAsync();
         editor = await facilitator.AddStepAsync(editor, "Vote", ("Input.Title", "Preview"), (Step(0, "Title"), "First"));
 
-        var preview = await facilitator.Client.PostAsync(
-            editor.Document.QuerySelector(Form)!.GetAttribute("data-preview"),
-            new FormUrlEncodedContent(
-            [
-                new("__RequestVerificationToken", editor.Document.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!),
-                new("previewStep", "1"),
-                new(Step(0, "Kind"), "Text"),
-                new(Step(0, "Title"), "First"),
-                new(Step(1, "Kind"), "Vote"),
-                new(Step(1, "Title"), "Which matters most?"),
-                new(Step(1, "ThemesFrom"), "1"),
-                new(Step(1, "Dots"), "4"),
-            ]));
+        var preview = await facilitator.PreviewAsync(
+            editor,
+            1,
+            (Step(0, "Kind"), "Text"),
+            (Step(0, "Title"), "First"),
+            (Step(1, "Kind"), "Vote"),
+            (Step(1, "Title"), "Which matters most?"),
+            (Step(1, "ThemesFrom"), "1"),
+            (Step(1, "Dots"), "4"));
         Assert.Equal(HttpStatusCode.OK, preview.StatusCode);
         var fragment = await BrowsingContext.New().OpenAsync(r => r.Content(preview.Content.ReadAsStream()));
 
@@ -94,18 +90,10 @@ public sealed class KindsInTheEditorTests
 
         async Task<AngleSharp.Dom.IDocument> PreviewAsync(params (string Name, string Value)[] rating)
         {
-            var preview = await facilitator.Client.PostAsync(
-                editor.Document.QuerySelector(Form)!.GetAttribute("data-preview"),
-                new FormUrlEncodedContent(
-                [
-                    new("__RequestVerificationToken", editor.Document.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!),
-                    new("previewStep", "1"),
-                    new(Step(0, "Kind"), "Text"),
-                    new(Step(0, "Title"), "First"),
-                    new(Step(1, "Kind"), "Rating"),
-                    new(Step(1, "Title"), "How are we doing?"),
-                    .. rating.Select(f => new KeyValuePair<string, string>(f.Name, f.Value)),
-                ]));
+            var preview = await facilitator.PreviewAsync(
+                editor,
+                1,
+                [(Step(0, "Kind"), "Text"), (Step(0, "Title"), "First"), (Step(1, "Kind"), "Rating"), (Step(1, "Title"), "How are we doing?"), .. rating]);
             Assert.Equal(HttpStatusCode.OK, preview.StatusCode);
             return await BrowsingContext.New().OpenAsync(r => r.Content(preview.Content.ReadAsStream()));
         }
