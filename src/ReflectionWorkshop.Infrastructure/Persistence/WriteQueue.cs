@@ -31,7 +31,7 @@ public sealed class WriteQueue : IAsyncDisposable
     private WriteQueue(string sqliteConnectionString)
     {
         _connection = new SqliteConnection(sqliteConnectionString);
-        _options = new DbContextOptionsBuilder<AppDbContext>().UseSqlite(_connection).Options;
+        _options = new DbContextOptionsBuilder<AppDbContext>().UseWorkshopSqlite(_connection).Options;
         _queue = Channel.CreateUnbounded<Write>(new UnboundedChannelOptions { SingleReader = true });
         _writer = Task.Run(WriteAllAsync);
     }

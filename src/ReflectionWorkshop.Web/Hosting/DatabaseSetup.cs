@@ -29,7 +29,7 @@ public static class DatabaseSetup
         else
         {
             var connectionString = SqliteDatabase.ResolveConnectionString(configured ?? DefaultSqlite, builder.Environment.ContentRootPath);
-            builder.Services.AddDbContextPool<AppDbContext>(options => options.UseSqlite(connectionString));
+            builder.Services.AddDbContextPool<AppDbContext>(options => options.UseWorkshopSqlite(connectionString));
             builder.Services.AddSingleton(_ => WriteQueue.ForSqlite(connectionString));
         }
     }

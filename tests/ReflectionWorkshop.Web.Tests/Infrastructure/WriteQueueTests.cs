@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using ReflectionWorkshop.Infrastructure.Persistence;
 using ReflectionWorkshop.Web.Tests.Support;
@@ -42,6 +43,32 @@ public sealed class WriteQueueTests : IDisposable
 
         Assert.Equal(51, await CountAsync());
         Assert.Equal(50, queue.LargestBatch);
+    }
+
+    [Fact]
+    public async Task The_writer_and_the_requests_let_sqlite_wait_for_the_write_lock_instead_of_sleeping_150_ms()
+    {
+        await _app.NewVisitor().GetAsync("/healthz");
+        var queue = _app.Services.GetRequiredService<WriteQueue>();
+        using var scope = _app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+
+        long onWriter = 0;
+        await queue.RunAsync(db, async (writer, ct) => onWriter = await BusyTimeoutAsync(writer, ct), CancellationToken.None);
+        await db.Database.OpenConnectionAsync();
+        var onRequest = await BusyTimeoutAsync(db, CancellationToken.None);
+        await db.Database.CloseConnectionAsync();
+
+        Assert.Equal(SqliteBusyTimeout.Milliseconds, onWriter);
+        Assert.Equal(SqliteBusyTimeout.Milliseconds, onRequest);
+    }
+
+    private static async Task<long> BusyTimeoutAsync(AppDbContext db, CancellationToken cancellationToken)
+    {
+        await using var command = db.Database.GetDbConnection().CreateCommand();
+        command.CommandText = "PRAGMA busy_timeout;";
+        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+        return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
 
     [Fact]
