@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -21,19 +22,32 @@ public sealed class SqliteBusyTimeout : DbConnectionInterceptor
 
     private static readonly string Pragma = $"PRAGMA busy_timeout = {Milliseconds};";
 
+    /// <summary>The database handles already set: Microsoft.Data.Sqlite pools them, and the setting stays with the handle.</summary>
+    private readonly ConditionalWeakTable<object, object> _set = new();
+
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {
-        using var command = connection.CreateCommand();
-        command.CommandText = Pragma;
-        command.ExecuteNonQuery();
+        if (FirstOpen(connection))
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = Pragma;
+            command.ExecuteNonQuery();
+        }
     }
 
     public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
     {
-        await using var command = connection.CreateCommand();
-        command.CommandText = Pragma;
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        if (FirstOpen(connection))
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = Pragma;
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
     }
+
+    /// <summary>Whether the connection's database handle is opened for the first time (a pooled handle keeps its busy timeout).</summary>
+    private bool FirstOpen(DbConnection connection) =>
+        connection is not SqliteConnection { Handle: { } handle } || _set.TryAdd(handle, handle);
 }
 
 public static class SqliteOptions
