@@ -29,11 +29,6 @@ fi
 # processes that live two minutes: without it the web tests took 205 CPU-seconds instead of 237 (2026-12-07).
 export DOTNET_TieredPGO=0
 
-# The C# compiler as a server (VBCSCompiler), so the thirteen projects share one warm compiler instead of each starting
-# and jitting its own: some machines (this one included) set UseSharedCompilation=false in the environment, and the
-# clean build then took 145 CPU-seconds instead of 105 (2026-12-07). .ci/run's Release builds reuse the same server.
-export UseSharedCompilation=true
-
 # -m:6, one MSBuild node per test project: with the default (one per core) a 2-core machine ran the test projects
 # two at a time in build order, so the web tests (the longest) only started once the browser tests were done.
 dotnet test ReflectionWorkshop.sln -m:6 --logger "trx" --results-directory "$results" "$@"
