@@ -13,26 +13,43 @@ public static class WordCounts
     /// <param name="answers">The answers, as typed.</param>
     /// <param name="count">How many words at most; only words found in two answers or more are counted.</param>
     /// <param name="roomLanguage">The room's language, for answers whose words do not say which language they are in.</param>
-    public static IReadOnlyList<(string Word, int Count)> Top(IEnumerable<string> answers, int count, string roomLanguage = "en")
+    public static IReadOnlyList<(string Word, int Count)> Top(IEnumerable<string> answers, int count, string roomLanguage = "en") =>
+        Top(answers.Select(answer => Read(answer, roomLanguage)), count);
+
+    /// <summary>
+    /// The words of one answer that can reach the chart: the slow part of <see cref="Top(IEnumerable{string}, int, string)"/>
+    /// (its language, stop words and stems), which depends on nothing but the answer and the room's language, so a page
+    /// that draws the chart again and again can keep it per answer.
+    /// </summary>
+    public static AnswerWords Read(string? answer, string roomLanguage = "en")
     {
-        var room = AnswerLanguage.Normalise(roomLanguage);
+        var language = AnswerLanguage.Guess(answer ?? "", AnswerLanguage.Normalise(roomLanguage));
+        var tokenizer = language == AnswerLanguage.Spanish ? AnswerTokenizer.Spanish : AnswerTokenizer.English;
+        var words = new List<(string Key, string Form)>();
+        foreach (var token in tokenizer.Tokenize(answer ?? ""))
+        {
+            if (!token.IsStop && token.Text.Length >= 3 && !Filler.Contains(token.Text))
+            {
+                words.Add((language + ":" + tokenizer.Stem(token.Text), token.Text));
+            }
+        }
+
+        return new AnswerWords(words);
+    }
+
+    /// <summary>The chart from answers already read with <see cref="Read"/>.</summary>
+    public static IReadOnlyList<(string Word, int Count)> Top(IEnumerable<AnswerWords> answers, int count)
+    {
         var answersWith = new Dictionary<string, int>(StringComparer.Ordinal);
         var forms = new Dictionary<string, Dictionary<string, int>>(StringComparer.Ordinal);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var answer in answers)
         {
-            var language = AnswerLanguage.Guess(answer ?? "", room);
-            var tokenizer = language == AnswerLanguage.Spanish ? AnswerTokenizer.Spanish : AnswerTokenizer.English;
-            var seen = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var token in tokenizer.Tokenize(answer ?? ""))
+            seen.Clear();
+            foreach (var (key, text) in answer.Words)
             {
-                if (token.IsStop || token.Text.Length < 3 || Filler.Contains(token.Text))
-                {
-                    continue;
-                }
-
-                var key = language + ":" + tokenizer.Stem(token.Text);
                 var form = forms.TryGetValue(key, out var known) ? known : forms[key] = new Dictionary<string, int>(StringComparer.Ordinal);
-                form[token.Text] = form.GetValueOrDefault(token.Text) + 1;
+                form[text] = form.GetValueOrDefault(text) + 1;
                 if (seen.Add(key))
                 {
                     answersWith[key] = answersWith.GetValueOrDefault(key) + 1;
@@ -67,3 +84,9 @@ public static class WordCounts
     private static string MostUsed(Dictionary<string, int> forms) =>
         forms.OrderByDescending(f => f.Value).ThenBy(f => f.Key.Length).ThenBy(f => f.Key, StringComparer.Ordinal).First().Key;
 }
+
+/// <summary>
+/// The words of one answer that count on the word chart, in order: each as its language and stem (the key the chart
+/// counts by) and the form it was written in. Immutable.
+/// </summary>
+public sealed record AnswerWords(IReadOnlyList<(string Key, string Form)> Words);

@@ -86,7 +86,7 @@ public sealed class PresentModel(SpaceAccess access, RoomReading rooms, IConfigu
         else if (room.Summary is { } current)
         {
             Current = current;
-            Words = WordCounts.Top(Current.Texts.Concat(Current.Left).Concat(Current.Right).Select(e => e.Text), 12, Session.Activity.Language);
+            Words = WordChart.Of(Current.Texts.Concat(Current.Left).Concat(Current.Right).Select(e => e.Text), 12, Session.Activity.Language);
             Context = room.Context;
             Stage = ProjectorFit.StageUnder(Current.Prompt.Title);
             if (room.Board is { Ranked.Count: > 0 } board)
