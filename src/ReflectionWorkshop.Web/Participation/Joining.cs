@@ -73,6 +73,25 @@ public sealed class Joining(AppDbContext db, WriteQueue writes, ParticipantCooki
             : await db.Participants.SingleOrDefaultAsync(p => p.Id == id && p.SessionId == session.Id, cancellationToken);
     }
 
+    /// <summary>
+    /// As <see cref="CurrentAsync"/>, with the steps this participant has answered, in one query: a phone's every
+    /// request needs both (one database round trip fewer for each answer of a burst).
+    /// </summary>
+    public async Task<(Participant Participant, IReadOnlyCollection<int> Answered)?> CurrentWithAnsweredAsync(HttpRequest request, Session session, CancellationToken cancellationToken = default)
+    {
+        var id = cookie.Read(request, session.Id, session.JoinCode);
+        if (id is null)
+        {
+            return null;
+        }
+
+        var found = await db.Participants
+            .Where(p => p.Id == id && p.SessionId == session.Id)
+            .Select(p => new { Participant = p, Answered = db.Responses.Where(r => r.ParticipantId == p.Id).Select(r => r.Step).ToList() })
+            .SingleOrDefaultAsync(cancellationToken);
+        return found is null ? null : (found.Participant, found.Answered);
+    }
+
     /// <summary>Lets this phone into <paramref name="session"/> and remembers it in the phone's cookie.</summary>
     public async Task<Participant> JoinAsync(HttpResponse response, Session session, string? displayName, CancellationToken cancellationToken = default)
     {

@@ -31,7 +31,7 @@ public sealed class PhoneReading(AppDbContext db, Joining joining, ParticipantCo
     public async Task<(Session? Session, PhoneAtStep? Phone)> ReadAsync(string code, HttpRequest request, CancellationToken cancellationToken)
     {
         var session = await SessionAsync(code, cancellationToken);
-        if (session is null || await joining.CurrentAsync(request, session, cancellationToken) is not { } participant)
+        if (session is null || await joining.CurrentWithAnsweredAsync(request, session, cancellationToken) is not var (participant, answered))
         {
             return (session, null);
         }
@@ -51,7 +51,6 @@ public sealed class PhoneReading(AppDbContext db, Joining joining, ParticipantCo
         }
 
         var step = session.StepFor(participant);
-        var answered = await db.Responses.Where(r => r.ParticipantId == participant.Id).Select(r => r.Step).ToListAsync(cancellationToken);
         var saved = answered.Contains(step)
             ? await db.Responses.SingleOrDefaultAsync(r => r.ParticipantId == participant.Id && r.Step == step, cancellationToken)
             : null;
