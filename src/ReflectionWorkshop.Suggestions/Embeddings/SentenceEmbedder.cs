@@ -39,7 +39,21 @@ internal sealed class SentenceEmbedder
         _encoder = new SentenceEncoder(options);
         // The first inference allocates ONNX Runtime's buffers: part of loading, not of the first request.
         _encoder.Encode(["warm up"], CancellationToken.None);
+        ReleaseLoadingGarbage();
         LoadTime = watch.Elapsed;
+    }
+
+    /// <summary>
+    /// The encoder reads the whole model file (~87 MB) into one managed array to hand it to ONNX Runtime, which keeps
+    /// its own copy; the array is garbage from then on, but on the large-object heap it would stay in the process's
+    /// memory until some later full collection, and the freed pages until the GC gives them back. This happens once
+    /// per process, off the request path: collect it now and return the memory to the operating system, so the
+    /// app's resident size says what it keeps (docs/benchmarks.md, "Memory per phone against the floor").
+    /// </summary>
+    private static void ReleaseLoadingGarbage()
+    {
+        System.Runtime.GCSettings.LargeObjectHeapCompactionMode = System.Runtime.GCLargeObjectHeapCompactionMode.CompactOnce;
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
     }
 
     /// <summary>The process-wide model, loaded on first use.</summary>
